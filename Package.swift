@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies are kept to two (see README, "Dependencies"):
+// - Yams: libyaml-backed YAML, with marks (line numbers), duplicate-key and anchor detection.
+// - swift-argument-parser: the command line.
+let package = Package(
+    name: "pfocr-kg",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pfocr-kg", targets: ["pfocr-kg"]),
+        .library(name: "PFOCRRecords", targets: ["PFOCRRecords"]),
+        .library(name: "PFOCRGraph", targets: ["PFOCRGraph"]),
+        .library(name: "PFOCRFormats", targets: ["PFOCRFormats"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // Stage 1: records (files → FigureRecord + diagnostics). No graph knowledge.
+        .target(name: "PFOCRRecords", dependencies: ["Yams"]),
+        // Stage 2: the graph model, Mappings, GraphBuilder, GraphSink and the export driver.
+        .target(name: "PFOCRGraph", dependencies: ["PFOCRRecords", "Yams"]),
+        // Stage 3: one target per format plugin.
+        .target(name: "KGXExport", dependencies: ["PFOCRGraph"]),
+        // The one list of registered formats.
+        .target(name: "PFOCRFormats", dependencies: ["PFOCRGraph", "KGXExport"]),
+        // The tools.
+        .executableTarget(
+            name: "pfocr-kg",
+            dependencies: ["PFOCRFormats", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "pfocr-kg-bench",
+            dependencies: ["PFOCRRecords", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "PFOCRRecordsTests", dependencies: ["PFOCRRecords"]),
+        .testTarget(name: "PFOCRGraphTests", dependencies: ["PFOCRGraph", "PFOCRFormats"]),
+        .testTarget(name: "KGXExportTests", dependencies: ["KGXExport", "PFOCRFormats"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,249 @@
+import PFOCRRecords
+
+/// Turns one ``FigureRecord`` into its ``FigureSubgraph``: a pure function of the record and
+/// the ``Mapping``, so it runs on all cores at once.
+///
+/// Identity rules (DESIGN.md, "The default graph"):
+/// - gene: NCBI Gene id; chemical: MeSH id, else ChEBI id; disease: MeSH id, else DOID;
+///   organism: NCBI Taxonomy id; paper: PMC id; figure: figid.
+/// - One MENTIONS edge per (figure, entity) carries every evidence row, in input order.
+/// - A row with no identifier gets no node: its word stays on the figure
+///   (`unidentifiedGenes`, ...) and is counted.
+public struct GraphBuilder: Sendable {
+    public let mapping: Mapping
+
+    public init(mapping: Mapping) {
+        self.mapping = mapping
+    }
+
+    /// The properties the builder sets, per node kind, with their types. The vocabulary may
+    /// list a subset; it may not list others.
+    public static let nodeProperties: [NodeKind: [String: PropertyType]] = [
+        .figure: [
+            "figid": .string, "title": .string, "caption": .string, "number": .string, "figureType": .string,
+            "filename": .string, "imageURL": .iri, "figureLink": .iri, "pathwayScore": .double,
+            "pmcRankedResultIndex": .integer, "organisms": .stringList, "unmappedOrganisms": .stringList,
+            "organismsNER": .stringList, "ndexUUID": .string, "wikiPathwaysID": .string, "wikiPathways": .iri,
+            "figidAliases": .stringList, "redirectFrom": .stringList, "unidentifiedGenes": .stringList,
+            "unidentifiedChemicals": .stringList, "unidentifiedDiseases": .stringList, "recordLayout": .string,
+        ],
+        .paper: [
+            "pmcid": .string, "title": .string, "reference": .string, "year": .integer, "doi": .string,
+            "doiLink": .iri, "journalTitle": .string, "journalAbbreviation": .string, "publisher": .string,
+            "keywords": .stringList,
+        ],
+        .gene: ["ncbiGeneID": .string, "symbol": .string],
+        .chemical: ["meshID": .string, "chebiID": .string],
+        .disease: ["meshID": .string, "doid": .string],
+        .organism: ["taxonID": .string],
+    ]
+
+    /// The properties the builder sets on edges.
+    public static let edgeProperties: [EdgeKind: [String: PropertyType]] = [
+        .partOf: [:],
+        .mentions: ["words": .stringList, "matchedTerms": .stringList, "sources": .stringList, "evidenceCount": .integer],
+        .about: [:],
+        .inTaxon: [:],
+    ]
+
+    public func build(_ record: FigureRecord) -> FigureSubgraph {
+        var accounting = FigureAccounting()
+        accounting.rows = record.rows
+        accounting.ignoredSideFiles = record.ignoredSideFiles
+        accounting.layout = record.layout
+
+        let figureID = Identifier(.figure, record.figid)
+        var nodes: [GraphNode] = []
+        var edges: [GraphEdge] = []
+        func link(_ kind: EdgeKind, to node: GraphNode, properties: [Property] = []) {
+            edges.append(GraphEdge(kind: kind, source: figureID, sourceKind: .figure, target: node.id, targetKind: node.kind, properties: properties))
+        }
+
+        if let paper = paperNode(record) {
+            nodes.append(paper)
+            link(.partOf, to: paper)
+        }
+
+        var aboutTaxa = Set<String>()
+        for name in record.organisms {
+            guard let taxon = mapping.organisms.taxonID(for: name) else {
+                accounting.unmappedOrganisms.append(name)
+                continue
+            }
+            guard aboutTaxa.insert(taxon).inserted else { continue }
+            let organism = organismNode(taxon: taxon, fallbackName: name)
+            nodes.append(organism)
+            link(.about, to: organism)
+        }
+
+        var entityNodes: [GraphNode] = []
+        var mentionEdges: [GraphEdge] = []
+        var taxonEdges: [GraphEdge] = []
+        var unidentified: [EntityKind: [String]] = [:]
+
+        // Genes.
+        var geneGroups: [String: [GeneMention]] = [:]
+        for gene in record.genes {
+            guard let id = gene.ncbiGeneID else {
+                unidentified[.gene, default: []].append(gene.word)
+                continue
+            }
+            geneGroups[id, default: []].append(gene)
+        }
+        var geneTaxa: [String: GraphNode] = [:]
+        for id in geneGroups.keys.sorted(by: GraphBuilder.numericOrder) {
+            guard let rows = geneGroups[id] else { continue }
+            let symbol = rows.lazy.compactMap(\.symbol).first
+            var properties = [Property("ncbiGeneID", .string(id))]
+            if let symbol { properties.append(Property("symbol", .string(symbol))) }
+            let gene = GraphNode(kind: .gene, id: Identifier(.ncbigene, id), name: symbol ?? id, properties: properties)
+            entityNodes.append(gene)
+            mentionEdges.append(mention(figureID, gene, rows.map { ($0.word, $0.matchedTerm, $0.source) }))
+            if let taxon = rows.lazy.compactMap(\.taxonID).first {
+                let organismName = rows.lazy.compactMap(\.organismName).first
+                let organism = geneTaxa[taxon] ?? organismNode(taxon: taxon, fallbackName: organismName)
+                geneTaxa[taxon] = organism
+                taxonEdges.append(GraphEdge(kind: .inTaxon, source: gene.id, sourceKind: .gene, target: organism.id, targetKind: .organism))
+            }
+        }
+        accounting.exported[.gene] = geneGroups.values.reduce(0) { $0 + $1.count }
+
+        // Chemicals and diseases.
+        for kind in [EntityKind.chemical, .disease] {
+            let rows = kind == .chemical ? record.chemicals : record.diseases
+            var groups: [Identifier: [TermMention]] = [:]
+            for row in rows {
+                guard let id = termIdentifier(row, kind: kind) else {
+                    unidentified[kind, default: []].append(row.word)
+                    continue
+                }
+                groups[id, default: []].append(row)
+            }
+            for id in groups.keys.sorted() {
+                guard let group = groups[id] else { continue }
+                let node = termNode(id, kind: kind, rows: group)
+                entityNodes.append(node)
+                mentionEdges.append(mention(figureID, node, group.map { ($0.word, $0.matchedTerm, $0.source) }))
+            }
+            accounting.exported[kind] = groups.values.reduce(0) { $0 + $1.count }
+        }
+        for kind in EntityKind.allCases {
+            accounting.unidentified[kind] = unidentified[kind]?.count ?? 0
+        }
+
+        nodes.append(contentsOf: entityNodes)
+        let aboutIDs = Set(nodes.filter { $0.kind == .organism }.map(\.id))
+        nodes.append(contentsOf: geneTaxa.keys.sorted(by: GraphBuilder.numericOrder).compactMap { geneTaxa[$0] }.filter { !aboutIDs.contains($0.id) })
+        edges.append(contentsOf: mentionEdges)
+        edges.append(contentsOf: taxonEdges)
+
+        let figure = figureNode(record, unmapped: accounting.unmappedOrganisms, unidentified: unidentified)
+        return FigureSubgraph(figure: figure, nodes: nodes, edges: edges, accounting: accounting)
+    }
+
+    // MARK: Nodes
+
+    private func figureNode(_ record: FigureRecord, unmapped: [String], unidentified: [EntityKind: [String]]) -> GraphNode {
+        var properties: [Property] = [Property("figid", .string(record.figid))]
+        func add(_ name: String, _ value: String?) { if let value { properties.append(Property(name, .string(value))) } }
+        func addIRI(_ name: String, _ value: String?) { if let value { properties.append(Property(name, .iri(value))) } }
+        func addList(_ name: String, _ value: [String]?) {
+            if let value, !value.isEmpty { properties.append(Property(name, .stringList(value))) }
+        }
+        add("title", record.title)
+        add("caption", record.caption)
+        add("number", record.number)
+        add("figureType", record.figureType)
+        add("filename", record.filename)
+        addIRI("imageURL", record.imageURL.map(GraphBuilder.safeLink))
+        addIRI("figureLink", record.figureLink.map(GraphBuilder.safeLink))
+        if let score = record.pathwayScore { properties.append(Property("pathwayScore", .double(score))) }
+        if let rank = record.pmcRankedResultIndex { properties.append(Property("pmcRankedResultIndex", .integer(rank))) }
+        addList("organisms", record.organisms)
+        addList("unmappedOrganisms", unmapped)
+        addList("organismsNER", record.organismsNER)
+        add("ndexUUID", record.ndexUUID)
+        add("wikiPathwaysID", record.wikiPathwaysID)
+        addIRI("wikiPathways", record.wikiPathwaysID.map { mapping.prefixes.iri(Identifier(.wikipathways, $0)) })
+        addList("figidAliases", record.figidAliases)
+        addList("redirectFrom", record.redirectFrom)
+        addList("unidentifiedGenes", unidentified[.gene])
+        addList("unidentifiedChemicals", unidentified[.chemical])
+        addList("unidentifiedDiseases", unidentified[.disease])
+        add("recordLayout", record.layout.rawValue)
+        return GraphNode(kind: .figure, id: Identifier(.figure, record.figid), name: record.title ?? record.figid, properties: properties)
+    }
+
+    private func paperNode(_ record: FigureRecord) -> GraphNode? {
+        guard let pmcid = record.pmcid else { return nil }
+        var properties: [Property] = [Property("pmcid", .string(pmcid))]
+        func add(_ name: String, _ value: String?) { if let value { properties.append(Property(name, .string(value))) } }
+        add("title", record.paperTitle)
+        add("reference", record.reference)
+        if let year = record.year { properties.append(Property("year", .integer(year))) }
+        add("doi", record.doi)
+        if let doi = record.doi { properties.append(Property("doiLink", .iri(mapping.prefixes.iri(Identifier(.doi, doi))))) }
+        add("journalTitle", record.journalTitle)
+        add("journalAbbreviation", record.journalAbbreviation)
+        add("publisher", record.publisher)
+        if !record.keywords.isEmpty { properties.append(Property("keywords", .stringList(record.keywords))) }
+        return GraphNode(kind: .paper, id: Identifier(.pmc, pmcid), name: record.paperTitle ?? pmcid, properties: properties)
+    }
+
+    private func organismNode(taxon: String, fallbackName: String?) -> GraphNode {
+        let name = mapping.organisms.name(for: taxon) ?? fallbackName ?? "NCBITaxon:\(taxon)"
+        return GraphNode(kind: .organism, id: Identifier(.ncbitaxon, taxon), name: name, properties: [Property("taxonID", .string(taxon))])
+    }
+
+    private func termIdentifier(_ row: TermMention, kind: EntityKind) -> Identifier? {
+        if let mesh = row.meshID { return Identifier(.mesh, mesh) }
+        if let other = row.ontologyID { return Identifier(kind == .chemical ? .chebi : .doid, other) }
+        return nil
+    }
+
+    private func termNode(_ id: Identifier, kind: EntityKind, rows: [TermMention]) -> GraphNode {
+        var properties: [Property] = []
+        if let mesh = rows.lazy.compactMap(\.meshID).first { properties.append(Property("meshID", .string(mesh))) }
+        if let other = rows.lazy.compactMap(\.ontologyID).first {
+            properties.append(Property(kind == .chemical ? "chebiID" : "doid", .string(other)))
+        }
+        let name = rows.lazy.compactMap(\.name).first ?? rows.lazy.compactMap(\.matchedTerm).first
+            ?? rows.lazy.map(\.word).first(where: { !$0.isEmpty }) ?? id.local
+        return GraphNode(kind: NodeKind(kind), id: id, name: name, properties: properties)
+    }
+
+    private func mention(_ figure: Identifier, _ node: GraphNode, _ rows: [(String, String?, String?)]) -> GraphEdge {
+        GraphEdge(
+            kind: .mentions, source: figure, sourceKind: .figure, target: node.id, targetKind: node.kind,
+            properties: [
+                Property("words", .stringList(rows.map(\.0))),
+                Property("matchedTerms", .stringList(rows.map { $0.1 ?? "" })),
+                Property("sources", .stringList(rows.map { $0.2 ?? "" })),
+                Property("evidenceCount", .integer(rows.count)),
+            ])
+    }
+
+    /// Shorter numeric ids first, then lexical: `2` < `10` < `207`.
+    static func numericOrder(_ lhs: String, _ rhs: String) -> Bool {
+        (lhs.utf8.count, lhs) < (rhs.utf8.count, rhs)
+    }
+
+    /// A link from the input made safe as an IRI: characters an IRI cannot hold are
+    /// percent-encoded, everything else (including `/`, `?`, `#`) is kept.
+    static func safeLink(_ link: String) -> String {
+        var out = String()
+        for scalar in link.unicodeScalars {
+            switch scalar.value {
+            case 0...0x20, 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D, 0x7F:
+                for byte in String(scalar).utf8 { IRIEncoding.appendEscaped(byte, to: &out) }
+            default:
+                if scalar.isASCII || IRIEncoding.isUCSChar(scalar.value) {
+                    out.unicodeScalars.append(scalar)
+                } else {
+                    for byte in String(scalar).utf8 { IRIEncoding.appendEscaped(byte, to: &out) }
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,111 @@
+import PFOCRRecords
+
+/// `report.json`: what an export read, wrote, rejected, ignored, and how long it took.
+///
+/// Everything but `elapsedSeconds` is a function of the inputs and options, but the file is
+/// not part of the byte-identical guarantee (it records timing and the job count).
+public struct ExportReport: Sendable, Codable {
+    public struct Tool: Sendable, Codable {
+        public var name = "pfocr-kg"
+        public var version: String
+    }
+
+    public struct Records: Sendable, Codable {
+        /// Record files found by the corpus.
+        public var found = 0
+        /// Records turned into subgraphs and handed to the sinks.
+        public var exported = 0
+        /// Records rejected as a whole (broken YAML, no figid, duplicate figid, ...).
+        public var rejected = 0
+        /// Records left out by `--organism`, `--figures`, `--year-from`, `--year-to`.
+        public var excludedByFilter = 0
+        public var layoutInline = 0
+        public var layoutSideFiles = 0
+    }
+
+    public struct RejectedRecord: Sendable, Codable {
+        public var file: String
+        public var line: Int
+        public var reason: String
+    }
+
+    /// The conservation count of one entity kind:
+    /// `read = exported + unidentified + rejectedTotal + excluded`.
+    public struct RowBalance: Sendable, Codable {
+        /// Rows in the input: list items and side-file data lines (of read records, and the
+        /// side-file rows of rejected records).
+        public var read = 0
+        /// Rows that became evidence on a MENTIONS edge.
+        public var exported = 0
+        /// Rows with no identifier, kept on their figure as text.
+        public var unidentified = 0
+        /// Rows rejected, by reason.
+        public var rejected: [String: Int] = [:]
+        public var rejectedTotal = 0
+        /// Rows of records left out by a filter.
+        public var excluded = 0
+        /// True when the equation holds.
+        public var balanced = true
+    }
+
+    public struct IgnoredSideFiles: Sendable, Codable {
+        public var files = 0
+        /// Rows in them, per entity kind (not part of the conservation count: the record's
+        /// inline lists are what was read).
+        public var rows: [String: Int] = [:]
+        public var paths: [String] = []
+    }
+
+    public struct Diagnostics: Sendable, Codable {
+        public var errors = 0
+        public var warnings = 0
+    }
+
+    public struct FileEntry: Sendable, Codable {
+        public var path: String
+        public var bytes: Int
+    }
+
+    /// Per-figure output files are summarised per folder, so the report stays small.
+    public struct FolderEntry: Sendable, Codable {
+        public var path: String
+        public var files: Int
+        public var bytes: Int
+    }
+
+    public var tool: Tool
+    public var inputs: [String]
+    public var formats: [String]
+    public var prefixSet: String
+    public var jobs: Int
+    public var strict: Bool
+    public var records = Records()
+    public var rejectedRecords: [RejectedRecord] = []
+    /// Distinct nodes per kind, and edges per kind (IN_TAXON counted once per gene).
+    public var nodes: [String: Int] = [:]
+    public var edges: [String: Int] = [:]
+    /// (figure, entity) pairs per entity node kind: the MENTIONS edges by target.
+    public var mentionPairs: [String: Int] = [:]
+    /// Rows per entity kind (`gene`, `chemical`, `disease`).
+    public var rows: [String: RowBalance] = [:]
+    public var ignoredSideFiles = IgnoredSideFiles()
+    /// Curated organism names with no taxon in Mappings, with how many figures use each.
+    public var unmappedOrganisms: [String: Int] = [:]
+    /// Mentions without an identifier, per kind (the same as `rows.*.unidentified`).
+    public var unidentifiedMentions: [String: Int] = [:]
+    public var diagnostics = Diagnostics()
+    /// Per format: what its sink reported.
+    public var sinks: [String: SinkSummary] = [:]
+    public var files: [FileEntry] = []
+    public var folders: [FolderEntry] = []
+    public var elapsedSeconds: Double = 0
+
+    public init(version: String, inputs: [String], formats: [String], prefixSet: String, jobs: Int, strict: Bool) {
+        tool = Tool(version: version)
+        self.inputs = inputs
+        self.formats = formats
+        self.prefixSet = prefixSet
+        self.jobs = jobs
+        self.strict = strict
+    }
+}

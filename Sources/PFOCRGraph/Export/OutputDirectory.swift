@@ -1,0 +1,163 @@
+import Foundation
+import PFOCRRecords
+
+/// The export's output folder: files are written under a staging folder inside it and moved
+/// to their final names only when the whole export succeeded.
+///
+/// Guarantees (DESIGN.md, "Output folder"):
+/// - A killed run never leaves a partial file under a final name; the next run removes its
+///   stale staging folder (`.pfocr-kg-staging-*`).
+/// - The folder must be empty, absent, or hold an earlier pfocr-kg export (it has a
+///   `.pfocr-kg-manifest`); anything else is refused unless `force`.
+/// - Replacing an earlier export removes the files it created that this one does not write
+///   again, and nothing else; nothing is written outside the folder.
+public final class OutputDirectory {
+    public let path: String
+    let stagingPath: String
+    private var files: [OutputFile] = []
+    private var previousFiles: [String] = []
+    private let fileManager = FileManager.default
+
+    public static let manifestName = ".pfocr-kg-manifest"
+    static let stagingPrefix = ".pfocr-kg-staging-"
+    static let manifestHeader = "# Files written by the last pfocr-kg export into this folder."
+
+    public init(path: String, force: Bool) throws(ExportError) {
+        self.path = path
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw ExportError.cannotCreateOutput(path: path, reason: "it exists and is not a folder")
+            }
+        } else {
+            do {
+                try fileManager.createDirectory(atPath: path, withIntermediateDirectories: true)
+            } catch {
+                throw ExportError.cannotCreateOutput(path: path, reason: OutputDirectory.reason(error))
+            }
+        }
+        let entries: [String]
+        do {
+            entries = try fileManager.contentsOfDirectory(atPath: path)
+        } catch {
+            throw ExportError.cannotCreateOutput(path: path, reason: OutputDirectory.reason(error))
+        }
+        for entry in entries where entry.hasPrefix(OutputDirectory.stagingPrefix) {
+            try? fileManager.removeItem(atPath: path + "/" + entry)
+        }
+        let remaining = entries.filter { !$0.hasPrefix(OutputDirectory.stagingPrefix) }
+        let manifest = path + "/" + OutputDirectory.manifestName
+        if let text = try? String(contentsOfFile: manifest, encoding: .utf8), text.hasPrefix(OutputDirectory.manifestHeader) {
+            previousFiles = text.split(separator: "\n").dropFirst().map(String.init).filter(OutputDirectory.isSafeRelativePath)
+        } else if !remaining.isEmpty && !force {
+            throw ExportError.usage(
+                "output folder '\(path)' is not empty and holds no earlier pfocr-kg export; choose an empty folder or pass --force")
+        }
+        stagingPath = path + "/" + OutputDirectory.stagingPrefix + String(getpid())
+        do {
+            try fileManager.createDirectory(atPath: stagingPath, withIntermediateDirectories: true)
+        } catch {
+            throw ExportError.cannotCreateOutput(path: stagingPath, reason: OutputDirectory.reason(error))
+        }
+    }
+
+    /// Creates `relativePath` (such as `cx2/PMC1__x.cx2`) in the staging folder.
+    public func createFile(_ relativePath: String) throws(ExportError) -> OutputFile {
+        guard OutputDirectory.isSafeRelativePath(relativePath) else {
+            throw ExportError.io(path: relativePath, reason: "unsafe output file name")
+        }
+        let staged = stagingPath + "/" + relativePath
+        let folder = (staged as NSString).deletingLastPathComponent
+        if !fileManager.fileExists(atPath: folder) {
+            do {
+                try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw ExportError.io(path: folder, reason: OutputDirectory.reason(error))
+            }
+        }
+        let file = try OutputFile(relativePath: relativePath, stagingPath: staged)
+        files.append(file)
+        return file
+    }
+
+    /// The first write error of any file so far, so the driver can stop early.
+    public var firstError: ExportError? { files.lazy.compactMap(\.error).first }
+
+    /// Closes every file and moves them to their final names, then writes `report`
+    /// (`report.json`) last. Returns the files with their sizes, sorted by path.
+    public func commit(report: (_ files: [(path: String, bytes: Int)]) -> [UInt8]) throws(ExportError) -> [(path: String, bytes: Int)] {
+        for file in files { try file.close() }
+        let written = files.map { ($0.relativePath, $0.size) }.sorted { $0.0 < $1.0 }
+        let newPaths = Set(written.map(\.0) + ["report.json"])
+        // The manifest names old and new files while files move, so a kill now loses track
+        // of nothing this tool created.
+        try writeManifest(Array(newPaths.union(previousFiles)).sorted())
+        for file in files {
+            let final = path + "/" + file.relativePath
+            let folder = (final as NSString).deletingLastPathComponent
+            do {
+                if !fileManager.fileExists(atPath: folder) {
+                    try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
+            } catch {
+                throw ExportError.io(path: folder, reason: OutputDirectory.reason(error))
+            }
+            guard rename(file.stagingPath, final) == 0 else {
+                throw ExportError.io(path: final, reason: FileBytes.systemMessage(errno))
+            }
+        }
+        for old in previousFiles where !newPaths.contains(old) {
+            let full = path + "/" + old
+            if FileBytes.isRegularFile(full) { unlink(full) }
+            removeEmptyFolders(of: old)
+        }
+        try writeAtomically("report.json", bytes: report(written))
+        try writeManifest(newPaths.sorted())
+        try? fileManager.removeItem(atPath: stagingPath)
+        return written
+    }
+
+    /// Throws away everything written (strict mode with errors, or a failed export).
+    public func discard() {
+        for file in files { try? file.close() }
+        try? fileManager.removeItem(atPath: stagingPath)
+    }
+
+    private func writeManifest(_ paths: [String]) throws(ExportError) {
+        let text = ([OutputDirectory.manifestHeader] + paths).joined(separator: "\n") + "\n"
+        try writeAtomically(OutputDirectory.manifestName, bytes: Array(text.utf8))
+    }
+
+    private func writeAtomically(_ name: String, bytes: [UInt8]) throws(ExportError) {
+        let temporary = stagingPath + "/" + name + ".tmp"
+        let final = path + "/" + name
+        guard fileManager.createFile(atPath: temporary, contents: Data(bytes)) else {
+            throw ExportError.io(path: temporary, reason: "cannot create file")
+        }
+        guard rename(temporary, final) == 0 else {
+            throw ExportError.io(path: final, reason: FileBytes.systemMessage(errno))
+        }
+    }
+
+    private func removeEmptyFolders(of relativePath: String) {
+        var components = relativePath.split(separator: "/").dropLast()
+        while !components.isEmpty {
+            let folder = path + "/" + components.joined(separator: "/")
+            guard rmdir(folder) == 0 else { return }
+            components = components.dropLast()
+        }
+    }
+
+    /// Relative, no `..` or empty components, no control characters.
+    static func isSafeRelativePath(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), path.utf8.count < 4096 else { return false }
+        for component in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if component.isEmpty || component == "." || component == ".." { return false }
+        }
+        return !path.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+    }
+
+    static func reason(_ error: any Error) -> String {
+        (error as NSError).localizedDescription
+    }
+}

@@ -1,0 +1,91 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import PFOCRRecords
+
+/// A buffered output file inside the export's staging folder.
+///
+/// Writes never throw: the first write error is kept and reported by ``close()`` (and by
+/// ``OutputDirectory``'s checks), the way `FILE*` works, so sinks stay readable. A file is
+/// moved to its final name only after the whole export succeeded.
+public final class OutputFile {
+    /// The path relative to the output folder (`neo4j/nodes-Gene.csv`).
+    public let relativePath: String
+    let stagingPath: String
+    private var descriptor: Int32
+    private var buffer: [UInt8] = []
+    private let capacity = 1 << 20
+    private(set) var error: ExportError?
+    /// Bytes written so far.
+    public private(set) var size: Int = 0
+
+    init(relativePath: String, stagingPath: String) throws(ExportError) {
+        self.relativePath = relativePath
+        self.stagingPath = stagingPath
+        descriptor = open(stagingPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw ExportError.io(path: stagingPath, reason: FileBytes.systemMessage(errno))
+        }
+        buffer.reserveCapacity(capacity)
+    }
+
+    deinit {
+        if descriptor >= 0 { Glibc.close(descriptor) }
+    }
+
+    /// Appends the UTF-8 of `text`.
+    public func write(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    /// Appends raw bytes.
+    public func write<Bytes: Sequence<UInt8>>(bytes: Bytes) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { flush() }
+    }
+
+    private func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { flush() }
+    }
+
+    /// Writes the buffer out.
+    func flush() {
+        guard error == nil, !buffer.isEmpty else {
+            buffer.removeAll(keepingCapacity: true)
+            return
+        }
+        var offset = 0
+        buffer.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            while offset < raw.count {
+                let written = Glibc.write(descriptor, base + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    error = .io(path: stagingPath, reason: FileBytes.systemMessage(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        size += offset
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes and closes; throws the first error any write met.
+    public func close() throws(ExportError) {
+        flush()
+        if descriptor >= 0 {
+            if Glibc.close(descriptor) != 0, error == nil {
+                error = .io(path: stagingPath, reason: FileBytes.systemMessage(errno))
+            }
+            descriptor = -1
+        }
+        if let error { throw error }
+    }
+}

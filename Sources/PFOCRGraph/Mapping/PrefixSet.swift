@@ -1,0 +1,55 @@
+/// How identifiers are written: the CURIE prefix and IRI template of each ``Namespace``.
+///
+/// Loaded from a file of `Mappings/prefixes/`. IRIs percent-encode the local id where it
+/// holds characters an IRI cannot (figids and DOIs are untrusted text).
+public struct PrefixSet: Sendable {
+    /// One namespace's spellings.
+    public struct Entry: Sendable, Hashable {
+        /// The CURIE prefix (`ncbigene`).
+        public var curie: String
+        /// The IRI before the local id.
+        public var iriPrefix: String
+        /// The IRI after the local id (usually empty; `.html` for figures).
+        public var iriSuffix: String
+        /// The Biolink-model CURIE prefix (`NCBIGene`), used by KGX.
+        public var biolink: String
+    }
+
+    /// The set's name (`identifiers`, `bioregistry`).
+    public var name: String
+    public var entries: [Namespace: Entry]
+
+    public init(name: String, entries: [Namespace: Entry]) {
+        self.name = name
+        self.entries = entries
+    }
+
+    func entry(_ namespace: Namespace) -> Entry {
+        // Loading checks that every namespace is present; this default is never used.
+        entries[namespace] ?? Entry(curie: namespace.rawValue, iriPrefix: "urn:\(namespace.rawValue):", iriSuffix: "", biolink: namespace.rawValue)
+    }
+
+    /// The IRI of `id`, the local id percent-encoded as an IRI path segment (DOIs keep `/`).
+    public func iri(_ id: Identifier) -> String {
+        let entry = entry(id.namespace)
+        return entry.iriPrefix + IRIEncoding.encodeSegment(id.local, keepSlash: id.namespace == .doi) + entry.iriSuffix
+    }
+
+    /// `prefix:local` with this set's CURIE prefix; the local id is as it is.
+    public func curie(_ id: Identifier) -> String {
+        entry(id.namespace).curie + ":" + id.local
+    }
+
+    /// `Prefix:local` with the Biolink-model prefix (KGX).
+    public func biolinkCurie(_ id: Identifier) -> String {
+        entry(id.namespace).biolink + ":" + id.local
+    }
+
+    /// The CURIE prefix → IRI base pairs of the namespaces whose template ends in `{id}`
+    /// (an `@context` for CX, `@prefix` lines for Turtle), sorted by prefix.
+    public var contextEntries: [(prefix: String, base: String)] {
+        entries.values.filter { $0.iriSuffix.isEmpty }
+            .map { ($0.curie, $0.iriPrefix) }
+            .sorted { $0.0 < $1.0 }
+    }
+}

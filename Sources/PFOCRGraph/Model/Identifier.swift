@@ -1,0 +1,39 @@
+/// The identifier namespaces of the graph. Each has a CURIE prefix and an IRI template in a
+/// prefix set of `Mappings/prefixes/`.
+public enum Namespace: String, Sendable, Hashable, CaseIterable, Codable {
+    /// PFOCR figures, by figid.
+    case figure
+    /// PubMed Central articles, by PMC id (`PMC3246694`).
+    case pmc
+    case ncbigene
+    case mesh
+    /// ChEBI, by number (`15846`).
+    case chebi
+    /// Disease Ontology, by number (`162`, `0060239`).
+    case doid
+    case ncbitaxon
+    /// WikiPathways pathways, by WP id (`WP5283`).
+    case wikipathways
+    case doi
+}
+
+/// A node's identity: a namespace and a local id. Two nodes with equal identifiers are one
+/// node, however many figures mention it.
+public struct Identifier: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var namespace: Namespace
+    /// The local id, without prefix (`2915`, `D018350`, `15846`). Untrusted for figures.
+    public var local: String
+
+    public init(_ namespace: Namespace, _ local: String) {
+        self.namespace = namespace
+        self.local = local
+    }
+
+    public static func < (lhs: Identifier, rhs: Identifier) -> Bool {
+        (lhs.namespace.rawValue, lhs.local) < (rhs.namespace.rawValue, rhs.local)
+    }
+
+    /// `namespace:local` with the namespace's internal name; for display and diagnostics.
+    /// Use ``PrefixSet/curie(_:)`` for output.
+    public var description: String { "\(namespace.rawValue):\(local)" }
+}

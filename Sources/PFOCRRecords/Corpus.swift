@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The records named by the user's arguments, in figid order, with their side-file folders.
+///
+/// An argument may be a repository root (it has `_figures/`), a folder of records (usually
+/// `_figures/`), or a single `.md` file; arguments mix freely. Side files are looked up in
+/// the `_data/` folder beside the records' folder. Only folder listings happen here: no record
+/// is opened until the reader gets it.
+///
+/// Order: by file name stem (the figid, by PFOCR convention), then by path, so the order is
+/// known before any file is read and does not depend on the file system.
+public struct Corpus: Sendable {
+    public private(set) var sources: [RecordSource] = []
+    /// Arguments that could not be used (missing paths, unreadable folders).
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(paths: [String]) {
+        var seen = Set<String>()
+        for argument in paths {
+            let path = Corpus.normalise(argument)
+            switch Corpus.kind(of: path) {
+            case .directory:
+                let figures = path + "/_figures"
+                if Corpus.kind(of: figures) == .directory {
+                    addDirectory(figures, dataDirectory: path + "/_data", seen: &seen)
+                } else {
+                    addDirectory(path, dataDirectory: Corpus.siblingData(of: path), seen: &seen)
+                }
+            case .file:
+                add(path, dataDirectory: Corpus.siblingData(of: Corpus.folder(of: path)), seen: &seen)
+            case .missing(let reason):
+                diagnostics.append(.error(SourceLocation(file: argument, line: 0), "cannot read input: \(reason)"))
+            }
+        }
+        sources.sort { ($0.stem, $0.path) < ($1.stem, $1.path) }
+    }
+
+    private mutating func addDirectory(_ directory: String, dataDirectory: String, seen: inout Set<String>) {
+        guard let stream = opendir(directory) else {
+            diagnostics.append(.error(SourceLocation(file: directory, line: 0),
+                "cannot list folder: \(FileBytes.systemMessage(errno))"))
+            return
+        }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name.hasSuffix(".md") && !name.hasPrefix(".") { names.append(name) }
+        }
+        for name in names.sorted() {
+            // Every `.md` entry is handed to the reader, even a folder or a dangling link
+            // named `x.md`: it then gets its own diagnostic instead of vanishing.
+            add(directory + "/" + name, dataDirectory: dataDirectory, seen: &seen)
+        }
+    }
+
+    private mutating func add(_ path: String, dataDirectory: String, seen: inout Set<String>) {
+        guard seen.insert(path).inserted else { return }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        sources.append(RecordSource(path: path, stem: stem, dataDirectory: dataDirectory))
+    }
+
+    enum PathKind: Equatable {
+        case directory
+        case file
+        case missing(String)
+    }
+
+    static func kind(of path: String) -> PathKind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing(FileBytes.systemMessage(errno)) }
+        return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+    }
+
+    /// Drops trailing slashes (keeping `/`), so `_figures/` and `_figures` are one folder.
+    static func normalise(_ path: String) -> String {
+        var path = path
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        return path
+    }
+
+    /// The folder holding file `path` (`.` for a bare file name).
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// The `_data` folder beside records folder `folder`.
+    static func siblingData(of folder: String) -> String {
+        let last = folder.split(separator: "/").last.map(String.init) ?? folder
+        if last == "." || last == ".." || folder == "/" { return folder + "/../_data" }
+        guard let slash = folder.lastIndex(of: "/") else { return "_data" }
+        return String(folder[..<slash]) + "/_data"
+    }
+}

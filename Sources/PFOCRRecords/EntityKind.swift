@@ -1,0 +1,22 @@
+/// The three kinds of entity that PFOCR's OCR matching finds in a figure.
+public enum EntityKind: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
+    case gene
+    case chemical
+    case disease
+
+    /// The plural used by PFOCR for list keys and side-file suffixes (`genes`, `<figid>-genes.tsv`).
+    public var plural: String { rawValue + "s" }
+
+    /// Genes first, then chemicals, then diseases: the order used in every output.
+    var order: Int {
+        switch self {
+        case .gene: 0
+        case .chemical: 1
+        case .disease: 2
+        }
+    }
+
+    public static func < (lhs: EntityKind, rhs: EntityKind) -> Bool {
+        lhs.order < rhs.order
+    }
+}

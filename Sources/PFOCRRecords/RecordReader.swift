@@ -1,0 +1,379 @@
+import Yams
+
+/// Reads one record file (and, for layout B, its side files) into a ``FigureRecord``.
+///
+/// Pure with respect to its inputs: it only reads files, so many readers can run at once.
+/// Every problem becomes a ``Diagnostic`` with file and line; a problem with the record as a
+/// whole rejects it, a problem with one entity row rejects that row only.
+public struct RecordReader: Sendable {
+    public var limits: ReadLimits
+
+    public init(limits: ReadLimits = .default) {
+        self.limits = limits
+    }
+
+    /// Reads `source`. Never throws and never traps on bad input.
+    public func read(_ source: RecordSource) -> RecordReadResult {
+        var diagnostics: [Diagnostic] = []
+        do {
+            let record = try readRecord(source, diagnostics: &diagnostics)
+            return RecordReadResult(source: source, record: record, diagnostics: diagnostics)
+        } catch {
+            diagnostics.append(error.diagnostic)
+            return RecordReadResult(
+                source: source, record: nil, diagnostics: diagnostics,
+                lostSideFileRows: lostRows(of: source))
+        }
+    }
+
+    /// The side-file rows that a rejected record takes with it, found by its file name.
+    private func lostRows(of source: RecordSource) -> [EntityKind: Int] {
+        guard FigureRecord.isPlainName(source.stem) else { return [:] }
+        var lost: [EntityKind: Int] = [:]
+        for kind in EntityKind.allCases {
+            let path = source.sideFilePath(figid: source.stem, kind: kind)
+            if FileBytes.isRegularFile(path), let bytes = try? FileBytes.contents(of: path, limit: limits.maxSideFileBytes) {
+                lost[kind] = SideFileTable.countRows(bytes: bytes)
+            }
+        }
+        return lost
+    }
+
+    private func readRecord(_ source: RecordSource, diagnostics: inout [Diagnostic]) throws(RecordError) -> FigureRecord {
+        let bytes = try FileBytes.contents(of: source.path, limit: limits.maxRecordBytes)
+        let frontMatter = try FrontMatter(bytes: bytes, path: source.path)
+        let fields = try FrontMatterFields(frontMatter: frontMatter, path: source.path, limits: limits)
+
+        guard let figidNode = fields.values["figid"] else {
+            throw RecordError(fields.topLocation, "record has no 'figid' key")
+        }
+        guard let figid = try fields.text("figid") else {
+            throw RecordError(fields.location(of: figidNode), "'figid' is empty")
+        }
+        let figidLocation = fields.location(of: figidNode)
+        if figid.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            throw RecordError(figidLocation, "'figid' contains control characters")
+        }
+
+        let isInline = fields.has("genes") || fields.has("chemicals") || fields.has("diseases")
+        var record = FigureRecord(figid: figid, location: figidLocation, layout: isInline ? .inline : .sideFiles)
+        try readFigureFields(fields, into: &record, diagnostics: &diagnostics)
+
+        if isInline {
+            try readInlineEntities(fields, into: &record, diagnostics: &diagnostics)
+            if record.hasPlainFigid {
+                record.ignoredSideFiles = ignoredSideFiles(source, figid: figid)
+            }
+        } else if record.hasPlainFigid {
+            for kind in EntityKind.allCases {
+                readSideFile(source.sideFilePath(figid: figid, kind: kind), kind: kind, into: &record, diagnostics: &diagnostics)
+            }
+        } else {
+            diagnostics.append(.error(figidLocation,
+                "figid '\(figid)' is not a plain file name (letters, digits, '.', '_', '-'): its side files were not looked up"))
+        }
+        return record
+    }
+
+    private func readFigureFields(_ fields: FrontMatterFields, into record: inout FigureRecord, diagnostics: inout [Diagnostic]) throws(RecordError) {
+        record.title = try fields.text("figtitle")
+        record.caption = try fields.text("caption")
+        record.number = try fields.text("number")
+        record.filename = try fields.text("filename")
+        record.figureLink = try fields.text("figlink").map(RecordReader.pmcLink)
+        record.figureType = try fields.text("figtype")
+        let legacyScore = try number("pathway_score", fields, &diagnostics)
+        let automlScore = try number("automl_pathway", fields, &diagnostics)
+        record.pathwayScore = legacyScore ?? automlScore
+        record.pmcRankedResultIndex = try integer("pmc_ranked_result_index", fields, &diagnostics)
+        record.organisms = try fields.textList("organisms", dropNA: true)
+        record.organismsNER = try fields.textList("organisms_ner", dropNA: true)
+        record.ndexUUID = try fields.text("ndex")
+        record.wikiPathwaysID = try fields.text("wpid")
+        record.figidAliases = try fields.textList("figid_alias")
+        record.redirectFrom = try fields.textList("redirect_from")
+
+        record.pmcid = try fields.text("pmcid")
+        record.paperTitle = try fields.text("papertitle")
+        record.reference = try fields.text("reftext")
+        record.year = try integer("year", fields, &diagnostics)
+        record.doi = try fields.text("doi")
+        record.journalTitle = try fields.text("journal_title")
+        record.journalAbbreviation = try fields.text("journal_nlm_ta")
+        record.publisher = try fields.text("publisher_name")
+        record.keywords = try fields.textList("keywords").flatMap(RecordReader.splitKeywords)
+    }
+
+    // MARK: Layout A
+
+    private func readInlineEntities(_ fields: FrontMatterFields, into record: inout FigureRecord, diagnostics: inout [Diagnostic]) throws(RecordError) {
+        var geneRows = RowAccount()
+        for item in try fields.list("genes") {
+            geneRows.rowsRead += 1
+            let location = fields.location(of: item)
+            guard case .mapping(let row) = item else {
+                geneRows.reject("row is not a mapping")
+                diagnostics.append(.error(location, "gene row is not a mapping of word, symbol, source, hgnc_symbol, entrez"))
+                continue
+            }
+            let cell = { (key: String) in row[key]?.scalar?.string }
+            var gene = GeneMention(
+                word: cell("word") ?? "", matchedTerm: cell("symbol").flatMap(MissingValue.identifier),
+                symbol: cell("hgnc_symbol").flatMap(MissingValue.identifier),
+                source: cell("source").flatMap(MissingValue.identifier), line: location.line)
+            if let raw = cell("entrez"), let entrez = MissingValue.identifier(raw) {
+                guard let id = IdentifierSyntax.numeric(entrez) else {
+                    geneRows.reject("gene id is not a number")
+                    diagnostics.append(.error(location, "gene row: entrez '\(entrez)' is not an NCBI Gene id (digits)"))
+                    continue
+                }
+                gene.ncbiGeneID = id
+            }
+            record.genes.append(gene)
+        }
+        record.rows[.gene] = geneRows
+
+        for kind in [EntityKind.chemical, .disease] {
+            var account = RowAccount()
+            var mentions: [TermMention] = []
+            for item in try fields.list(kind.plural) {
+                account.rowsRead += 1
+                let location = fields.location(of: item)
+                guard case .mapping(let row) = item else {
+                    account.reject("row is not a mapping")
+                    diagnostics.append(.error(location, "\(kind.rawValue) row is not a mapping of word, source, identifier"))
+                    continue
+                }
+                let cell = { (key: String) in row[key]?.scalar?.string }
+                switch RecordReader.legacyTerm(
+                    kind: kind, word: cell("word") ?? "", source: cell("source"), identifier: cell("identifier"), line: location.line)
+                {
+                case .success(let mention):
+                    mentions.append(mention)
+                case .failure(let reason):
+                    account.reject(reason.reason)
+                    diagnostics.append(.error(location, "\(kind.rawValue) row: \(reason.message)"))
+                }
+            }
+            record.rows[kind] = account
+            if kind == .chemical { record.chemicals = mentions } else { record.diseases = mentions }
+        }
+    }
+
+    private func ignoredSideFiles(_ source: RecordSource, figid: String) -> [IgnoredSideFile] {
+        EntityKind.allCases.compactMap { kind in
+            let path = source.sideFilePath(figid: figid, kind: kind)
+            guard FileBytes.isRegularFile(path) else { return nil }
+            let rows = (try? FileBytes.contents(of: path, limit: limits.maxSideFileBytes)).map(SideFileTable.countRows) ?? 0
+            return IgnoredSideFile(path: path, kind: kind, rows: rows)
+        }
+    }
+
+    // MARK: Layout B
+
+    private func readSideFile(_ path: String, kind: EntityKind, into record: inout FigureRecord, diagnostics: inout [Diagnostic]) {
+        guard FileBytes.isRegularFile(path) else {
+            record.rows[kind] = RowAccount()
+            return
+        }
+        var account = RowAccount()
+        defer { record.rows[kind] = account }
+        let table: SideFileTable
+        do {
+            let bytes = try FileBytes.contents(of: path, limit: limits.maxSideFileBytes)
+            do {
+                table = try SideFileTable(bytes: bytes, path: path)
+            } catch {
+                let rows = SideFileTable.countRows(bytes: bytes)
+                account.rowsRead = rows
+                account.reject("unreadable side file", count: rows)
+                diagnostics.append(error.diagnostic)
+                return
+            }
+        } catch {
+            diagnostics.append(error.diagnostic)
+            return
+        }
+        account.rowsRead = table.rows.count
+        switch kind {
+        case .gene: readGeneTable(table, into: &record, account: &account, diagnostics: &diagnostics)
+        case .chemical, .disease: readTermTable(table, kind: kind, into: &record, account: &account, diagnostics: &diagnostics)
+        }
+    }
+
+    private func missingColumns(_ table: SideFileTable, _ names: String, account: inout RowAccount, diagnostics: inout [Diagnostic]) {
+        account.reject("side file lacks a required column", count: table.rows.count)
+        diagnostics.append(.error(SourceLocation(file: table.path, line: 1),
+            "side file header lacks the required column \(names); its \(table.rows.count) rows were not read"))
+    }
+
+    private func raggedRow(_ table: SideFileTable, _ row: (line: Int, cells: [ArraySlice<UInt8>]), account: inout RowAccount, diagnostics: inout [Diagnostic]) {
+        account.reject("ragged row")
+        diagnostics.append(.error(SourceLocation(file: table.path, line: row.line),
+            "ragged row: \(row.cells.count) cells where the header has \(table.header.count); row rejected"))
+    }
+
+    private func readGeneTable(_ table: SideFileTable, into record: inout FigureRecord, account: inout RowAccount, diagnostics: inout [Diagnostic]) {
+        guard let wordColumn = table.column("word"), let idColumn = table.column("ncbigene_id", "entrez") else {
+            missingColumns(table, "'word' and 'ncbigene_id'", account: &account, diagnostics: &diagnostics)
+            return
+        }
+        let matchColumn = table.column("match", "symbol")
+        let symbolColumn = table.column("ncbigene_symbol", "hgnc_symbol")
+        let sourceColumn = table.column("source")
+        let taxonColumn = table.column("organism_id")
+        let organismColumn = table.column("organism_name")
+        record.genes.reserveCapacity(table.rows.count)
+        for row in table.rows {
+            guard row.cells.count == table.header.count else {
+                raggedRow(table, row, account: &account, diagnostics: &diagnostics)
+                continue
+            }
+            let cell = { (column: Int?) -> String? in column.flatMap { MissingValue.identifier(row.cells[$0].text) } }
+            var gene = GeneMention(
+                word: row.cells[wordColumn].text, matchedTerm: cell(matchColumn), symbol: cell(symbolColumn),
+                source: cell(sourceColumn), organismName: cell(organismColumn), line: row.line)
+            if let raw = cell(idColumn) {
+                guard let id = IdentifierSyntax.numeric(raw) else {
+                    account.reject("gene id is not a number")
+                    diagnostics.append(.error(SourceLocation(file: table.path, line: row.line),
+                        "gene id '\(raw)' is not an NCBI Gene id (digits); row rejected"))
+                    continue
+                }
+                gene.ncbiGeneID = id
+            }
+            if let raw = cell(taxonColumn) {
+                if let taxon = IdentifierSyntax.numeric(raw) {
+                    gene.taxonID = taxon
+                } else {
+                    diagnostics.append(.warning(SourceLocation(file: table.path, line: row.line),
+                        "organism_id '\(raw)' is not an NCBI Taxonomy id; the gene row is kept without its taxon"))
+                }
+            }
+            record.genes.append(gene)
+        }
+    }
+
+    private func readTermTable(_ table: SideFileTable, kind: EntityKind, into record: inout FigureRecord, account: inout RowAccount, diagnostics: inout [Diagnostic]) {
+        guard let wordColumn = table.column("word") else {
+            missingColumns(table, "'word'", account: &account, diagnostics: &diagnostics)
+            return
+        }
+        let ontologyName = kind == .chemical ? "chebi" : "doid"
+        let meshColumn = table.column("mesh")
+        let ontologyColumn = table.column(ontologyName)
+        let legacyIdentifier = table.column("identifier")
+        guard meshColumn != nil || ontologyColumn != nil || legacyIdentifier != nil else {
+            missingColumns(table, "'mesh', '\(ontologyName)' or 'identifier'", account: &account, diagnostics: &diagnostics)
+            return
+        }
+        let matchColumn = table.column("match")
+        let nameColumn = table.column("name")
+        let sourceColumn = table.column("source")
+        var mentions: [TermMention] = []
+        for row in table.rows {
+            guard row.cells.count == table.header.count else {
+                raggedRow(table, row, account: &account, diagnostics: &diagnostics)
+                continue
+            }
+            let raw = { (column: Int?) -> String? in column.map { row.cells[$0].text } }
+            let word = row.cells[wordColumn].text
+            let result: Result<TermMention, RowProblem>
+            if meshColumn != nil || ontologyColumn != nil {
+                result = RecordReader.currentTerm(
+                    kind: kind, word: word, mesh: raw(meshColumn), ontology: raw(ontologyColumn),
+                    match: raw(matchColumn), name: raw(nameColumn), line: row.line)
+            } else {
+                result = RecordReader.legacyTerm(kind: kind, word: word, source: raw(sourceColumn), identifier: raw(legacyIdentifier), line: row.line)
+            }
+            switch result {
+            case .success(let mention):
+                mentions.append(mention)
+            case .failure(let problem):
+                account.reject(problem.reason)
+                diagnostics.append(.error(SourceLocation(file: table.path, line: row.line), "\(kind.rawValue) row: \(problem.message)"))
+            }
+        }
+        if kind == .chemical { record.chemicals.append(contentsOf: mentions) } else { record.diseases.append(contentsOf: mentions) }
+    }
+
+    // MARK: Values
+
+    struct RowProblem: Error {
+        var reason: String
+        var message: String
+    }
+
+    /// A row in the `word source identifier` columns (layout A and older side files).
+    static func legacyTerm(kind: EntityKind, word: String, source: String?, identifier: String?, line: Int) -> Result<TermMention, RowProblem> {
+        var mention = TermMention(word: word, source: source.flatMap(MissingValue.identifier), line: line)
+        guard let id = identifier.flatMap(MissingValue.identifier) else { return .success(mention) }
+        let vocabulary = (mention.source ?? "MESH").uppercased()
+        switch vocabulary {
+        case "CHEBI" where kind == .chemical:
+            guard let chebi = IdentifierSyntax.chebi(id) else { return .failure(malformed(id, "ChEBI")) }
+            mention.ontologyID = chebi
+        case "DOID" where kind == .disease:
+            guard let doid = IdentifierSyntax.doid(id) else { return .failure(malformed(id, "DOID")) }
+            mention.ontologyID = doid
+        default:
+            guard let mesh = IdentifierSyntax.mesh(id) else { return .failure(malformed(id, "MeSH")) }
+            mention.meshID = mesh
+        }
+        return .success(mention)
+    }
+
+    /// A row in the `word mesh match name chebi|doid` columns.
+    static func currentTerm(kind: EntityKind, word: String, mesh: String?, ontology: String?, match: String?, name: String?, line: Int) -> Result<TermMention, RowProblem> {
+        var mention = TermMention(
+            word: word, matchedTerm: match.flatMap(MissingValue.identifier), name: name.flatMap(MissingValue.identifier), line: line)
+        if let raw = mesh.flatMap(MissingValue.identifier) {
+            guard let id = IdentifierSyntax.mesh(raw) else { return .failure(malformed(raw, "MeSH")) }
+            mention.meshID = id
+        }
+        if let raw = ontology.flatMap(MissingValue.identifier) {
+            let parsed = kind == .chemical ? IdentifierSyntax.chebi(raw) : IdentifierSyntax.doid(raw)
+            guard let id = parsed else { return .failure(malformed(raw, kind == .chemical ? "ChEBI" : "DOID")) }
+            mention.ontologyID = id
+        }
+        return .success(mention)
+    }
+
+    static func malformed(_ id: String, _ vocabulary: String) -> RowProblem {
+        RowProblem(reason: "malformed \(vocabulary) id", message: "'\(id.prefix(60))' is not a \(vocabulary) id; row rejected")
+    }
+
+    private func number(_ key: String, _ fields: FrontMatterFields, _ diagnostics: inout [Diagnostic]) throws(RecordError) -> Double? {
+        guard let text = try fields.text(key) else { return nil }
+        guard let value = Double(text.trimmingASCIIWhitespace()), value.isFinite else {
+            if let node = fields.values[key] {
+                diagnostics.append(.warning(fields.location(of: node), "'\(key)' is not a number ('\(text.prefix(40))'); left out"))
+            }
+            return nil
+        }
+        return value
+    }
+
+    private func integer(_ key: String, _ fields: FrontMatterFields, _ diagnostics: inout [Diagnostic]) throws(RecordError) -> Int? {
+        guard let text = try fields.text(key) else { return nil }
+        guard let value = Int(text.trimmingASCIIWhitespace()) else {
+            if let node = fields.values[key] {
+                diagnostics.append(.warning(fields.location(of: node), "'\(key)' is not a whole number ('\(text.prefix(40))'); left out"))
+            }
+            return nil
+        }
+        return value
+    }
+
+    /// `figlink` as a full URL: PFOCR writes PMC paths, sometimes without the leading slash.
+    static func pmcLink(_ link: String) -> String {
+        let trimmed = link.trimmingASCIIWhitespace()
+        if trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://") { return trimmed }
+        return "https://www.ncbi.nlm.nih.gov" + (trimmed.hasPrefix("/") ? "" : "/") + trimmed
+    }
+
+    /// Layout B `keywords` is one string with ` | ` between keywords.
+    static func splitKeywords(_ text: String) -> [String] {
+        text.split(separator: "|").map { String($0).trimmingASCIIWhitespace() }.filter { !$0.isEmpty }
+    }
+}

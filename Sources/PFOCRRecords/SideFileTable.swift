@@ -1,0 +1,55 @@
+/// A tab-separated side file (`_data/<figid>-genes.tsv` and friends), split into rows.
+///
+/// Columns are found by header name, never by position. The files are unquoted TSV: a `"`
+/// is an ordinary character. CRLF and CR line endings, a missing final newline and blank
+/// lines are accepted; a row whose cell count differs from the header's is ragged and is
+/// rejected on its own.
+struct SideFileTable {
+    let path: String
+    let header: [String]
+    /// Data rows with their 1-based file lines; cells are raw bytes, decoded on demand.
+    let rows: [(line: Int, cells: [ArraySlice<UInt8>])]
+
+    init(bytes: [UInt8], path: String) throws(RecordError) {
+        self.path = path
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if let bad = UTF8Validation.firstInvalidOffset(in: body) {
+            throw RecordError(SourceLocation(file: path, line: FrontMatter.lineNumber(of: bad, in: bytes)),
+                              "invalid UTF-8 in side file")
+        }
+        let lines = FrontMatter.splitLines(body)
+        guard let headerIndex = lines.firstIndex(where: { !FrontMatter.isBlank($0) }) else {
+            throw RecordError(SourceLocation(file: path, line: 1), "empty side file: no header line")
+        }
+        header = lines[headerIndex].split(separator: 0x09, omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self).trimmingASCIIWhitespace()
+        }
+        var rows: [(line: Int, cells: [ArraySlice<UInt8>])] = []
+        rows.reserveCapacity(lines.count)
+        for index in (headerIndex + 1)..<lines.count where !FrontMatter.isBlank(lines[index]) {
+            rows.append((index + 1, lines[index].split(separator: 0x09, omittingEmptySubsequences: false)))
+        }
+        self.rows = rows
+    }
+
+    /// The index of the first header among `names`, or nil.
+    func column(_ names: String...) -> Int? {
+        for name in names {
+            if let index = header.firstIndex(of: name) { return index }
+        }
+        return nil
+    }
+
+    /// Counts the data rows of a file without interpreting them (for ignored side files and
+    /// the rows of rejected records). Blank lines are not rows.
+    static func countRows(bytes: [UInt8]) -> Int {
+        let lines = FrontMatter.splitLines(bytes[...]).filter { !FrontMatter.isBlank($0) }
+        return max(0, lines.count - 1)
+    }
+}
+
+extension ArraySlice<UInt8> {
+    /// The cell decoded as UTF-8 text (the file was validated as a whole).
+    var text: String { String(decoding: self, as: UTF8.self) }
+}

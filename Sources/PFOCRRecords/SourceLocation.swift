@@ -1,0 +1,24 @@
+/// A place in an input file: the path as the user named it and a 1-based line number.
+///
+/// Line 0 means "the file as a whole" (for example an unreadable file); it is printed
+/// without a line number.
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The file path, as given on the command line or found under a directory argument.
+    public var file: String
+    /// The 1-based line, or 0 when the problem concerns the whole file.
+    public var line: Int
+
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+
+    /// `file:line`, or just `file` for whole-file locations.
+    public var description: String {
+        line > 0 ? "\(file):\(line)" : file
+    }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line) < (rhs.file, rhs.line)
+    }
+}
