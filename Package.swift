@@ -24,8 +24,16 @@ let package = Package(
         .target(name: "PFOCRGraph", dependencies: ["PFOCRRecords", "Yams"]),
         // Stage 3: one target per format plugin.
         .target(name: "KGXExport", dependencies: ["PFOCRGraph"]),
+        .target(name: "RDFExport", dependencies: ["PFOCRGraph"]),
+        // libxml2 through pkg-config (`libxml2-dev` on Debian; see README).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .target(name: "GraphMLExport", dependencies: ["PFOCRGraph", "CLibXML2"]),
+        .target(name: "CXExport", dependencies: ["PFOCRGraph"]),
+        .target(name: "CypherCSVExport", dependencies: ["PFOCRGraph"]),
         // The one list of registered formats.
-        .target(name: "PFOCRFormats", dependencies: ["PFOCRGraph", "KGXExport"]),
+        .target(
+            name: "PFOCRFormats",
+            dependencies: ["PFOCRGraph", "KGXExport", "RDFExport", "GraphMLExport", "CXExport", "CypherCSVExport"]),
         // The tools.
         .executableTarget(
             name: "pfocr-kg",
@@ -35,9 +43,15 @@ let package = Package(
             name: "pfocr-kg-bench",
             dependencies: ["PFOCRRecords", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Shared by the test targets: in-process exports and golden-file comparison.
+        .target(name: "PFOCRTestSupport", dependencies: ["PFOCRFormats"], path: "Tests/PFOCRTestSupport"),
         .testTarget(name: "PFOCRRecordsTests", dependencies: ["PFOCRRecords"]),
-        .testTarget(name: "PFOCRGraphTests", dependencies: ["PFOCRGraph", "PFOCRFormats"]),
-        .testTarget(name: "KGXExportTests", dependencies: ["KGXExport", "PFOCRFormats"]),
+        .testTarget(name: "PFOCRGraphTests", dependencies: ["PFOCRGraph", "PFOCRFormats", "PFOCRTestSupport"]),
+        .testTarget(name: "KGXExportTests", dependencies: ["KGXExport", "PFOCRTestSupport"]),
+        .testTarget(name: "RDFExportTests", dependencies: ["RDFExport", "PFOCRTestSupport"]),
+        .testTarget(name: "GraphMLExportTests", dependencies: ["GraphMLExport", "PFOCRTestSupport"]),
+        .testTarget(name: "CXExportTests", dependencies: ["CXExport", "PFOCRTestSupport"]),
+        .testTarget(name: "CypherCSVExportTests", dependencies: ["CypherCSVExport", "PFOCRTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

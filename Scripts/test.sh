@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test of pfocr-kg on a fresh machine: installs what the interop tests need
+# (Debian packages, a Python venv with pinned consumer packages), builds, runs the Swift
+# tests, then the interop tests against the real consumers. Idempotent; .ci/run runs this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages: rapper (RDF), xmllint (GraphML XSD), libxml2 headers (GraphML writer).
+need=()
+for pkg in raptor2-utils libxml2-utils libxml2-dev pkg-config; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+    echo "installing Debian packages: ${need[*]}"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+# Python venv with the pinned consumers, rebuilt only when requirements change.
+req=Tests/Interop/requirements.txt
+stamp=.venv/.requirements.sha256
+sum=$(sha256sum "$req" | cut -d' ' -f1)
+if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
+    echo "creating .venv with $req"
+    python3 -m venv .venv
+    .venv/bin/pip install -q --disable-pip-version-check -r "$req"
+    echo "$sum" > "$stamp"
+fi
+
+swift build
+swift test
+.venv/bin/python -m pytest -q Tests/Interop "$@"

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import PFOCRGraph
+import PFOCRRecords
+
+/// The options every reading subcommand shares: inputs, mappings, parallelism, filters.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "Repository roots (with _figures/), _figures/ folders or record .md files. Default: the current folder.")
+    var paths: [String] = []
+
+    @Option(name: .customLong("mappings"), help: ArgumentHelp("A folder overriding the bundled Mappings/ (same layout).", valueName: "dir"))
+    var mappingsDirectory: String?
+
+    @Option(help: ArgumentHelp("Identifier prefix set: identifiers (WikiPathways RDF IRIs) or bioregistry.", valueName: "name"))
+    var prefixes: String = "identifiers"
+
+    @Option(help: ArgumentHelp("Worker threads for reading records (default: all cores).", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Fail with nothing written if any input is rejected.")
+    var strict = false
+
+    @Option(name: .customLong("organism"), help: ArgumentHelp("Keep figures about this organism (name or NCBI Taxonomy id); repeatable.", valueName: "name"))
+    var organisms: [String] = []
+
+    @Option(help: ArgumentHelp("Keep only the figids listed in this file (one per line).", valueName: "file"))
+    var figures: String?
+
+    @Option(help: ArgumentHelp("Keep figures published in or after this year.", valueName: "year"))
+    var yearFrom: Int?
+
+    @Option(help: ArgumentHelp("Keep figures published in or before this year.", valueName: "year"))
+    var yearTo: Int?
+
+    @Option(help: ArgumentHelp("Largest record file read, in bytes.", valueName: "bytes"))
+    var maxRecordSize: Int = ReadLimits.default.maxRecordBytes
+
+    @Option(help: ArgumentHelp("Largest side file read, in bytes.", valueName: "bytes"))
+    var maxSideFileSize: Int = ReadLimits.default.maxSideFileBytes
+
+    func validate() throws {
+        guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
+        guard maxRecordSize > 0, maxSideFileSize > 0 else { throw ValidationError("size limits must be positive") }
+        if let yearFrom, let yearTo, yearFrom > yearTo { throw ValidationError("--year-from is after --year-to") }
+    }
+
+    /// The request for these options; mapping and figure-list problems exit as DESIGN.md says.
+    func request(formats: [any GraphFormat], output: String?) throws -> ExportRequest {
+        let mapping: Mapping
+        do {
+            mapping = try Mapping.load(directory: mappingsDirectory, prefixSet: prefixes)
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCode(78)
+        }
+        var request = ExportRequest(
+            inputs: paths.isEmpty ? ["."] : paths, formats: formats, outputPath: output, jobs: jobs,
+            mapping: mapping, toolVersion: PFOCRKG.version)
+        request.strict = strict
+        request.limits = ReadLimits(maxRecordBytes: maxRecordSize, maxSideFileBytes: maxSideFileSize)
+        var filter = RecordFilter(organisms: organisms, yearFrom: yearFrom, yearTo: yearTo)
+        if let figures {
+            guard let text = try? String(contentsOfFile: figures, encoding: .utf8) else {
+                Terminal.error("\(figures): error: cannot read the --figures list")
+                throw ExitCode(66)
+            }
+            filter.figids = Set(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") })
+        }
+        request.filter = filter
+        return request
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import PFOCRGraph
+
+/// `pfocr-kg`: PFOCR figure records → knowledge graph files.
+@main
+struct PFOCRKG: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "pfocr-kg",
+        abstract: "Export PFOCR (Pathway Figure OCR) figure records as a knowledge graph.",
+        discussion: """
+            Reads PFOCR figure records (the pfocr-database repository layout: _figures/<figid>.md \
+            with side files in _data/) and writes figures, papers, genes, chemicals, diseases and \
+            organisms as RDF, GraphML, CX for NDEx, Cypher CSV for Neo4j, or KGX.
+
+            Examples:
+              pfocr-kg export pfocr-database --output out
+              pfocr-kg export pfocr-database/_figures --format turtle,graphml --output out
+              pfocr-kg validate pfocr-database
+              pfocr-kg stats pfocr-database
+              pfocr-kg formats
+
+            Exit codes: 0 all exported; 65 some input rejected (the rest exported); 64 usage; \
+            66 no input; 73 cannot create the output folder; 74 write error; 78 bad Mappings.
+            """,
+        version: version,
+        subcommands: [ExportCommand.self, ValidateCommand.self, StatsCommand.self, FormatsCommand.self]
+    )
+}
