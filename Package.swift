@@ -41,7 +41,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "pfocr-kg-bench",
-            dependencies: ["PFOCRRecords", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Shared by the test targets: in-process exports and golden-file comparison.
         .target(name: "PFOCRTestSupport", dependencies: ["PFOCRFormats"], path: "Tests/PFOCRTestSupport"),
