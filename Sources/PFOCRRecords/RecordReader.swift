@@ -83,6 +83,9 @@ public struct RecordReader: Sendable {
             try readInlineEntities(fields, into: &record, diagnostics: &diagnostics)
             if record.hasPlainFigid {
                 record.ignoredSideFiles = ignoredSideFiles(source, figid: figid)
+            } else {
+                diagnostics.append(.warning(figidLocation,
+                    "figid '\(figid)' is not a plain file name (letters, digits, '.', '_', '-'): output file names use a safe encoding of it"))
             }
         } else if record.hasPlainFigid {
             for kind in EntityKind.allCases {

@@ -29,10 +29,17 @@ struct Benchmark: ParsableCommand {
     @Option(help: "Comma-separated formats (default: every format the tool lists).")
     var formats: String?
 
+    @Option(help: "Only generate the corpus into this folder, then stop (for tests).")
+    var generateOnly: String?
+
     @Option(help: "Worker threads passed to pfocr-kg (--jobs).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func run() throws {
+        if let generateOnly {
+            try CorpusGenerator(figures: figures, seed: seed).write(to: generateOnly)
+            return
+        }
         let corpus = "\(workDirectory)/corpus-\(figures)-\(seed)"
         if !FileManager.default.fileExists(atPath: corpus + "/.complete") {
             try? FileManager.default.removeItem(atPath: corpus)
