@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import PFOCRRecords
 
 /// libFuzzer entry: one input is a record file; if it contains a line `%%`, what follows is
@@ -53,7 +56,26 @@ enum FuzzHarness {
     }
 }
 
-#if !FUZZING
+#if FUZZING
+/// libFuzzer's driver, entered from our own `main` (SwiftPM gives every executable target a
+/// `main`, so libFuzzer's is not linked in).
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+@main
+enum FuzzMain {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzRecordReader(data, size) }
+        exit(status)
+    }
+}
+#else
 import Foundation
 
 /// Without libFuzzer (an ordinary `swift build`), the same harness replays files given as
