@@ -12,6 +12,7 @@ public enum FormatRegistry {
     public static let all: [any GraphFormat] = [
         KGXJSONLinesFormat(),
         TurtleFormat(),
+        NTriplesFormat(),
         GraphMLFormat(),
         CX2Format(),
         CypherCSVFormat(),

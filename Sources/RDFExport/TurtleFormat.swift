@@ -1,12 +1,14 @@
 import PFOCRGraph
 
-// Placeholder being replaced by the RDFExport implementation (in progress).
+/// RDF in Turtle (`pfocr.ttl`) plus the dataset description `void.ttl`.
 public struct TurtleFormat: GraphFormat {
     public init() {}
+
     public var name: String { "turtle" }
-    public var summary: String { "(in progress)" }
-    public var files: [String] { [] }
+    public var summary: String { "RDF Turtle for SPARQL stores, joins WikiPathways RDF (+ void.ttl)" }
+    public var files: [String] { [RDFSyntax.turtle.fileName, "void.ttl"] }
+
     public func makeSink(context: SinkContext) throws(ExportError) -> any GraphSink {
-        throw ExportError.usage("format turtle is not implemented yet")
+        try RDFSink(syntax: .turtle, context: context)
     }
 }

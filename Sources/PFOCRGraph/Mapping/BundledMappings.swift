@@ -160,7 +160,7 @@ nodes:
       - { name: reference,           type: string,      rdf: dcterms:bibliographicCitation, description: "Reference text (reftext), as given" }
       - { name: year,                type: integer,     rdf: fabio:hasPublicationYear, rdf_datatype: xsd:gYear, description: "Publication year" }
       - { name: doi,                 type: string,      rdf: prism:doi,                description: "DOI" }
-      - { name: doiLink,             type: iri,         rdf: owl:sameAs,               description: "The DOI as a resolvable IRI" }
+      - { name: doiLink,             type: iri,         rdf: schema:sameAs,            description: "The DOI as a resolvable IRI" }
       - { name: journalTitle,        type: string,      rdf: prism:publicationName,    description: "Journal title" }
       - { name: journalAbbreviation, type: string,      rdf: fabio:hasNationalLibraryOfMedicineJournalId, description: "NLM title abbreviation (journal_nlm_ta)" }
       - { name: publisher,           type: string,      rdf: pfocr:publisherName,      description: "Publisher name" }

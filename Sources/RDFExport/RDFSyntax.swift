@@ -1,0 +1,26 @@
+/// The two RDF serialisations the plugin writes. They carry the same triples in the same
+/// order; only the spelling differs.
+public enum RDFSyntax: String, Sendable, Hashable, CaseIterable {
+    /// Turtle: `@prefix` header, prefixed names where the local part is safe, triples grouped
+    /// by subject with `;` and `,`.
+    case turtle
+    /// N-Triples: one complete triple per line, full IRIs, so a dump can be split,
+    /// concatenated and bulk-loaded in parallel.
+    case nTriples
+
+    /// The data file, relative to the output folder.
+    public var fileName: String {
+        switch self {
+        case .turtle: "pfocr.ttl"
+        case .nTriples: "pfocr.nt"
+        }
+    }
+
+    /// The W3C format IRI, for `void:feature`.
+    public var formatIRI: String {
+        switch self {
+        case .turtle: "http://www.w3.org/ns/formats/Turtle"
+        case .nTriples: "http://www.w3.org/ns/formats/N-Triples"
+        }
+    }
+}
