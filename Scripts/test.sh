@@ -21,4 +21,9 @@ fi
 
 swift build
 swift test
+
+# A bounded fuzzing run of the record reader (libFuzzer + AddressSanitizer); any crash fails.
+Scripts/fuzz.sh "${PFOCR_FUZZ_SECONDS:-60}" 2>&1 | tail -n 4
+
+# The real consumers, last, so their summary closes the output.
 .venv/bin/python -m pytest -q Tests/Interop "$@"

@@ -14,7 +14,7 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Identifier prefix set: identifiers (WikiPathways RDF IRIs) or bioregistry.", valueName: "name"))
     var prefixes: String = "identifiers"
 
-    @Option(help: ArgumentHelp("Worker threads for reading records (default: all cores).", valueName: "n"))
+    @Option(help: ArgumentHelp("Worker threads for reading and building records; the default is the number of cores. Output does not depend on it.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Fail with nothing written if any input is rejected.")

@@ -21,7 +21,7 @@ def large_corpus(tmp_path_factory, tool):
     if not generator.exists():
         pytest.fail(f"{generator} not built (swift build builds it)")
     root = tmp_path_factory.mktemp("kill") / "corpus"
-    subprocess.run([str(generator), "--figures", "1500", "--generate-only", str(root)], check=True, timeout=300)
+    subprocess.run([str(generator), "--figures", "800", "--generate-only", str(root)], check=True, timeout=300)
     return root
 
 
