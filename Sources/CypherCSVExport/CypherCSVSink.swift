@@ -114,21 +114,21 @@ final class CypherCSVSink: GraphSink {
         }
         var notes: [String] = []
         if fields.normalisedLineBreaks > 0 {
-            notes.append("cypher-csv: \(fields.normalisedLineBreaks) values had line breaks, written as spaces (neo4j-admin runs with --multiline-fields=false)")
+            notes.append("\(fields.normalisedLineBreaks) values had line breaks, written as spaces (neo4j-admin runs with --multiline-fields=false)")
         }
         if fields.cleanedArrayElements > 0 {
-            notes.append("cypher-csv: \(fields.cleanedArrayElements) list elements held the array delimiter U+001F, written as a space")
+            notes.append("\(fields.cleanedArrayElements) list elements held the array delimiter U+001F, written as a space")
         }
         if fields.backslashQuoteFields > 0 {
-            notes.append("cypher-csv: \(fields.backslashQuoteFields) fields have a backslash before a quote; neo4j-admin reads them as written, LOAD CSV needs dbms.import.csv.legacy_quote_escaping=false")
+            notes.append("\(fields.backslashQuoteFields) fields have a backslash before a quote; neo4j-admin reads them as written, LOAD CSV needs dbms.import.csv.legacy_quote_escaping=false")
         }
         if duplicateFigures > 0 {
             counts["duplicateFigures"] = duplicateFigures
-            notes.append("cypher-csv: \(duplicateFigures) figures repeated an earlier figid and were not written again")
+            notes.append("\(duplicateFigures) figures repeated an earlier figid and were not written again")
         }
         if droppedRelationships > 0 {
             counts["droppedRelationships"] = droppedRelationships
-            notes.append("cypher-csv: \(droppedRelationships) relationships had an end that was not written and were left out")
+            notes.append("\(droppedRelationships) relationships had an end that was not written and were left out")
         }
         return SinkSummary(counts: counts, notes: notes)
     }
