@@ -14,6 +14,7 @@ public enum FormatRegistry {
         TurtleFormat(),
         GraphMLFormat(),
         CX2Format(),
+        CX1Format(),
         CypherCSVFormat(),
     ]
 
