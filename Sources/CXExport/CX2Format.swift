@@ -1,12 +1,16 @@
 import PFOCRGraph
 
-// Placeholder being replaced by the CXExport implementation (in progress).
+/// CX2 for NDEx 3 and Cytoscape Web: `cx2/<figid>.cx2`, one network per figure with at
+/// least one identified entity, in PFOCR's NDEx conventions; `--cx-scope corpus` writes
+/// one network `pfocr.cx2` instead (for subsets: at most 20,000 edges).
 public struct CX2Format: GraphFormat {
     public init() {}
-    public var name: String { "cx2" }
-    public var summary: String { "(in progress)" }
-    public var files: [String] { [] }
+
+    public var name: String { CXDialect.cx2.formatName }
+    public var summary: String { "CX2 networks for NDEx and Cytoscape Web, one per figure (or one with --cx-scope corpus)" }
+    public var files: [String] { ["cx2/<figid>.cx2", "pfocr.cx2 (--cx-scope corpus)"] }
+
     public func makeSink(context: SinkContext) throws(ExportError) -> any GraphSink {
-        throw ExportError.usage("format cx2 is not implemented yet")
+        try CXSink(context: context, dialect: .cx2)
     }
 }

@@ -15,6 +15,7 @@ public enum FormatRegistry {
         NTriplesFormat(),
         GraphMLFormat(),
         CX2Format(),
+        CX1Format(),
         CypherCSVFormat(),
     ]
 

@@ -86,6 +86,9 @@ public final class OutputFile {
             }
             descriptor = -1
         }
+        // OutputDirectory keeps every file until commit; a closed file must not keep its
+        // 1 MB buffer, or per-figure formats (CX: one file per figure) grow with the corpus.
+        buffer = []
         if let error { throw error }
     }
 }

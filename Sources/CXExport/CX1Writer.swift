@@ -1,0 +1,128 @@
+import PFOCRGraph
+
+/// Serialises a ``CXNetwork`` as CX1 (NDEx's classic format, Cytoscape 3.x desktop):
+/// `numberVerification`, `metaData` (with `idCounter`, the highest id, for nodes and
+/// edges, whose entries are always present since NDEx refuses an upload without them),
+/// `networkAttributes`, `nodes` (`@id`, `n`, `r`), `edges` (`@id`, `s`, `t`, `i`),
+/// `nodeAttributes` and `edgeAttributes` (`po`, `n`, `v`, and `d` for every type but
+/// string, the default), `cartesianLayout` in node order, `cyVisualProperties`, `status`.
+/// Node names, represents and interactions are never repeated as attributes.
+struct CX1Writer {
+    /// The style's `cyVisualProperties` elements.
+    let style: String
+
+    func write(_ network: CXNetwork, to out: inout String) {
+        let nodeAttributes = network.nodeAttributeCount
+        let edgeAttributes = network.edgeAttributeCount
+        out.append("[{\"numberVerification\":[{\"longNumber\":281474976710655}]},\n")
+        out.append("{\"metaData\":[")
+        var first = true
+        func meta(_ name: String, _ count: Int, idCounter: Int? = nil) {
+            if !first { out.append(",") }
+            first = false
+            out.append("{\"name\":\"\(name)\",\"version\":\"1.0\",\"elementCount\":\(count)")
+            if let idCounter { out.append(",\"idCounter\":\(idCounter)") }
+            out.append(",\"consistencyGroup\":1,\"properties\":[]}")
+        }
+        meta("networkAttributes", network.attributes.count)
+        meta("nodes", network.nodes.count, idCounter: max(network.nodes.count - 1, 0))
+        meta("edges", network.edges.count, idCounter: max(network.edges.count - 1, 0))
+        if nodeAttributes > 0 { meta("nodeAttributes", nodeAttributes) }
+        if edgeAttributes > 0 { meta("edgeAttributes", edgeAttributes) }
+        if !network.nodes.isEmpty { meta("cartesianLayout", network.nodes.count) }
+        meta("cyVisualProperties", CXStyle.cx1ElementCount)
+        out.append("]},\n")
+
+        out.append("{\"networkAttributes\":[")
+        for (index, attribute) in network.attributes.enumerated() {
+            out.append(index == 0 ? "\n" : ",\n")
+            out.append("{\"n\":")
+            appendAttribute(attribute, to: &out)
+        }
+        out.append("]},\n")
+
+        if !network.nodes.isEmpty {
+            out.append("{\"nodes\":[")
+            for (id, node) in network.nodes.enumerated() {
+                out.append(id == 0 ? "\n" : ",\n")
+                out.append("{\"@id\":\(id),\"n\":")
+                JSONText.appendString(node.name, to: &out)
+                out.append(",\"r\":")
+                JSONText.appendString(node.represents, to: &out)
+                out.append("}")
+            }
+            out.append("]},\n")
+        }
+
+        if !network.edges.isEmpty {
+            out.append("{\"edges\":[")
+            for (id, edge) in network.edges.enumerated() {
+                out.append(id == 0 ? "\n" : ",\n")
+                out.append("{\"@id\":\(id),\"s\":\(edge.source),\"t\":\(edge.target),\"i\":")
+                JSONText.appendString(edge.interaction, to: &out)
+                out.append("}")
+            }
+            out.append("]},\n")
+        }
+
+        if nodeAttributes > 0 {
+            out.append("{\"nodeAttributes\":[")
+            var count = 0
+            for (id, node) in network.nodes.enumerated() {
+                out.append(count == 0 ? "\n" : ",\n")
+                count += 1
+                out.append("{\"po\":\(id),\"n\":\"type\",\"v\":")
+                JSONText.appendString(node.type, to: &out)
+                out.append("}")
+                for attribute in node.attributes {
+                    out.append(",\n{\"po\":\(id),\"n\":")
+                    appendAttribute(attribute, to: &out)
+                    count += 1
+                }
+            }
+            out.append("]},\n")
+        }
+
+        if edgeAttributes > 0 {
+            out.append("{\"edgeAttributes\":[")
+            var count = 0
+            for (id, edge) in network.edges.enumerated() {
+                for attribute in edge.attributes {
+                    out.append(count == 0 ? "\n" : ",\n")
+                    count += 1
+                    out.append("{\"po\":\(id),\"n\":")
+                    appendAttribute(attribute, to: &out)
+                }
+            }
+            out.append("]},\n")
+        }
+
+        if !network.nodes.isEmpty {
+            out.append("{\"cartesianLayout\":[")
+            for (id, node) in network.nodes.enumerated() {
+                out.append(id == 0 ? "\n" : ",\n")
+                out.append("{\"node\":\(id),\"x\":")
+                CXJSON.appendCoordinate(node.x, to: &out)
+                out.append(",\"y\":")
+                CXJSON.appendCoordinate(node.y, to: &out)
+                out.append("}")
+            }
+            out.append("]},\n")
+        }
+
+        out.append("{\"cyVisualProperties\":[\n")
+        out.append(style)
+        out.append("]},\n")
+        out.append("{\"status\":[{\"error\":\"\",\"success\":true}]}]\n")
+    }
+
+    /// `name","v":value[,"d":type]}` after an element's opening `{"n":` (or `{"po":id,"n":`).
+    private func appendAttribute(_ attribute: CXAttribute, to out: inout String) {
+        JSONText.appendString(attribute.name, to: &out)
+        out.append(",\"v\":")
+        CXJSON.appendValue(attribute.value, to: &out)
+        let type = attribute.type
+        if type != .string { out.append(",\"d\":\"\(type.rawValue)\"") }
+        out.append("}")
+    }
+}

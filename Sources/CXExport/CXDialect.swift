@@ -1,0 +1,31 @@
+/// The two CX versions the sink writes.
+enum CXDialect: Sendable {
+    /// CX2 (`.cx2`), NDEx 3 and Cytoscape Web.
+    case cx2
+    /// CX1 (`.cx`), NDEx 2 and Cytoscape 3 desktop.
+    case cx1
+
+    /// The format name on the command line and in report.json.
+    var formatName: String {
+        switch self {
+        case .cx2: "cx2"
+        case .cx1: "cx"
+        }
+    }
+
+    /// The file extension, also the folder of per-figure files.
+    var fileExtension: String {
+        switch self {
+        case .cx2: "cx2"
+        case .cx1: "cx"
+        }
+    }
+
+    /// The per-figure file of `figid`, relative to the output folder.
+    func figurePath(_ figid: String) -> String {
+        "\(fileExtension)/\(CXFileName.stem(figid)).\(fileExtension)"
+    }
+
+    /// The corpus network's file (`--cx-scope corpus`).
+    var corpusPath: String { "pfocr.\(fileExtension)" }
+}

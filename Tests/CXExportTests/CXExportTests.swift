@@ -1,0 +1,175 @@
+import Foundation
+import PFOCRTestSupport
+import Testing
+
+@testable import CXExport
+
+@Suite struct CXExportTests {
+    @Test func goldenAndDeterministic() throws {
+        #expect(try Golden.check("cx", formats: ["cx2", "cx"]) == [])
+    }
+
+    @Test func corpusScopeGoldenAndDeterministic() throws {
+        #expect(try Golden.check("cx-corpus", formats: ["cx2", "cx"], options: ["cx-scope": "corpus"]) == [])
+    }
+
+    /// One file per figure with an entity, in each dialect; the counts in report.json.
+    @Test func oneNetworkPerFigureWithEntities() throws {
+        let run = try TestExport.run([TestPaths.examples], formats: ["cx2", "cx"])
+        #expect(run.outcome.exitCode == 0)
+        let files = TestExport.files(in: run.output)
+        let cx2 = files.keys.filter { $0.hasPrefix("cx2/") }.sorted()
+        let cx1 = files.keys.filter { $0.hasPrefix("cx/") }.sorted()
+        #expect(cx2.map { String($0.dropFirst(4).dropLast(4)) } == cx1.map { String($0.dropFirst(3).dropLast(3)) })
+        let counts = try #require(run.outcome.report.sinks["cx2"]).counts
+        #expect(counts["networks"] == cx2.count)
+        #expect(counts["networks"] == 13)
+        #expect(counts["figuresWithoutEntities"] == 1)
+        #expect(counts["edges"] == 0)
+        #expect(run.outcome.report.sinks["cx"]?.counts == counts)
+    }
+
+    /// Every value has its declared type, and the PFOCR names are there.
+    @Test func typedNetworkAttributes() throws {
+        let run = try TestExport.run([TestPaths.examples], formats: ["cx2"])
+        let doc = try json(run.output + "/cx2/PMC1000001__fig1.cx2")
+        #expect((doc.first as? [String: Any])?["CXVersion"] as? String == "2.0")
+        let attributes = try #require(aspect(doc, "networkAttributes").first)
+        #expect(attributes["publicationYear"] as? Int == 2005)
+        #expect(attributes["networkType"] as? String == "pathway")
+        #expect(attributes["pfocrId"] as? String == "PMC1000001__fig1")
+        #expect(attributes["figureTitle"] as? String == "Insulin signalling in hepatocytes")
+        let context = try #require(attributes["@context"] as? String)
+        let prefixes = try #require(try JSONSerialization.jsonObject(with: Data(context.utf8)) as? [String: String])
+        #expect(prefixes["ncbigene"] == "https://identifiers.org/ncbigene/")
+        let declarations = try #require(aspect(doc, "attributeDeclarations").first)
+        let network = try #require(declarations["networkAttributes"] as? [String: [String: String]])
+        #expect(network["publicationYear"]?["d"] == "integer")
+        #expect(network["pathwayScore"]?["d"] == "double")
+        let nodes = try #require(declarations["nodes"] as? [String: [String: String]])
+        #expect(nodes["words"]?["d"] == "list_of_string")
+        #expect(nodes["evidenceCount"]?["d"] == "integer")
+    }
+
+    /// Hostile text in a hand-made record: quotes, backslashes, controls, a figid with `/`
+    /// and spaces. The files parse as JSON, keep the text, and sit inside the folder.
+    @Test func adversarialRecord() throws {
+        let corpus = TestPaths.temporaryFolder("cx-corpus")
+        try FileManager.default.createDirectory(atPath: corpus + "/_figures", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: corpus + "/_data", withIntermediateDirectories: true)
+        let record = """
+            ---
+            figid: "../x/PMC1__a b"
+            figtitle: "Quote \\" backslash \\\\ tab \\t bell \\a end"
+            caption: "line one\\nline two"
+            pmcid: PMC1
+            year: '1999'
+            organisms: Homo sapiens
+            genes:
+            - word: "p53\\x01"
+              symbol: TP53
+              source: hgnc_symbol
+              hgnc_symbol: TP53
+              entrez: '7157'
+            chemicals: []
+            diseases:
+            - word: nothing
+              source: ''
+              identifier: ''
+            ---
+
+            """
+        try Data(record.utf8).write(to: URL(fileURLWithPath: corpus + "/_figures/odd.md"))
+        try Data("---\nfigid: PMC2__empty\nfigtitle: Empty\npmcid: PMC2\ngenes: []\nchemicals: []\ndiseases: []\n---\n".utf8)
+            .write(to: URL(fileURLWithPath: corpus + "/_figures/empty.md"))
+        let run = try TestExport.run([corpus], formats: ["cx2", "cx"])
+        let files = TestExport.files(in: run.output).keys.sorted()
+        #expect(files == ["cx/~..%2Fx%2FPMC1__a%20b.cx", "cx2/~..%2Fx%2FPMC1__a%20b.cx2"])
+        #expect(run.outcome.report.sinks["cx2"]?.counts["figuresWithoutEntities"] == 1)
+        let doc = try json(run.output + "/cx2/~..%2Fx%2FPMC1__a%20b.cx2")
+        let attributes = try #require(aspect(doc, "networkAttributes").first)
+        #expect(attributes["name"] as? String == "Quote \" backslash \\ tab \t bell \u{07} end")
+        #expect(attributes["description"] as? String == "line one\nline two")
+        #expect(attributes["pfocrId"] as? String == "../x/PMC1__a b")
+        let nodes = aspect(doc, "nodes")
+        #expect(nodes.count == 1)
+        let values = try #require(nodes.first?["v"] as? [String: Any])
+        #expect(values["words"] as? [String] == ["p53\u{01}"])
+        #expect(values["represents"] as? String == "ncbigene:7157")
+        _ = try json(run.output + "/cx/~..%2Fx%2FPMC1__a%20b.cx")
+    }
+
+    @Test func unknownScopeIsAUsageError() throws {
+        #expect(throws: (any Error).self) {
+            try TestExport.run([TestPaths.examples], formats: ["cx2"], options: ["cx-scope": "world"])
+        }
+    }
+
+    // MARK: File names
+
+    @Test func plainFigidsAreKeptOthersEncoded() {
+        #expect(CXFileName.stem("PMC3246694__DRP2012-259170.002") == "PMC3246694__DRP2012-259170.002")
+        #expect(CXFileName.stem("PMC1__a b") == "~PMC1__a%20b")
+        #expect(CXFileName.stem("../x") == "~..%2Fx")
+        #expect(CXFileName.stem(".x") == "~.x")
+        #expect(CXFileName.stem("") == "~")
+        #expect(CXFileName.stem("~a") == "~%7Ea")
+        #expect(CXFileName.stem("a%20") == "~a%2520")
+    }
+
+    @Test func encodedNamesAreDistinctSafeAndBounded() {
+        let figids = [
+            "a b", "a%20b", "a/b", "a\\b", "a\u{0}b", "é", "e\u{301}", "..", ".", "~", "~~", "a~b", String(repeating: "x", count: 201),
+            String(repeating: "x", count: 202), String(repeating: "/", count: 300), String(repeating: "/", count: 301),
+            String(repeating: "é", count: 100) + "1", String(repeating: "é", count: 100) + "2",
+        ]
+        var seen: [String: String] = [:]
+        for figid in figids {
+            let stem = CXFileName.stem(figid)
+            #expect(seen[stem] == nil, "\(figid) and \(seen[stem] ?? "") share \(stem)")
+            seen[stem] = figid
+            #expect(!stem.contains("/") && stem != "." && stem != ".." && !stem.hasPrefix("."))
+            #expect(stem.utf8.count <= CXFileName.maximumLength)
+            #expect(stem.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 0x20 })
+        }
+        #expect(seen.count == figids.count)
+    }
+
+    @Test func sha256KnownAnswers() {
+        func hex(_ text: String) -> String {
+            SHA256.hash(Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        }
+        #expect(hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(
+            hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+
+    // MARK: Layout
+
+    @Test func layoutGroupsByKindInBlocks() {
+        var nodes = (0..<5).map { CXNode(kind: .gene, name: "g\($0)", represents: "", type: "gene", attributes: []) }
+        nodes += (0..<2).map { CXNode(kind: .chemical, name: "c\($0)", represents: "", type: "chemical", attributes: []) }
+        CXLayout.arrange(&nodes)
+        // 5 genes: 4 columns (16 >= 10), 2 rows; chemicals start below after a gap.
+        #expect(nodes.map(\.x) == [0, 100, 200, 300, 0, 0, 100])
+        #expect(nodes.map(\.y) == [0, 0, 0, 0, 50, 150, 150])
+        #expect(CXLayout.columnCount(1) == 2)
+        #expect(CXLayout.columnCount(50) == 10)
+    }
+
+    // MARK: Helpers
+
+    func json(_ path: String) throws -> [Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [Any])
+    }
+
+    func aspect(_ doc: [Any], _ name: String) -> [[String: Any]] {
+        for element in doc {
+            if let object = element as? [String: Any], let items = object[name] as? [[String: Any]] { return items }
+        }
+        return []
+    }
+}
