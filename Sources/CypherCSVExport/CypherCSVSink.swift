@@ -14,9 +14,9 @@ final class CypherCSVSink: GraphSink {
     /// Reused per figure: one row buffer per file.
     private var nodeBuffers: [String]
     private var relationshipBuffers: [String]
-    /// Written node ids, one set per node kind. Per kind, not one set for all: the ID spaces
-    /// are per label, and one MeSH id may be both a Chemical and a Disease node.
-    private var written: [NodeDeduplicator]
+    /// Written nodes, keyed by kind and id: the ID spaces are per label, and one MeSH id may
+    /// be both a Chemical and a Disease node.
+    private var written = NodeDeduplicator()
     /// Genes whose IN_TAXON relationship is written (one per gene, from its first figure).
     private var taxonGenes = Set<Identifier>()
     private var fields = CSVFieldWriter()
@@ -30,7 +30,6 @@ final class CypherCSVSink: GraphSink {
         tables = try CypherTables(vocabulary: context.mapping.vocabulary)
         nodeBuffers = Array(repeating: String(), count: tables.nodes.count)
         relationshipBuffers = Array(repeating: String(), count: tables.relationships.count)
-        written = Array(repeating: NodeDeduplicator(), count: tables.nodes.count)
         nodeRows = Array(repeating: 0, count: tables.nodes.count)
         relationshipRows = Array(repeating: 0, count: tables.relationships.count)
     }
@@ -54,12 +53,12 @@ final class CypherCSVSink: GraphSink {
         let figure = subgraph.figure
         // The driver rejects a second record with the same figid; this guard keeps the files
         // importable (neo4j-admin aborts on a duplicate id) even if that ever changed.
-        guard written[figure.kind.order].insert(figure.id) else {
+        guard written.insert(figure) else {
             duplicateFigures += 1
             return
         }
         appendNode(figure)
-        for node in subgraph.nodes where written[node.kind.order].insert(node.id) {
+        for node in subgraph.nodes where written.insert(node) {
             appendNode(node)
         }
         for edge in subgraph.edges {
@@ -74,7 +73,7 @@ final class CypherCSVSink: GraphSink {
                 guard !taxonGenes.contains(edge.source) else { continue }
             }
             // Never a relationship to a node that was not written: neo4j-admin aborts on it.
-            guard written[edge.sourceKind.order].contains(edge.source), written[edge.targetKind.order].contains(edge.target) else {
+            guard written.contains(kind: edge.sourceKind, id: edge.source), written.contains(kind: edge.targetKind, id: edge.target) else {
                 droppedRelationships += 1
                 continue
             }

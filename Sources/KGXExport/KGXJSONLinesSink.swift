@@ -11,12 +11,17 @@ import PFOCRGraph
 /// Choices (Biolink 4 edge provenance): OCR of figures is `agent_type: image_processing_agent`;
 /// the statement "this figure mentions this gene" is `knowledge_level: knowledge_assertion`;
 /// the source is `infores:pfocr`.
+///
+/// KGX ids are unique per file: a MeSH id mentioned both as a chemical and as a disease (two
+/// nodes of the graph) is written once, with the category of its first use; edges to either
+/// still resolve.
 final class KGXJSONLinesSink: GraphSink {
     static let knowledgeSource = "infores:pfocr"
     private let context: SinkContext
     private var nodesFile: OutputFile?
     private var edgesFile: OutputFile?
     private var seen = NodeDeduplicator()
+    private var writtenIDs = Set<Identifier>()
     private var taxa: [Identifier: Identifier] = [:]
     private var nodeCount = 0
     private var edgeCount = 0
@@ -37,10 +42,11 @@ final class KGXJSONLinesSink: GraphSink {
         for edge in fresh.edges where edge.kind == .inTaxon { taxa[edge.source] = edge.target }
         var buffer = String()
         buffer.reserveCapacity(4096)
-        appendNode(subgraph.figure, to: &buffer)
-        for node in fresh.nodes { appendNode(node, to: &buffer) }
+        for node in [subgraph.figure] + fresh.nodes where writtenIDs.insert(node.id).inserted {
+            appendNode(node, to: &buffer)
+            nodeCount += 1
+        }
         nodesFile.write(buffer)
-        nodeCount += 1 + fresh.nodes.count
         buffer.removeAll(keepingCapacity: true)
         for edge in fresh.edges { appendEdge(edge, to: &buffer) }
         edgesFile.write(buffer)

@@ -4,6 +4,7 @@ Used by the reliability tests (adversarial input, killed exports): whatever happ
 file under a final name must be accepted by the tool that will load it.
 """
 import json
+import os
 import pathlib
 import shutil
 import subprocess
@@ -64,16 +65,22 @@ def check_cx1(path):
 
 
 def check_neo4j(folder):
-    try:
-        import neo4j_admin_rules
-    except ImportError:
-        return
-    for name in ("check_folder", "check_import", "check"):
-        checker = getattr(neo4j_admin_rules, name, None)
-        if checker:
-            problems = checker(folder)
-            assert not problems, f"{folder}: {problems}"
-            return
+    """Runs import.sh with a stand-in neo4j-admin that records its arguments, then reads the
+    files exactly as neo4j-admin would with those arguments (neo4j_admin_rules)."""
+    import tempfile
+    import neo4j_admin_rules
+    with tempfile.TemporaryDirectory() as temporary:
+        temporary = pathlib.Path(temporary)
+        home = temporary / "home"
+        (home / "bin").mkdir(parents=True)
+        fake = home / "bin" / "neo4j-admin"
+        fake.write_text('#!/usr/bin/env bash\nprintf \'%s\\0\' "$@" > "$CAPTURE"\n')
+        fake.chmod(0o755)
+        capture = temporary / "arguments"
+        env = dict(os.environ, NEO4J_HOME=str(home), CAPTURE=str(capture))
+        subprocess.run(["bash", str(folder / "import.sh")], check=True, env=env, cwd=temporary, timeout=60, capture_output=True)
+        command = neo4j_admin_rules.parse_command(capture.read_bytes().decode("utf-8").split("\0")[:-1])
+        return neo4j_admin_rules.import_graph(command)
 
 
 def check_export(out, report=None):

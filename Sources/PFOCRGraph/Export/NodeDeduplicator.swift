@@ -1,24 +1,36 @@
 /// The only corpus-wide state a sink needs: which nodes (and which node-owned edges) it has
 /// already written. Memory grows with the distinct entities, not with the figures' rows.
+///
+/// A node is its kind and its identifier: a MeSH id used as a chemical in one figure and as
+/// a disease in another is a Chemical node and a Disease node (what a graph database's labels
+/// expect). Formats whose ids must be unique across kinds (KGX) add their own check.
 public struct NodeDeduplicator: Sendable {
-    private var written = Set<Identifier>()
+    /// A node's identity in the graph.
+    public struct NodeKey: Hashable, Sendable {
+        public var kind: NodeKind
+        public var id: Identifier
+    }
+
+    private var written = Set<NodeKey>()
     private var taxonEdges = Set<Identifier>()
 
     public init() {}
 
-    /// Marks `id` written; true when it was new.
-    public mutating func insert(_ id: Identifier) -> Bool {
-        written.insert(id).inserted
+    /// Marks `node` written; true when it was new.
+    public mutating func insert(_ node: GraphNode) -> Bool {
+        written.insert(NodeKey(kind: node.kind, id: node.id)).inserted
     }
 
-    public func contains(_ id: Identifier) -> Bool { written.contains(id) }
+    public func contains(kind: NodeKind, id: Identifier) -> Bool {
+        written.contains(NodeKey(kind: kind, id: id))
+    }
 
     /// The subgraph's nodes not written before (marking them written), excluding the figure,
     /// and the edges to write now: every edge from the figure, and each IN_TAXON edge the
     /// first time its gene has one. Order is the subgraph's order.
     public mutating func admit(_ subgraph: FigureSubgraph) -> (nodes: [GraphNode], edges: [GraphEdge]) {
         var nodes: [GraphNode] = []
-        for node in subgraph.nodes where written.insert(node.id).inserted {
+        for node in subgraph.nodes where insert(node) {
             nodes.append(node)
         }
         var edges: [GraphEdge] = []
