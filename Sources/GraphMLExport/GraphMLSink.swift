@@ -72,9 +72,14 @@ final class GraphMLSink: GraphSink {
     func write(_ subgraph: FigureSubgraph) throws(ExportError) {
         guard let writer else { return }
         let fresh = seen.admit(subgraph)
-        writeNode(subgraph.figure, writer)
-        for node in fresh.nodes { writeNode(node, writer) }
-        for edge in fresh.edges { writeEdge(edge, writer) }
+        // Most edges start at the figure: encode its id once.
+        let figureID = GraphMLNodeID.make(subgraph.figure.id)
+        writeNode(subgraph.figure, id: figureID, writer)
+        for node in fresh.nodes { writeNode(node, id: GraphMLNodeID.make(node.id), writer) }
+        for edge in fresh.edges {
+            let source = edge.source == subgraph.figure.id ? figureID : GraphMLNodeID.make(edge.source)
+            writeEdge(edge, source: source, writer)
+        }
         nodeCount += 1 + fresh.nodes.count
         edgeCount += fresh.edges.count
     }
@@ -99,10 +104,10 @@ final class GraphMLSink: GraphSink {
         return SinkSummary(counts: ["nodes": nodeCount, "edges": edgeCount, "keys": keys.keys.count, "removedCharacters": removed], notes: notes)
     }
 
-    private func writeNode(_ node: GraphNode, _ writer: XMLStreamWriter) {
+    private func writeNode(_ node: GraphNode, id: String, _ writer: XMLStreamWriter) {
         let prefixes = context.mapping.prefixes
         writer.startElement("node")
-        writer.attribute("id", GraphMLNodeID.make(node.id))
+        writer.attribute("id", id)
         writer.element("data", attribute: "key", GraphMLKeys.labels, text: nodeLabels[node.kind] ?? ":" + node.kind.rawValue)
         writer.element("data", attribute: "key", GraphMLKeys.kind, text: node.kind.rawValue)
         writer.element("data", attribute: "key", GraphMLKeys.name, text: node.name)
@@ -115,9 +120,9 @@ final class GraphMLSink: GraphSink {
         writer.endElement()
     }
 
-    private func writeEdge(_ edge: GraphEdge, _ writer: XMLStreamWriter) {
+    private func writeEdge(_ edge: GraphEdge, source: String, _ writer: XMLStreamWriter) {
         writer.startElement("edge")
-        writer.attribute("source", GraphMLNodeID.make(edge.source))
+        writer.attribute("source", source)
         writer.attribute("target", GraphMLNodeID.make(edge.target))
         // First data child: APOC's readLabels takes the relationship type from it.
         writer.element("data", attribute: "key", GraphMLKeys.label, text: edgeLabels[edge.kind] ?? edge.kind.rawValue)

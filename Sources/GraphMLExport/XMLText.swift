@@ -35,6 +35,7 @@ enum XMLText {
 
     /// `text` without the characters XML 1.0 forbids (no escaping), and how many were removed.
     static func stripped(_ text: String) -> (text: String, removed: Int) {
+        if isAllowed(text) { return (text, 0) }
         var removed = 0
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -44,7 +45,7 @@ enum XMLText {
                 removed += 1
             }
         }
-        return removed == 0 ? (text, 0) : (String(result), removed)
+        return (String(result), removed)
     }
 
     /// Whether `text` can be written as content as it is: no forbidden character, nothing
@@ -62,6 +63,25 @@ enum XMLText {
                     return false
                 } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] & 0xFE == 0xBE {
                     // EF BF BE / EF BF BF: U+FFFE, U+FFFF.
+                    return false
+                }
+                index += 1
+            }
+            return true
+        }
+    }
+
+    /// Whether XML 1.0 allows every character of `text` (a scan of the UTF-8 bytes).
+    static func isAllowed(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x20 {
+                    if byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+                } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] & 0xFE == 0xBE {
                     return false
                 }
                 index += 1
