@@ -41,10 +41,12 @@ let package = Package(
         ),
         .executableTarget(
             name: "pfocr-kg-bench",
-            dependencies: ["PFOCRRecords", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Shared by the test targets: in-process exports and golden-file comparison.
         .target(name: "PFOCRTestSupport", dependencies: ["PFOCRFormats"], path: "Tests/PFOCRTestSupport"),
+        // libFuzzer target for the record reader (Scripts/fuzz.sh); a replay tool otherwise.
+        .executableTarget(name: "pfocr-kg-fuzz", dependencies: ["PFOCRRecords"]),
         .testTarget(name: "PFOCRRecordsTests", dependencies: ["PFOCRRecords"]),
         .testTarget(name: "PFOCRGraphTests", dependencies: ["PFOCRGraph", "PFOCRFormats", "PFOCRTestSupport"]),
         .testTarget(name: "KGXExportTests", dependencies: ["KGXExport", "PFOCRTestSupport"]),

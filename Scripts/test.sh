@@ -6,16 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages: rapper (RDF), xmllint (GraphML XSD), libxml2 headers (GraphML writer).
-need=()
-for pkg in raptor2-utils libxml2-utils libxml2-dev pkg-config; do
-    dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
-done
-if [ ${#need[@]} -gt 0 ]; then
-    echo "installing Debian packages: ${need[*]}"
-    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+Scripts/ensure-system-packages.sh --test
 
 # Python venv with the pinned consumers, rebuilt only when requirements change.
 req=Tests/Interop/requirements.txt

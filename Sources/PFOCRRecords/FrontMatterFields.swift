@@ -15,8 +15,12 @@ struct FrontMatterFields {
         self.path = path
         self.lineOffset = frontMatter.firstLine - 1
         let root: Node?
+        // Yams keeps a node's anchor in a weak reference owned by the parser: the parser must
+        // outlive the structure check below, or every anchor reads as nil.
+        let parser: Yams.Parser
         do {
-            root = try Yams.Parser(yaml: frontMatter.yaml, resolver: .basic).singleRoot()
+            parser = try Yams.Parser(yaml: frontMatter.yaml, resolver: .basic)
+            root = try parser.singleRoot()
         } catch let error as YamlError {
             throw FrontMatterFields.recordError(error, path: path, lineOffset: lineOffset)
         } catch {
@@ -26,7 +30,9 @@ struct FrontMatterFields {
             throw RecordError(SourceLocation(file: path, line: frontMatter.firstLine),
                               "front matter is not a YAML mapping of keys to values")
         }
-        try FrontMatterFields.checkStructure(root, depth: 0, path: path, lineOffset: lineOffset, limits: limits)
+        try withExtendedLifetime(parser) { () throws(RecordError) in
+            try FrontMatterFields.checkStructure(root, depth: 0, path: path, lineOffset: lineOffset, limits: limits)
+        }
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
                 throw RecordError(location(of: key), "a key of the front matter is not plain text")

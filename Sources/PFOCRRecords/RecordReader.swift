@@ -39,8 +39,28 @@ public struct RecordReader: Sendable {
         return lost
     }
 
+    /// Reads a record from `bytes` instead of its file (side files still come from disk).
+    /// Never throws and never traps on bad input; the fuzzer drives this entry.
+    public func read(_ source: RecordSource, contents bytes: [UInt8]) -> RecordReadResult {
+        var diagnostics: [Diagnostic] = []
+        do throws(RecordError) {
+            guard bytes.count <= limits.maxRecordBytes else {
+                throw RecordError(SourceLocation(file: source.path, line: 0), "file is \(bytes.count) bytes, over the limit of \(limits.maxRecordBytes) bytes")
+            }
+            let record = try parseRecord(bytes, source, diagnostics: &diagnostics)
+            return RecordReadResult(source: source, record: record, diagnostics: diagnostics)
+        } catch {
+            diagnostics.append(error.diagnostic)
+            return RecordReadResult(source: source, record: nil, diagnostics: diagnostics)
+        }
+    }
+
     private func readRecord(_ source: RecordSource, diagnostics: inout [Diagnostic]) throws(RecordError) -> FigureRecord {
         let bytes = try FileBytes.contents(of: source.path, limit: limits.maxRecordBytes)
+        return try parseRecord(bytes, source, diagnostics: &diagnostics)
+    }
+
+    private func parseRecord(_ bytes: [UInt8], _ source: RecordSource, diagnostics: inout [Diagnostic]) throws(RecordError) -> FigureRecord {
         let frontMatter = try FrontMatter(bytes: bytes, path: source.path)
         let fields = try FrontMatterFields(frontMatter: frontMatter, path: source.path, limits: limits)
 
@@ -63,6 +83,9 @@ public struct RecordReader: Sendable {
             try readInlineEntities(fields, into: &record, diagnostics: &diagnostics)
             if record.hasPlainFigid {
                 record.ignoredSideFiles = ignoredSideFiles(source, figid: figid)
+            } else {
+                diagnostics.append(.warning(figidLocation,
+                    "figid '\(figid)' is not a plain file name (letters, digits, '.', '_', '-'): output file names use a safe encoding of it"))
             }
         } else if record.hasPlainFigid {
             for kind in EntityKind.allCases {
@@ -176,21 +199,27 @@ public struct RecordReader: Sendable {
             record.rows[kind] = RowAccount()
             return
         }
+        do {
+            let bytes = try FileBytes.contents(of: path, limit: limits.maxSideFileBytes)
+            readSideFile(bytes, path: path, kind: kind, into: &record, diagnostics: &diagnostics)
+        } catch {
+            record.rows[kind] = RowAccount()
+            diagnostics.append(error.diagnostic)
+        }
+    }
+
+    /// Reads the side file `bytes` (found at `path`) of `kind` into `record`: its rows, its
+    /// row account, and a diagnostic per problem. Public so tools and fuzzers can feed bytes.
+    public func readSideFile(_ bytes: [UInt8], path: String, kind: EntityKind, into record: inout FigureRecord, diagnostics: inout [Diagnostic]) {
         var account = RowAccount()
         defer { record.rows[kind] = account }
         let table: SideFileTable
         do {
-            let bytes = try FileBytes.contents(of: path, limit: limits.maxSideFileBytes)
-            do {
-                table = try SideFileTable(bytes: bytes, path: path)
-            } catch {
-                let rows = SideFileTable.countRows(bytes: bytes)
-                account.rowsRead = rows
-                account.reject("unreadable side file", count: rows)
-                diagnostics.append(error.diagnostic)
-                return
-            }
+            table = try SideFileTable(bytes: bytes, path: path)
         } catch {
+            let rows = SideFileTable.countRows(bytes: bytes)
+            account.rowsRead = rows
+            account.reject("unreadable side file", count: rows)
             diagnostics.append(error.diagnostic)
             return
         }

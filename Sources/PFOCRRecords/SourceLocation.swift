@@ -1,7 +1,7 @@
 /// A place in an input file: the path as the user named it and a 1-based line number.
 ///
-/// Line 0 means "the file as a whole" (for example an unreadable file); it is printed
-/// without a line number.
+/// Line 0 means "the file as a whole" (for example an unreadable file); it is printed as
+/// line 1 so every diagnostic keeps the `file:line:` shape that editors and CI parse.
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The file path, as given on the command line or found under a directory argument.
     public var file: String
@@ -13,9 +13,9 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         self.line = line
     }
 
-    /// `file:line`, or just `file` for whole-file locations.
+    /// `file:line` (whole-file locations as line 1).
     public var description: String {
-        line > 0 ? "\(file):\(line)" : file
+        "\(file):\(max(line, 1))"
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the Debian packages pfocr-kg needs, only those missing: libxml2 headers and
+# pkg-config to build the GraphML writer; with --test also rapper (RDF) and xmllint (XSD).
+set -euo pipefail
+packages=(libxml2-dev pkg-config)
+[ "${1:-}" = "--test" ] && packages+=(raptor2-utils libxml2-utils)
+need=()
+for pkg in "${packages[@]}"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
+[ ${#need[@]} -eq 0 ] && exit 0
+command -v apt-get >/dev/null || { echo "install these packages first: ${need[*]}" >&2; exit 1; }
+echo "installing Debian packages: ${need[*]}"
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null

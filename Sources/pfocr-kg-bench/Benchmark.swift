@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+
+/// `pfocr-kg-bench`: generates a synthetic corpus and measures `pfocr-kg` on it.
+@main
+struct Benchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pfocr-kg-bench",
+        abstract: "Measure pfocr-kg throughput and peak memory on a generated corpus.",
+        discussion: """
+            Generates (once, cached by size and seed) a deterministic corpus shaped like PFOCR, then \
+            runs `pfocr-kg validate` and one `pfocr-kg export --format F` per format as child \
+            processes, printing records/s, input MB/s, output MB/s and peak RSS for each.
+            Build in release mode first: swift build -c release.
+            """)
+
+    @Option(help: "Figures in the generated corpus.")
+    var figures: Int = 10_000
+
+    @Option(help: "Generator seed.")
+    var seed: UInt64 = 20_231_126
+
+    @Option(help: "Where generated corpora and outputs go.")
+    var workDirectory: String = ".build-bench"
+
+    @Option(help: "The pfocr-kg binary to measure.")
+    var tool: String = ".build/release/pfocr-kg"
+
+    @Option(help: "Comma-separated formats (default: every format the tool lists).")
+    var formats: String?
+
+    @Option(help: "Only generate the corpus into this folder, then stop (for tests).")
+    var generateOnly: String?
+
+    @Option(help: "Worker threads passed to pfocr-kg (--jobs).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func run() throws {
+        if let generateOnly {
+            try CorpusGenerator(figures: figures, seed: seed).write(to: generateOnly)
+            return
+        }
+        let corpus = "\(workDirectory)/corpus-\(figures)-\(seed)"
+        if !FileManager.default.fileExists(atPath: corpus + "/.complete") {
+            try? FileManager.default.removeItem(atPath: corpus)
+            print("generating \(figures) figures into \(corpus) ...")
+            try CorpusGenerator(figures: figures, seed: seed).write(to: corpus)
+            _ = FileManager.default.createFile(atPath: corpus + "/.complete", contents: Data())
+        }
+        let inputBytes = folderSize(corpus)
+        let formatList = try formats.map { $0.split(separator: ",").map(String.init) } ?? listFormats()
+        print("corpus: \(figures) figures, \(String(format: "%.1f", Double(inputBytes) / 1e6)) MB input, jobs \(jobs), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print(pad("run", 14) + pad("seconds", 10) + pad("records/s", 12) + pad("input MB/s", 12) + pad("output MB", 11) + pad("peak RSS MB", 12) + "extra")
+        let validate = try ChildProcess.run([tool, "validate", corpus, "--jobs", "\(jobs)"])
+        report("validate", validate, inputBytes: inputBytes, outputBytes: 0, extra: "")
+        for format in formatList {
+            let output = "\(workDirectory)/out-\(format)"
+            try? FileManager.default.removeItem(atPath: output)
+            let measurement = try ChildProcess.run([tool, "export", corpus, "--output", output, "--format", format, "--jobs", "\(jobs)"])
+            let outputBytes = folderSize(output) - fileSize(output + "/report.json")
+            report(format, measurement, inputBytes: inputBytes, outputBytes: outputBytes, extra: sinkCounts(output, format: format, seconds: measurement.seconds))
+        }
+    }
+
+    func report(_ name: String, _ measurement: ChildProcess.Measurement, inputBytes: Int, outputBytes: Int, extra: String) {
+        let status = measurement.exitCode == 0 ? "" : " (exit \(measurement.exitCode))"
+        print(pad(name, 14) + pad(String(format: "%.2f", measurement.seconds), 10)
+            + pad(String(format: "%.0f", Double(figures) / measurement.seconds), 12)
+            + pad(String(format: "%.1f", Double(inputBytes) / 1e6 / measurement.seconds), 12)
+            + pad(String(format: "%.1f", Double(outputBytes) / 1e6), 11)
+            + pad(String(format: "%.0f", Double(measurement.peakRSS) / 1e6), 12) + extra + status)
+    }
+
+    /// Per-second rates of the counts the sink put in report.json (triples, nodes, ...).
+    func sinkCounts(_ output: String, format: String, seconds: Double) -> String {
+        guard let data = FileManager.default.contents(atPath: output + "/report.json"),
+            let report = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let sinks = report["sinks"] as? [String: Any], let sink = sinks[format] as? [String: Any],
+            let counts = sink["counts"] as? [String: Int]
+        else { return "" }
+        return counts.keys.sorted().filter { ["triples", "nodes", "edges", "networks", "rows"].contains($0) }
+            .map { "\($0) \(counts[$0] ?? 0) (\(String(format: "%.0f", Double(counts[$0] ?? 0) / seconds))/s)" }
+            .joined(separator: ", ")
+    }
+
+    func listFormats() throws -> [String] {
+        let pipe = Pipe()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = ["formats"]
+        process.standardOutput = pipe
+        try process.run()
+        process.waitUntilExit()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return text.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map(String.init)
+    }
+
+    func folderSize(_ path: String) -> Int {
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return 0 }
+        var total = 0
+        while let relative = enumerator.nextObject() as? String { total += fileSize(path + "/" + relative) }
+        return total
+    }
+
+    func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+    }
+
+    func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+}

@@ -1,0 +1,99 @@
+"""Checks every file of an export with its real consumer, whatever the formats present.
+
+Used by the reliability tests (adversarial input, killed exports): whatever happened, every
+file under a final name must be accepted by the tool that will load it.
+"""
+import json
+import pathlib
+import shutil
+import subprocess
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+GRAPHML_XSD = ROOT.parent / "shared" / "schemas" / "graphml" / "graphml.xsd"
+
+
+def check_kgx(folder):
+    nodes = [json.loads(line) for line in (folder / "nodes.jsonl").read_text(encoding="utf-8").splitlines()]
+    edges = [json.loads(line) for line in (folder / "edges.jsonl").read_text(encoding="utf-8").splitlines()]
+    ids = {node["id"] for node in nodes}
+    assert len(ids) == len(nodes), "duplicate KGX node ids"
+    for edge in edges:
+        assert edge["subject"] in ids and edge["object"] in ids, f"dangling KGX edge {edge['id']}"
+
+
+def check_rdf(path, syntax):
+    import pyoxigraph
+    fmt = pyoxigraph.RdfFormat.TURTLE if syntax == "turtle" else pyoxigraph.RdfFormat.N_TRIPLES
+    count = sum(1 for _ in pyoxigraph.parse(path=str(path), format=fmt))
+    if shutil.which("rapper"):
+        result = subprocess.run(["rapper", "-q", "-i", syntax, "-c", str(path)], capture_output=True, text=True)
+        assert result.returncode == 0, f"rapper rejects {path}: {result.stderr[-500:]}"
+    return count
+
+
+def check_graphml(path):
+    if GRAPHML_XSD.exists() and shutil.which("xmllint"):
+        result = subprocess.run(["xmllint", "--nonet", "--noout", "--schema", str(GRAPHML_XSD), str(path)], capture_output=True, text=True)
+        assert result.returncode == 0, f"xmllint rejects {path}: {result.stderr[-500:]}"
+    import networkx
+    return networkx.read_graphml(str(path))
+
+
+def check_cx2(path):
+    import ndex2.cx2
+    data = json.loads(pathlib.Path(path).read_text(encoding="utf-8"))
+    try:
+        import cx_rules
+        problems = cx_rules.validate_cx2(data) if hasattr(cx_rules, "validate_cx2") else []
+        assert not problems, f"{path}: {problems}"
+    except ImportError:
+        pass
+    ndex2.cx2.RawCX2NetworkFactory().get_cx2network(data)
+
+
+def check_cx1(path):
+    import ndex2
+    data = json.loads(pathlib.Path(path).read_text(encoding="utf-8"))
+    try:
+        import cx_rules
+        problems = cx_rules.validate_cx1(data) if hasattr(cx_rules, "validate_cx1") else []
+        assert not problems, f"{path}: {problems}"
+    except ImportError:
+        pass
+    ndex2.create_nice_cx_from_raw_cx(data)
+
+
+def check_neo4j(folder):
+    try:
+        import neo4j_admin_rules
+    except ImportError:
+        return
+    for name in ("check_folder", "check_import", "check"):
+        checker = getattr(neo4j_admin_rules, name, None)
+        if checker:
+            problems = checker(folder)
+            assert not problems, f"{folder}: {problems}"
+            return
+
+
+def check_export(out, report=None):
+    """Every final file of export folder `out`, checked by its consumer."""
+    out = pathlib.Path(out)
+    if (out / "kgx" / "nodes.jsonl").exists():
+        check_kgx(out / "kgx")
+    counts = {}
+    for name, syntax in (("pfocr.ttl", "turtle"), ("pfocr.nt", "ntriples"), ("void.ttl", "turtle")):
+        if (out / name).exists():
+            counts[name] = check_rdf(out / name, syntax)
+    if "pfocr.ttl" in counts and "pfocr.nt" in counts:
+        assert counts["pfocr.ttl"] == counts["pfocr.nt"]
+    if (out / "pfocr.graphml").exists():
+        check_graphml(out / "pfocr.graphml")
+    for path in sorted((out / "cx2").glob("*.cx2")) if (out / "cx2").is_dir() else []:
+        check_cx2(path)
+    for path in sorted((out / "cx").glob("*.cx")) if (out / "cx").is_dir() else []:
+        check_cx1(path)
+    if (out / "neo4j").is_dir():
+        check_neo4j(out / "neo4j")
+    for leftover in out.iterdir():
+        assert not leftover.name.startswith(".pfocr-kg-staging-"), f"staging folder left: {leftover}"

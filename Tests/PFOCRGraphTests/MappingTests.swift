@@ -1,0 +1,61 @@
+import Foundation
+import PFOCRTestSupport
+import Testing
+@testable import PFOCRGraph
+
+@Suite struct MappingTests {
+    /// Mappings/ is the single source; the compiled-in copy must equal it.
+    @Test func bundledCopyMatchesMappingsFolder() throws {
+        let folder = TestPaths.root.appendingPathComponent("Mappings").path
+        let enumerator = try #require(FileManager.default.enumerator(atPath: folder))
+        var onDisk: [String: String] = [:]
+        while let relative = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let path = folder + "/" + relative
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                !(relative as NSString).lastPathComponent.hasPrefix(".") else { continue }
+            var text = try String(contentsOfFile: path, encoding: .utf8)
+            while text.hasSuffix("\n") { text.removeLast() }
+            onDisk[relative] = text
+        }
+        #expect(onDisk == BundledMappings.files, "Mappings/ changed: run python3 Scripts/bundle-mappings.py")
+    }
+
+    @Test func loadsBothPrefixSets() throws {
+        let standard = try Mapping.load()
+        #expect(standard.prefixes.iri(Identifier(.ncbigene, "2915")) == "https://identifiers.org/ncbigene/2915")
+        #expect(standard.prefixes.iri(Identifier(.chebi, "15846")) == "https://identifiers.org/chebi/CHEBI:15846")
+        #expect(standard.prefixes.iri(Identifier(.ncbitaxon, "9606")) == "http://purl.obolibrary.org/obo/NCBITaxon_9606")
+        #expect(standard.prefixes.curie(Identifier(.mesh, "D018350")) == "mesh:D018350")
+        #expect(standard.prefixes.iri(Identifier(.figure, "PMC1__a b/#")) == "https://pfocr.wikipathways.org/figures/PMC1__a%20b%2F%23.html")
+        #expect(standard.prefixes.iri(Identifier(.doi, "10.1/x y")) == "https://doi.org/10.1/x%20y")
+        let bioregistry = try Mapping.load(prefixSet: "bioregistry")
+        #expect(bioregistry.prefixes.curie(Identifier(.ncbigene, "2915")) == "NCBIGene:2915")
+        #expect(bioregistry.prefixes.iri(Identifier(.chebi, "15846")) == "http://purl.obolibrary.org/obo/CHEBI_15846")
+        #expect(standard.organisms.taxonID(for: "homo  SAPIENS") == "9606")
+    }
+
+    @Test func malformedMappingsFailWithFileAndLine() throws {
+        let folder = TestPaths.temporaryFolder("mappings")
+        let vocabulary = try #require(BundledMappings.files["vocabulary.yaml"])
+        let cases: [(String, String, String)] = [
+            ("vocabulary.yaml", vocabulary.replacingOccurrences(of: "  Organism:\n", with: "  Organsim:\n"), "unknown node kind 'Organsim'"),
+            ("vocabulary.yaml", vocabulary.replacingOccurrences(of: "name: symbol,     type: string", with: "name: symbol,     type: number"), "unknown type 'number'"),
+            ("vocabulary.yaml", vocabulary.replacingOccurrences(of: "name: caption,", with: "name: captions,"), "no property 'captions'"),
+            ("vocabulary.yaml", "nodes: [", "YAML error"),
+            ("organisms.tsv", "name\ttaxon_id\nHomo sapiens\thuman\n", "not an NCBI Taxonomy id"),
+        ]
+        for (file, text, message) in cases {
+            try? FileManager.default.removeItem(atPath: folder)
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try text.write(toFile: folder + "/" + file, atomically: true, encoding: .utf8)
+            #expect {
+                _ = try Mapping.load(directory: folder)
+            } throws: { error in
+                guard let error = error as? MappingError else { return false }
+                return error.message.contains(message) && error.location.file.hasSuffix(file) && error.location.line > 0
+            }
+        }
+        #expect(throws: MappingError.self) { _ = try Mapping.load(prefixSet: "nonexistent") }
+    }
+}

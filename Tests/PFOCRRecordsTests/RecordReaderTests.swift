@@ -1,0 +1,155 @@
+import Testing
+@testable import PFOCRRecords
+
+@Suite struct RecordReaderTests {
+    let reader = RecordReader()
+
+    func read(_ corpus: TemporaryCorpus, _ name: String) -> RecordReadResult {
+        reader.read(RecordSource(path: corpus.root + "/_figures/\(name).md", stem: name, dataDirectory: corpus.root + "/_data"))
+    }
+
+    @Test func readsLayoutAWithPFOCRValueRules() throws {
+        let corpus = TemporaryCorpus()
+        corpus.record("PMC1__a", """
+            ---
+            figid: PMC1__a
+            year: '2013'
+            organisms: 'No'
+            caption: .na.character
+            figtitle: ''
+            pathway_score: 0.75
+            figlink: pmc/articles/PMC1/figure/F1
+            genes:
+            - word: NA
+              symbol: na
+              source: hgnc_symbol
+              hgnc_symbol: na
+              entrez: '42491'
+            - word: X
+              symbol: X
+              source: hgnc_symbol
+              hgnc_symbol: X
+              entrez: NA
+            chemicals: []
+            diseases:
+            - word: Cancer
+              source: ''
+              identifier: ''
+            ---
+
+            """)
+        let result = read(corpus, "PMC1__a")
+        #expect(result.diagnostics.isEmpty)
+        let record = try #require(result.record)
+        #expect(record.layout == .inline)
+        #expect(record.year == 2013)
+        #expect(record.organisms == ["No"])  // not a YAML 1.1 boolean
+        #expect(record.caption == nil)
+        #expect(record.title == nil)
+        #expect(record.pathwayScore == 0.75)
+        #expect(record.figureLink == "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1/figure/F1")
+        #expect(record.genes.map(\.word) == ["NA", "X"])  // NA is a real word
+        #expect(record.genes.map(\.ncbiGeneID) == ["42491", nil])
+        #expect(record.diseases.count == 1 && record.diseases[0].isUnidentified)
+        #expect(record.rows[.gene]?.rowsRead == 2)
+    }
+
+    @Test func readsLayoutBSideFilesByHeaderName() throws {
+        let corpus = TemporaryCorpus()
+        corpus.record("PMC2__b", "---\nfigid: PMC2__b\norganisms:\n- NA\n- Homo sapiens\n---\n")
+        // Columns in an unusual order, CRLF, no final newline, one ragged row.
+        corpus.sideFile("PMC2__b-genes.tsv", "ncbigene_id\tword\torganism_id\tncbigene_symbol\r\n207\tAKT\t9606\tAKT1\r\n11651\tAkt\t10090\tAkt1\r\nbroken\trow\r\nNA\tFZD\t9606\tNA")
+        corpus.sideFile("PMC2__b-chemicals.tsv", "word\tmesh\tmatch\tname\tchebi\nNADPH\tNA\tNADPH\tNADPH\tchebi:16474\nATP\tmesh:D000255\tATP\tATP\tNA\n")
+        corpus.sideFile("PMC2__b-diseases.tsv", "word\tsource\tidentifier\nasthma\tMESH\tD001249\n")
+        let result = read(corpus, "PMC2__b")
+        let record = try #require(result.record)
+        #expect(record.layout == .sideFiles)
+        #expect(record.organisms == ["Homo sapiens"])
+        #expect(record.genes.map(\.ncbiGeneID) == ["207", "11651", nil])
+        #expect(record.genes.map(\.taxonID) == ["9606", "10090", "9606"])
+        #expect(record.rows[.gene]?.rowsRead == 4)
+        #expect(record.rows[.gene]?.rejected == ["ragged row": 1])
+        #expect(result.diagnostics.count == 1)
+        #expect(result.diagnostics.first?.location.line == 4)
+        #expect(record.chemicals.map(\.ontologyID) == ["16474", nil])
+        #expect(record.chemicals.map(\.meshID) == [nil, "D000255"])
+        #expect(record.diseases.map(\.meshID) == ["D001249"])
+    }
+
+    @Test func ignoresSideFilesOfLayoutARecords() throws {
+        let corpus = TemporaryCorpus()
+        corpus.record("PMC3__c", "---\nfigid: PMC3__c\ngenes: []\n---\n")
+        corpus.sideFile("PMC3__c-genes.tsv", "word\tncbigene_id\nA\t1\nB\t2\n")
+        let record = try #require(read(corpus, "PMC3__c").record)
+        #expect(record.genes.isEmpty)
+        #expect(record.ignoredSideFiles.map(\.rows) == [2])
+    }
+
+    @Test func rejectsBrokenRecordsWithFileAndLine() {
+        let corpus = TemporaryCorpus()
+        let cases: [(String, String, Int, String)] = [
+            ("nofigid", "---\ncaption: x\n---\n", 2, "no 'figid'"),
+            ("emptyfigid", "---\nfigid: ''\n---\n", 2, "'figid' is empty"),
+            ("yaml", "---\nfigid: A\ncaption: [unclosed\n---\n", 4, "YAML error"),
+            ("tabs", "---\nfigid: A\ngenes:\n\t- word: x\n---\n", 4, "YAML error"),
+            ("duplicate", "---\nfigid: A\nfigid: B\n---\n", 2, "duplicate key"),
+            ("anchor", "---\nfigid: &a A\nfigtitle: *a\n---\n", 2, "anchors and aliases"),
+            ("genesstring", "---\nfigid: A\ngenes: TP53\n---\n", 3, "should be a list"),
+            ("control", "---\nfigid: \"A\\x01B\"\n---\n", 2, "control characters"),
+        ]
+        for (name, text, line, message) in cases {
+            corpus.record(name, text)
+            let result = read(corpus, name)
+            #expect(result.record == nil, "\(name) should be rejected")
+            #expect(result.diagnostics.count == 1, "\(name): \(result.diagnostics)")
+            #expect(result.diagnostics.first?.location.line == line, "\(name): \(result.diagnostics)")
+            #expect(result.diagnostics.first?.message.contains(message) == true, "\(name): \(result.diagnostics)")
+            #expect(result.diagnostics.first?.location.file.hasSuffix("\(name).md") == true)
+        }
+    }
+
+    @Test func rejectsBadRowsOnly() throws {
+        let corpus = TemporaryCorpus()
+        corpus.record("PMC4__d", """
+            ---
+            figid: PMC4__d
+            genes:
+            - word: A
+              entrez: '12a'
+            - word: B
+              entrez: '7'
+            - just text
+            chemicals:
+            - word: c
+              source: MESH
+              identifier: 'not an id'
+            ---
+            """)
+        let result = read(corpus, "PMC4__d")
+        let record = try #require(result.record)
+        #expect(record.genes.map(\.ncbiGeneID) == ["7"])
+        #expect(record.rows[.gene]?.rejectedTotal == 2)
+        #expect(record.rows[.chemical]?.rejected == ["malformed MeSH id": 1])
+        #expect(result.diagnostics.map(\.location.line) == [4, 8, 10])
+    }
+
+    @Test func enforcesTheSizeLimit() {
+        let corpus = TemporaryCorpus()
+        corpus.record("big", "---\nfigid: big\ncaption: '" + String(repeating: "x", count: 5000) + "'\n---\n")
+        let small = RecordReader(limits: ReadLimits(maxRecordBytes: 1000))
+        let result = small.read(RecordSource(path: corpus.root + "/_figures/big.md", stem: "big", dataDirectory: corpus.root + "/_data"))
+        #expect(result.record == nil)
+        #expect(result.diagnostics.first?.message.contains("over the limit") == true)
+    }
+
+    @Test func normalisesIdentifiers() {
+        #expect(IdentifierSyntax.mesh("mesh:D009243") == "D009243")
+        #expect(IdentifierSyntax.mesh("MESH:C065987") == "C065987")
+        #expect(IdentifierSyntax.mesh("D00924x") == nil)
+        #expect(IdentifierSyntax.chebi("CHEBI:15846") == "15846")
+        #expect(IdentifierSyntax.doid("doid:0060239") == "0060239")
+        #expect(IdentifierSyntax.doid("DOID:162") == "162")
+        #expect(IdentifierSyntax.numeric(" 2915 ") == "2915")
+        #expect(IdentifierSyntax.numeric("-1") == nil)
+    }
+}
