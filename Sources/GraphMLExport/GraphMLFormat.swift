@@ -1,12 +1,15 @@
 import PFOCRGraph
 
-// Placeholder being replaced by the GraphMLExport implementation (in progress).
+/// GraphML (`pfocr.graphml`): the whole graph in one file for Cytoscape, Gephi, yEd, networkx
+/// and Neo4j (`apoc.import.graphml` with `readLabels: true`). See Docs/graphml.md.
 public struct GraphMLFormat: GraphFormat {
     public init() {}
+
     public var name: String { "graphml" }
-    public var summary: String { "(in progress)" }
-    public var files: [String] { [] }
+    public var summary: String { "GraphML for Cytoscape, Gephi, yEd, networkx and Neo4j APOC (libxml2)" }
+    public var files: [String] { [GraphMLSink.fileName] }
+
     public func makeSink(context: SinkContext) throws(ExportError) -> any GraphSink {
-        throw ExportError.usage("format graphml is not implemented yet")
+        GraphMLSink(context: context)
     }
 }

@@ -1,0 +1,88 @@
+import PFOCRGraph
+import Testing
+
+@testable import GraphMLExport
+
+@Suite("GraphML pieces")
+struct GraphMLUnitTests {
+    @Test("Node ids are name tokens, readable when plain, one-to-one when encoded")
+    func nodeIDs() {
+        #expect(GraphMLNodeID.make(Identifier(.ncbigene, "2915")) == "ncbigene:2915")
+        #expect(GraphMLNodeID.make(Identifier(.figure, "PMC3246694__nihms-340346-f0001.x_y")) == "figure:PMC3246694__nihms-340346-f0001.x_y")
+        #expect(GraphMLNodeID.make(Identifier(.figure, "PMC1__fig 1")) == "figure:PMC1__fig:201")
+        #expect(GraphMLNodeID.make(Identifier(.figure, "PMC1__fig:201")) == "figure:PMC1__fig:3A201")
+        #expect(GraphMLNodeID.make(Identifier(.figure, "a/b#c")) == "figure:a:2Fb:23c")
+        #expect(GraphMLNodeID.make(Identifier(.figure, "é")) == "figure:é".replacingOccurrences(of: "é", with: ":C3:A9"))
+        #expect(GraphMLNodeID.make(Identifier(.mesh, "D1")) != GraphMLNodeID.make(Identifier(.chebi, "D1")))
+    }
+
+    @Test("Only the characters XML 1.0 forbids are removed; & < > and CR are escaped")
+    func text() {
+        #expect(XMLText.content("plain \"q\" 'a' \t\n é \u{1F600}") == ("plain \"q\" 'a' \t\n é \u{1F600}", 0))
+        #expect(XMLText.content("a\u{01}b\u{0B}c\u{0C}d\u{1F}e\u{FFFE}f\u{FFFF}g\u{00}") == ("abcdefg", 7))
+        #expect(XMLText.content("<&>\r\n") == ("&lt;&amp;&gt;&#13;\n", 0))
+        #expect(XMLText.content("\u{7F}\u{85}\u{FFFD}\u{1FFFE}") == ("\u{7F}\u{85}\u{FFFD}\u{1FFFE}", 0))
+        #expect(XMLText.stripped("x\u{02}<y>") == ("x<y>", 1))
+    }
+
+    @Test("Keys come from the vocabulary: one per name and type, typed, lists as JSON text")
+    func keysFromBundledVocabulary() throws {
+        let keys = GraphMLKeys(vocabulary: try Mapping.bundled().vocabulary)
+        let byID = Dictionary(uniqueKeysWithValues: keys.keys.map { ($0.id, $0) })
+        #expect(keys.keys.count == byID.count)
+        #expect(Array(keys.keys.prefix(6).map(\.id)) == ["labels", "kind", "name", "curie", "iri", "label"])
+        #expect(byID["label"]?.domain == .edge)
+        #expect(byID["year"]?.type == .long)
+        #expect(byID["pathwayScore"]?.type == .double)
+        #expect(byID["evidenceCount"]?.type == .long)
+        #expect(byID["evidenceCount"]?.domain == .edge)
+        #expect(byID["words"]?.type == .string)
+        #expect(byID["words"]?.isJSONList == true)
+        #expect(byID["words"]?.description.contains("JSON array") == true)
+        // Figure and Paper share `title`; Chemical and Disease share `meshID`.
+        #expect(byID["title"]?.descriptions.count == 2)
+        #expect(byID["meshID"]?.descriptions == ["Chemical: MeSH id", "Disease: MeSH id"])
+        #expect(keys.nodeColumns[.paper]?.first { $0.property == "title" }?.key == "title")
+        #expect(keys.edgeColumns[.mentions]?.map(\.key) == ["words", "matchedTerms", "sources", "evidenceCount"])
+    }
+
+    @Test("A name used with two types, or a reserved name, gets a key of its own")
+    func keyConflicts() throws {
+        var vocabulary = try Mapping.bundled().vocabulary
+        let template = vocabulary.node(.paper).properties[0]
+        var yearText = template
+        yearText.name = "year"
+        yearText.type = .string
+        var name = template
+        name.name = "name"
+        var edgeTitle = template
+        edgeTitle.name = "title"
+        var odd = template
+        odd.name = "odd name/#"
+        odd.type = .boolean
+        vocabulary.nodes[.gene]?.properties += [yearText, name, odd]
+        vocabulary.edges[.mentions]?.properties.append(edgeTitle)
+        let keys = GraphMLKeys(vocabulary: vocabulary)
+        let byID = Dictionary(uniqueKeysWithValues: keys.keys.map { ($0.id, $0) })
+        #expect(byID["year"]?.type == .long)
+        #expect(byID["year_string"]?.type == .string)
+        #expect(byID["name_string"] != nil)
+        #expect(byID["title"]?.domain == .all)
+        #expect(byID["odd_name__"]?.type == .boolean)
+        #expect(keys.nodeColumns[.gene]?.map(\.key).suffix(3) == ["year_string", "name_string", "odd_name__"])
+    }
+
+    @Test("Values go to keys of their type; a value of another type is left out")
+    func values() {
+        var removed = 0
+        let long = GraphMLColumn(property: "p", key: "p", type: .long, isJSONList: false)
+        let double = GraphMLColumn(property: "p", key: "p", type: .double, isJSONList: false)
+        let list = GraphMLColumn(property: "p", key: "p", type: .string, isJSONList: true)
+        #expect(GraphMLSink.text(of: .integer(3_000_000_000), for: long, removed: &removed) == "3000000000")
+        #expect(GraphMLSink.text(of: .string("x"), for: long, removed: &removed) == nil)
+        #expect(GraphMLSink.text(of: .double(2), for: double, removed: &removed) == "2.0")
+        #expect(GraphMLSink.text(of: .double(.nan), for: double, removed: &removed) == nil)
+        #expect(GraphMLSink.text(of: .stringList(["a\u{01}", "\"b\""]), for: list, removed: &removed) == #"["a","\"b\""]"#)
+        #expect(removed == 1)
+    }
+}
