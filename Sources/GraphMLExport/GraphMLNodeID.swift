@@ -9,9 +9,16 @@ import PFOCRGraph
 /// becomes `:` and two upper-case hex digits. A plain id therefore has exactly one `:` and an
 /// encoded one at least two, so the encoding is one-to-one and `figure:PMC1__fig:201` is the
 /// figure whose figid is `PMC1__fig 1`.
+///
+/// MeSH ids name both chemicals and diseases, and one MeSH id can be a Chemical node and a
+/// Disease node of the graph: their ids carry the kind before the namespace
+/// (`chemical.mesh:D000255`, `disease.mesh:D009369`), so node ids stay unique (the XSD's
+/// `node_id_key`) without any state. No namespace name contains a `.`, so these never
+/// collide with the other ids.
 enum GraphMLNodeID {
-    static func make(_ id: Identifier) -> String {
-        var out = id.namespace.rawValue
+    static func make(_ kind: NodeKind, _ id: Identifier) -> String {
+        var out = id.namespace == .mesh ? kind.rawValue.lowercased() + "." : ""
+        out.append(id.namespace.rawValue)
         out.append(":")
         appendEncoded(id.local, to: &out)
         return out

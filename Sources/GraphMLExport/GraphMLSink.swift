@@ -73,11 +73,11 @@ final class GraphMLSink: GraphSink {
         guard let writer else { return }
         let fresh = seen.admit(subgraph)
         // Most edges start at the figure: encode its id once.
-        let figureID = GraphMLNodeID.make(subgraph.figure.id)
+        let figureID = GraphMLNodeID.make(.figure, subgraph.figure.id)
         writeNode(subgraph.figure, id: figureID, writer)
-        for node in fresh.nodes { writeNode(node, id: GraphMLNodeID.make(node.id), writer) }
+        for node in fresh.nodes { writeNode(node, id: GraphMLNodeID.make(node.kind, node.id), writer) }
         for edge in fresh.edges {
-            let source = edge.source == subgraph.figure.id ? figureID : GraphMLNodeID.make(edge.source)
+            let source = edge.source == subgraph.figure.id ? figureID : GraphMLNodeID.make(edge.sourceKind, edge.source)
             writeEdge(edge, source: source, writer)
         }
         nodeCount += 1 + fresh.nodes.count
@@ -123,7 +123,7 @@ final class GraphMLSink: GraphSink {
     private func writeEdge(_ edge: GraphEdge, source: String, _ writer: XMLStreamWriter) {
         writer.startElement("edge")
         writer.attribute("source", source)
-        writer.attribute("target", GraphMLNodeID.make(edge.target))
+        writer.attribute("target", GraphMLNodeID.make(edge.targetKind, edge.target))
         // First data child: APOC's readLabels takes the relationship type from it.
         writer.element("data", attribute: "key", GraphMLKeys.label, text: edgeLabels[edge.kind] ?? edge.kind.rawValue)
         for column in keys.edgeColumns[edge.kind] ?? [] {

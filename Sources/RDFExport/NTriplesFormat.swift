@@ -1,7 +1,7 @@
 import PFOCRGraph
 
 /// RDF in N-Triples (`pfocr.nt`, one triple per line, for bulk loaders) plus `void.ttl`
-/// (written once when `turtle` is selected too; see ``RDFDumpGroup``).
+/// (written once when `turtle` is selected too; the first RDF format in `--format` order writes it).
 public struct NTriplesFormat: GraphFormat {
     public init() {}
 

@@ -25,7 +25,8 @@ final class RDFSink: GraphSink {
     private let created: VoIDDescription.Created?
     private var file: OutputFile?
     private var voidFile: OutputFile?
-    private var group: RDFDumpGroup?
+    /// Every RDF syntax this export writes, in `--format` order; the first writes `void.ttl`.
+    private var exportSyntaxes: [RDFSyntax] = []
     private var writer: TripleWriter
     private var seen = NodeDeduplicator()
     private var figures = 0
@@ -54,9 +55,11 @@ final class RDFSink: GraphSink {
 
     func begin() throws(ExportError) {
         file = try context.output.createFile(syntax.fileName)
-        let membership = RDFDumpGroup.join(context.output, syntax: syntax)
-        group = membership.group
-        if membership.ownsVoID { voidFile = try context.output.createFile("void.ttl") }
+        // Both RDF sinks write the same triples, so the counts in void.ttl do not depend on
+        // which one owns it: the first in --format order does.
+        exportSyntaxes = RDFSyntax.selected(by: context.formats)
+        if exportSyntaxes.isEmpty { exportSyntaxes = [syntax] }
+        if exportSyntaxes.first == syntax { voidFile = try context.output.createFile("void.ttl") }
         file?.write(namer.header())
     }
 
@@ -132,7 +135,7 @@ final class RDFSink: GraphSink {
             }
             let description = VoIDDescription(
                 toolVersion: context.toolVersion, created: created, sourceVersion: context.options["source-version"],
-                syntaxes: group?.syntaxes ?? [syntax], triples: writer.triples, entities: entities,
+                syntaxes: exportSyntaxes, triples: writer.triples, entities: entities,
                 classEntities: classes, exampleResource: exampleResource)
             voidFile.write(description.turtle(mapping: context.mapping))
             try voidFile.close()

@@ -8,6 +8,19 @@ public enum RDFSyntax: String, Sendable, Hashable, CaseIterable {
     /// concatenated and bulk-loaded in parallel.
     case nTriples
 
+    /// The `--format` name of the sink writing this syntax.
+    public var formatName: String {
+        switch self {
+        case .turtle: "turtle"
+        case .nTriples: "ntriples"
+        }
+    }
+
+    /// The syntaxes an export writes, in `--format` order.
+    static func selected(by formats: [String]) -> [RDFSyntax] {
+        formats.compactMap { name in allCases.first { $0.formatName == name } }
+    }
+
     /// The data file, relative to the output folder.
     public var fileName: String {
         switch self {

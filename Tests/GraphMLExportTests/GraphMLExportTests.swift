@@ -80,7 +80,7 @@ struct GraphMLExportTests {
         #expect(paper.value("title") == "Paper <b>bold</b> & \"title\"")
         #expect(paper.value("doi") == "10.1000/a b#c")
         #expect(paper.value("year") == "2013")
-        let chemical = try #require(document.nodes.first { $0.id == "mesh:D002118" })
+        let chemical = try #require(document.nodes.first { $0.id == "chemical.mesh:D002118" })
         #expect(chemical.value("name") == "Ca2+ \u{1F600}")
 
         // Evidence lists are JSON array text; the control character of a word is removed.

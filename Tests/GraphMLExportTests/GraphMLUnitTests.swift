@@ -7,13 +7,16 @@ import Testing
 struct GraphMLUnitTests {
     @Test("Node ids are name tokens, readable when plain, one-to-one when encoded")
     func nodeIDs() {
-        #expect(GraphMLNodeID.make(Identifier(.ncbigene, "2915")) == "ncbigene:2915")
-        #expect(GraphMLNodeID.make(Identifier(.figure, "PMC3246694__nihms-340346-f0001.x_y")) == "figure:PMC3246694__nihms-340346-f0001.x_y")
-        #expect(GraphMLNodeID.make(Identifier(.figure, "PMC1__fig 1")) == "figure:PMC1__fig:201")
-        #expect(GraphMLNodeID.make(Identifier(.figure, "PMC1__fig:201")) == "figure:PMC1__fig:3A201")
-        #expect(GraphMLNodeID.make(Identifier(.figure, "a/b#c")) == "figure:a:2Fb:23c")
-        #expect(GraphMLNodeID.make(Identifier(.figure, "é")) == "figure:é".replacingOccurrences(of: "é", with: ":C3:A9"))
-        #expect(GraphMLNodeID.make(Identifier(.mesh, "D1")) != GraphMLNodeID.make(Identifier(.chebi, "D1")))
+        #expect(GraphMLNodeID.make(.gene, Identifier(.ncbigene, "2915")) == "ncbigene:2915")
+        #expect(GraphMLNodeID.make(.figure, Identifier(.figure, "PMC3246694__nihms-340346-f0001.x_y")) == "figure:PMC3246694__nihms-340346-f0001.x_y")
+        #expect(GraphMLNodeID.make(.figure, Identifier(.figure, "PMC1__fig 1")) == "figure:PMC1__fig:201")
+        #expect(GraphMLNodeID.make(.figure, Identifier(.figure, "PMC1__fig:201")) == "figure:PMC1__fig:3A201")
+        #expect(GraphMLNodeID.make(.figure, Identifier(.figure, "a/b#c")) == "figure:a:2Fb:23c")
+        #expect(GraphMLNodeID.make(.figure, Identifier(.figure, "é")) == "figure:é".replacingOccurrences(of: "é", with: ":C3:A9"))
+        #expect(GraphMLNodeID.make(.chemical, Identifier(.mesh, "D1")) != GraphMLNodeID.make(.chemical, Identifier(.chebi, "D1")))
+        // One MeSH id as a Chemical node and as a Disease node: two ids.
+        #expect(GraphMLNodeID.make(.chemical, Identifier(.mesh, "D1")) == "chemical.mesh:D1")
+        #expect(GraphMLNodeID.make(.disease, Identifier(.mesh, "D1")) == "disease.mesh:D1")
     }
 
     @Test("Only the characters XML 1.0 forbids are removed; & < > and CR are escaped")

@@ -171,7 +171,7 @@ def test_adversarial_record(tool, schema, tmp_path):
     paper = graph.nodes["pmc:PMC9000001"]
     assert paper["title"] == 'Paper <b>bold</b> & "title"'
     assert paper["doi"] == "10.1000/a b#c" and paper["year"] == 2013
-    assert graph.nodes["mesh:D002118"]["name"] == "Ca2+ \U0001F600"
+    assert graph.nodes["chemical.mesh:D002118"]["name"] == "Ca2+ \U0001F600"
     words = {(s, t): json.loads(d["words"]) for s, t, d in graph.edges(data=True) if d["label"] == "MENTIONS"}
     odd = next(n for n, d in graph.nodes(data=True) if d.get("figid") == ODD_FIGID)
     assert words[(odd, "ncbigene:1956")] == ['A&B<C>"D"']

@@ -86,7 +86,9 @@ public struct ExportDriver {
         var sinks: [(name: String, sink: any GraphSink)] = []
         do {
             if let output {
-                let context = SinkContext(mapping: request.mapping, output: output, options: request.formatOptions, toolVersion: request.toolVersion)
+                let context = SinkContext(
+                    mapping: request.mapping, output: output, options: request.formatOptions,
+                    toolVersion: request.toolVersion, formats: request.formats.map(\.name))
                 for format in request.formats {
                     let sink = try format.makeSink(context: context)
                     try sink.begin()

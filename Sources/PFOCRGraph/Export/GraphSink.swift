@@ -33,12 +33,16 @@ public struct SinkContext {
     /// Format options from the command line (`cx-scope`, `created`, `source-version`).
     public let options: [String: String]
     public let toolVersion: String
+    /// The names of every format of this export, in `--format` order, so related sinks can
+    /// share a file deterministically (the first RDF sink writes `void.ttl`).
+    public let formats: [String]
 
-    public init(mapping: Mapping, output: OutputDirectory, options: [String: String], toolVersion: String) {
+    public init(mapping: Mapping, output: OutputDirectory, options: [String: String], toolVersion: String, formats: [String] = []) {
         self.mapping = mapping
         self.output = output
         self.options = options
         self.toolVersion = toolVersion
+        self.formats = formats
     }
 }
 
