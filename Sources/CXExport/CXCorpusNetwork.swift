@@ -10,7 +10,7 @@ struct CXCorpusNetwork {
     static let edgeLimit = 20_000
 
     private(set) var network = CXNetwork()
-    private var nodeIndex: [Identifier: Int] = [:]
+    private var nodeIndex: [NodeDeduplicator.NodeKey: Int] = [:]
     private var usedNamespaces = Set<Namespace>()
     /// MENTIONS edges seen, written or not.
     private(set) var edgeCount = 0
@@ -35,17 +35,18 @@ struct CXCorpusNetwork {
         let figureIndex = network.nodes.count
         network.nodes.append(builder.figureNode(subgraph, declarations: &network.nodeDeclarations))
         usedNamespaces.insert(subgraph.figure.id.namespace)
-        var entities: [Identifier: GraphNode] = [:]
-        for node in subgraph.nodes where CXNetworkBuilder.isEntity(node.kind) { entities[node.id] = node }
+        var entities: [NodeDeduplicator.NodeKey: GraphNode] = [:]
+        for node in subgraph.nodes where CXNetworkBuilder.isEntity(node.kind) { entities[NodeDeduplicator.NodeKey(node)] = node }
         for mention in mentions.sorted(by: CXNetworkBuilder.entityOrder) {
+            let key = NodeDeduplicator.NodeKey(kind: mention.targetKind, id: mention.target)
             let target: Int
-            if let known = nodeIndex[mention.target] {
+            if let known = nodeIndex[key] {
                 target = known
             } else {
-                let node = entities[mention.target]
+                let node = entities[key]
                     ?? GraphNode(kind: mention.targetKind, id: mention.target, name: mention.target.local)
                 target = network.nodes.count
-                nodeIndex[mention.target] = target
+                nodeIndex[key] = target
                 usedNamespaces.insert(node.id.namespace)
                 network.nodes.append(builder.entityNode(node, evidence: nil, declarations: &network.nodeDeclarations))
             }

@@ -178,6 +178,22 @@ def test_valid_side_file_variants(tool, tmp_path):
     output_checks.check_export(tmp_path / "out", report)
 
 
+def test_one_mesh_id_as_chemical_and_disease(tool, tmp_path):
+    """A MeSH id that OCR matched as a chemical and as a disease is a Chemical node and a
+    Disease node; every format stays loadable (unique GraphML ids, one ID space per label)."""
+    files = {
+        "_figures/PMC9__x.md": "---\nfigid: PMC9__x\n---\n",
+        "_data/PMC9__x-chemicals.tsv": "word\tmesh\tmatch\tname\tchebi\nX\tmesh:D009369\tX\tx\tNA\n",
+        "_data/PMC9__x-diseases.tsv": "word\tmesh\tmatch\tname\tdoid\ntumour\tmesh:D009369\tNeoplasms\tneoplasms\tNA\n",
+        "_figures/PMC9__y.md": "---\nfigid: PMC9__y\ndiseases:\n- word: cancer\n  source: MESH\n  identifier: D009369\n---\n",
+    }
+    corpus = make_corpus(tmp_path / "in", files)
+    result, report = export(tool, corpus, tmp_path / "out", all_formats(tool))
+    assert result.returncode == 0, result.stderr
+    assert report["nodes"]["Chemical"] == 1 + 1 and report["nodes"]["Disease"] == 1
+    output_checks.check_export(tmp_path / "out", report)
+
+
 def test_unidentified_terms_are_counted_not_lost(tool, tmp_path):
     files = {
         "_figures/PMC9__x.md": "---\nfigid: PMC9__x\n---\n",

@@ -9,6 +9,16 @@ public struct NodeDeduplicator: Sendable {
     public struct NodeKey: Hashable, Sendable {
         public var kind: NodeKind
         public var id: Identifier
+
+        public init(kind: NodeKind, id: Identifier) {
+            self.kind = kind
+            self.id = id
+        }
+
+        /// The key of `node`.
+        public init(_ node: GraphNode) {
+            self.init(kind: node.kind, id: node.id)
+        }
     }
 
     private var written = Set<NodeKey>()
