@@ -83,24 +83,37 @@ def check_neo4j(folder):
         return neo4j_admin_rules.import_graph(command)
 
 
-def check_export(out, report=None):
-    """Every final file of export folder `out`, checked by its consumer."""
+def snapshot(out):
+    """(size, mtime) of every file under `out`, to see what a later run replaced."""
     out = pathlib.Path(out)
-    if (out / "kgx" / "nodes.jsonl").exists():
+    return {p: (p.stat().st_size, p.stat().st_mtime_ns) for p in out.rglob("*") if p.is_file()}
+
+
+def check_export(out, report=None, only=None):
+    """Every final file of export folder `out`, checked by its consumer; with `only` (a set
+    of paths), just those files (the ones a run replaced)."""
+    out = pathlib.Path(out)
+
+    def wanted(*paths):
+        return only is None or any(pathlib.Path(p) in only for p in paths)
+
+    if (out / "kgx" / "nodes.jsonl").exists() and wanted(out / "kgx" / "nodes.jsonl", out / "kgx" / "edges.jsonl"):
         check_kgx(out / "kgx")
     counts = {}
     for name, syntax in (("pfocr.ttl", "turtle"), ("pfocr.nt", "ntriples"), ("void.ttl", "turtle")):
-        if (out / name).exists():
+        if (out / name).exists() and wanted(out / name):
             counts[name] = check_rdf(out / name, syntax)
     if "pfocr.ttl" in counts and "pfocr.nt" in counts:
         assert counts["pfocr.ttl"] == counts["pfocr.nt"]
-    if (out / "pfocr.graphml").exists():
+    if (out / "pfocr.graphml").exists() and wanted(out / "pfocr.graphml"):
         check_graphml(out / "pfocr.graphml")
     for path in sorted((out / "cx2").glob("*.cx2")) if (out / "cx2").is_dir() else []:
-        check_cx2(path)
+        if wanted(path):
+            check_cx2(path)
     for path in sorted((out / "cx").glob("*.cx")) if (out / "cx").is_dir() else []:
-        check_cx1(path)
-    if (out / "neo4j").is_dir():
+        if wanted(path):
+            check_cx1(path)
+    if (out / "neo4j").is_dir() and (only is None or any(pathlib.Path(p).parent == out / "neo4j" for p in only)):
         check_neo4j(out / "neo4j")
     for leftover in out.iterdir():
         assert not leftover.name.startswith(".pfocr-kg-staging-"), f"staging folder left: {leftover}"
