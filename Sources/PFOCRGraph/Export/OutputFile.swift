@@ -34,7 +34,7 @@ public final class OutputFile {
     }
 
     deinit {
-        if descriptor >= 0 { Glibc.close(descriptor) }
+        if descriptor >= 0 { _ = systemClose(descriptor) }
     }
 
     /// Appends the UTF-8 of `text`.
@@ -64,7 +64,7 @@ public final class OutputFile {
         buffer.withUnsafeBytes { raw in
             guard let base = raw.baseAddress else { return }
             while offset < raw.count {
-                let written = Glibc.write(descriptor, base + offset, raw.count - offset)
+                let written = systemWrite(descriptor, base + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     error = .io(path: stagingPath, reason: FileBytes.systemMessage(errno))
@@ -81,7 +81,7 @@ public final class OutputFile {
     public func close() throws(ExportError) {
         flush()
         if descriptor >= 0 {
-            if Glibc.close(descriptor) != 0, error == nil {
+            if systemClose(descriptor) != 0, error == nil {
                 error = .io(path: stagingPath, reason: FileBytes.systemMessage(errno))
             }
             descriptor = -1
@@ -92,3 +92,15 @@ public final class OutputFile {
         if let error { throw error }
     }
 }
+
+// The C library's write(2) and close(2), named apart from OutputFile's own methods.
+#if canImport(Glibc)
+private let systemWrite = Glibc.write
+private let systemClose = Glibc.close
+#elseif canImport(Musl)
+private let systemWrite = Musl.write
+private let systemClose = Musl.close
+#elseif canImport(Darwin)
+private let systemWrite = Darwin.write
+private let systemClose = Darwin.close
+#endif
