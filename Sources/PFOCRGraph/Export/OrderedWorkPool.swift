@@ -4,8 +4,10 @@ import Foundation
 /// order, never holding more than `window` results at once.
 ///
 /// This is what makes the export both parallel and deterministic: records are read and built
-/// on every core, sinks see them in figid order. Workers use large stacks so deeply nested
-/// (hostile) YAML cannot overflow them.
+/// on every core, sinks see them in figid order. Workers claim small batches of indices and the
+/// consumer takes every ready result at once, and each side wakes the other only when it is
+/// waiting, so the threads rarely contend for the lock. Workers use large stacks so deeply
+/// nested (hostile) YAML cannot overflow them.
 final class OrderedWorkPool<Result>: @unchecked Sendable {
     // All mutable state is guarded by `condition`.
     private let condition = NSCondition()
@@ -14,13 +16,18 @@ final class OrderedWorkPool<Result>: @unchecked Sendable {
     private var slots: [Int: Result] = [:]
     private var stopped = false
     private var runningWorkers = 0
+    private var waitingWorkers = 0
+    private var consumerWaiting = false
 
     private let count: Int
     private let window: Int
+    /// Indices a worker claims at once.
+    private let batch: Int
 
-    init(count: Int, window: Int) {
+    init(count: Int, window: Int, batch: Int = 4) {
         self.count = count
         self.window = max(1, window)
+        self.batch = max(1, min(batch, self.window))
     }
 
     func run<E: Error>(workers: Int, work: @escaping @Sendable (Int) -> Result, consume: (Result) throws(E) -> Void) throws(E) {
@@ -35,22 +42,36 @@ final class OrderedWorkPool<Result>: @unchecked Sendable {
             thread.start()
         }
         defer { stopAndJoin() }
-        for index in 0..<count {
+        var index = 0
+        var ready: [Result] = []
+        while index < count {
             condition.lock()
-            while slots[index] == nil { condition.wait() }
-            let result = slots.removeValue(forKey: index)
-            nextToConsume = index + 1
-            condition.broadcast()
+            while slots[index] == nil {
+                consumerWaiting = true
+                condition.wait()
+            }
+            consumerWaiting = false
+            // Take every consecutive result that is ready.
+            while let result = slots.removeValue(forKey: index) {
+                ready.append(result)
+                index += 1
+            }
+            nextToConsume = index
+            if waitingWorkers > 0 { condition.broadcast() }
             condition.unlock()
-            if let result { try consume(result) }
+            for result in ready { try consume(result) }
+            ready.removeAll(keepingCapacity: true)
         }
     }
 
     private func workerLoop(_ work: @Sendable (Int) -> Result) {
+        var results: [Result] = []
         while true {
             condition.lock()
             while !stopped && nextToClaim < count && nextToClaim >= nextToConsume + window {
+                waitingWorkers += 1
                 condition.wait()
+                waitingWorkers -= 1
             }
             guard !stopped && nextToClaim < count else {
                 runningWorkers -= 1
@@ -58,14 +79,16 @@ final class OrderedWorkPool<Result>: @unchecked Sendable {
                 condition.unlock()
                 return
             }
-            let index = nextToClaim
-            nextToClaim += 1
+            let start = nextToClaim
+            let end = min(count, start + batch, nextToConsume + window)
+            nextToClaim = end
             condition.unlock()
-            let result = work(index)
+            for index in start..<end { results.append(work(index)) }
             condition.lock()
-            slots[index] = result
-            condition.broadcast()
+            for (offset, result) in results.enumerated() { slots[start + offset] = result }
+            if consumerWaiting { condition.broadcast() }
             condition.unlock()
+            results.removeAll(keepingCapacity: true)
         }
     }
 
