@@ -21,6 +21,8 @@ final class CXSink: GraphSink {
     private var nodes = 0
     private var edges = 0
     private var figuresWithoutEntities = 0
+    /// Their figids, for report.json (few in practice: most pathway figures name a gene).
+    private var figidsWithoutEntities: [String] = []
 
     init(context: SinkContext, dialect: CXDialect) throws(ExportError) {
         self.context = context
@@ -39,10 +41,14 @@ final class CXSink: GraphSink {
     func write(_ subgraph: FigureSubgraph) throws(ExportError) {
         switch scope {
         case .corpus:
-            if !corpus.add(subgraph, builder: &builder) { figuresWithoutEntities += 1 }
+            if !corpus.add(subgraph, builder: &builder) {
+                figuresWithoutEntities += 1
+                figidsWithoutEntities.append(subgraph.figid)
+            }
         case .figure:
             guard builder.buildFigureNetwork(subgraph, into: &network) else {
                 figuresWithoutEntities += 1
+                figidsWithoutEntities.append(subgraph.figid)
                 return
             }
             try writeFile(dialect.figurePath(subgraph.figid), network)
@@ -76,7 +82,7 @@ final class CXSink: GraphSink {
                 "\(builder.typeClashes) attribute values were left out because Mappings/vocabulary.yaml gives their "
                     + "name another type or a name CX reserves")
         }
-        return SinkSummary(counts: counts, notes: notes, refusals: refusals)
+        return SinkSummary(counts: counts, notes: notes, refusals: refusals, lists: ["figuresWithoutEntities": figidsWithoutEntities])
     }
 
     private func writeFile(_ path: String, _ network: CXNetwork) throws(ExportError) {

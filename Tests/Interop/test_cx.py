@@ -89,6 +89,7 @@ def test_node_counts_and_represents_match_the_independent_count(corpus_export):
     with_entities = {figid for figid, (g, c, d) in per_figure.items() if g or c or d}
     assert set(written) == with_entities
     assert report["sinks"]["cx2"]["counts"]["figuresWithoutEntities"] == len(per_figure) - len(with_entities)
+    assert sorted(report["sinks"]["cx2"]["lists"]["figuresWithoutEntities"]) == sorted(set(per_figure) - with_entities)
     for figid, doc in written.items():
         genes, chemicals, diseases = per_figure[figid]
         nodes = nodes_of(doc)

@@ -55,10 +55,13 @@ public struct SinkSummary: Sendable, Codable, Hashable {
     /// Output the sink refused to write (a corpus CX network too large for NDEx); makes the
     /// export exit 65.
     public var refusals: [String]
+    /// Named lists for the report, such as the figids of figures that got no CX network.
+    public var lists: [String: [String]]
 
-    public init(counts: [String: Int] = [:], notes: [String] = [], refusals: [String] = []) {
+    public init(counts: [String: Int] = [:], notes: [String] = [], refusals: [String] = [], lists: [String: [String]] = [:]) {
         self.counts = counts
         self.notes = notes
         self.refusals = refusals
+        self.lists = lists
     }
 }
