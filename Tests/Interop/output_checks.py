@@ -40,28 +40,18 @@ def check_graphml(path):
     return networkx.read_graphml(str(path))
 
 
-def check_cx2(path):
-    import ndex2.cx2
-    data = json.loads(pathlib.Path(path).read_text(encoding="utf-8"))
-    try:
-        import cx_rules
-        problems = cx_rules.validate_cx2(data) if hasattr(cx_rules, "validate_cx2") else []
-        assert not problems, f"{path}: {problems}"
-    except ImportError:
-        pass
-    ndex2.cx2.RawCX2NetworkFactory().get_cx2network(data)
-
-
-def check_cx1(path):
+def check_cx(path, version):
+    """NDEx's server rules (cx_rules), then ndex2's parser, for a CX2 or CX1 file."""
     import ndex2
+    import ndex2.cx2
+    import cx_rules
     data = json.loads(pathlib.Path(path).read_text(encoding="utf-8"))
-    try:
-        import cx_rules
-        problems = cx_rules.validate_cx1(data) if hasattr(cx_rules, "validate_cx1") else []
-        assert not problems, f"{path}: {problems}"
-    except ImportError:
-        pass
-    ndex2.create_nice_cx_from_raw_cx(data)
+    problems = cx_rules.validate_cx2(data) if version == 2 else cx_rules.validate_cx1(data)
+    assert not problems, f"{path}: {problems}"
+    if version == 2:
+        ndex2.cx2.RawCX2NetworkFactory().get_cx2network(data)
+    else:
+        ndex2.create_nice_cx_from_raw_cx(data)
 
 
 def check_neo4j(folder):
@@ -109,10 +99,10 @@ def check_export(out, report=None, only=None):
         check_graphml(out / "pfocr.graphml")
     for path in sorted((out / "cx2").glob("*.cx2")) if (out / "cx2").is_dir() else []:
         if wanted(path):
-            check_cx2(path)
+            check_cx(path, 2)
     for path in sorted((out / "cx").glob("*.cx")) if (out / "cx").is_dir() else []:
         if wanted(path):
-            check_cx1(path)
+            check_cx(path, 1)
     if (out / "neo4j").is_dir() and (only is None or any(pathlib.Path(p).parent == out / "neo4j" for p in only)):
         check_neo4j(out / "neo4j")
     for leftover in out.iterdir():
