@@ -57,6 +57,8 @@ public struct ExportDriver {
         var subgraph: FigureSubgraph?
         var excluded = false
         var rows: [EntityKind: RowAccount] = [:]
+        /// Where the record's `figid` is (for the duplicate-figid diagnostic).
+        var figidLocation: SourceLocation?
     }
 
     /// Runs the export. `diagnostic` gets each diagnostic as it is found, in figid order;
@@ -112,7 +114,7 @@ public struct ExportDriver {
                 if !filter.isEmpty && !filter.accepts(record, organismTable: request.mapping.organisms) {
                     return Processed(read: trimmed, excluded: true, rows: record.rows)
                 }
-                return Processed(read: trimmed, subgraph: builder.build(record), rows: record.rows)
+                return Processed(read: trimmed, subgraph: builder.build(record), rows: record.rows, figidLocation: record.location)
             }, consume: { (item: Processed) throws(ExportError) in
                 done += 1
                 defer { progress?(done, sources.count) }
@@ -121,7 +123,8 @@ public struct ExportDriver {
                     if item.excluded {
                         report.records.excludedByFilter += 1
                         statistics.exclude(item.rows)
-                    } else if item.read.diagnostics.contains(where: { $0.severity == .error }) && item.rows.isEmpty {
+                    } else {
+                        // No record: the reader rejected it, with at least one error.
                         report.records.rejected += 1
                         let first = item.read.diagnostics.first { $0.severity == .error }
                         report.rejectedRecords.append(.init(
@@ -132,7 +135,7 @@ public struct ExportDriver {
                 }
                 if let earlier = seenFigids[subgraph.figid] {
                     let problem = Diagnostic.error(
-                        SourceLocation(file: item.read.source.path, line: subgraph.figure.properties.isEmpty ? 0 : 1),
+                        item.figidLocation ?? SourceLocation(file: item.read.source.path, line: 0),
                         "duplicate figid '\(subgraph.figid)': already read from \(earlier); this record is rejected")
                     emit(problem)
                     report.records.rejected += 1
@@ -148,7 +151,6 @@ public struct ExportDriver {
             })
 
             statistics.fill(&report)
-            report.diagnostics.errors = errorCount
             var refused = false
             for (name, sink) in sinks {
                 let summary = try sink.finish()
@@ -160,7 +162,6 @@ public struct ExportDriver {
                 }
             }
             report.diagnostics.errors = errorCount
-            report.diagnostics.warnings = report.diagnostics.warnings
             let failed = errorCount > 0 || refused
             if let output {
                 if request.strict && failed {
