@@ -8,7 +8,7 @@ struct NodeTable: Sendable {
     var label: String
     var properties: [PropertySpec]
 
-    var path: String { "neo4j/nodes-\(label).csv" }
+    var path: String { "neo4j/\(fileName)" }
     var fileName: String { "nodes-\(label).csv" }
 
     /// `id:ID(Gene),:LABEL,name,ncbiGeneID,symbol`.

@@ -49,30 +49,20 @@ enum XMLText {
     }
 
     /// Whether `text` can be written as content as it is: no forbidden character, nothing
-    /// to escape. A scan of the UTF-8 bytes, the path almost every value takes.
+    /// to escape (`&`, `<`, `>`, CR). A scan of the UTF-8 bytes, the path almost every value takes.
     static func isPlain(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let byte = bytes[index]
-                if byte < 0x20 {
-                    if byte != 0x09 && byte != 0x0A { return false }
-                } else if byte == 0x26 || byte == 0x3C || byte == 0x3E {
-                    return false
-                } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] & 0xFE == 0xBE {
-                    // EF BF BE / EF BF BF: U+FFFE, U+FFFF.
-                    return false
-                }
-                index += 1
-            }
-            return true
-        }
+        scan(text, markupAllowed: false)
     }
 
     /// Whether XML 1.0 allows every character of `text` (a scan of the UTF-8 bytes).
     static func isAllowed(_ text: String) -> Bool {
+        scan(text, markupAllowed: true)
+    }
+
+    /// The byte scan behind ``isPlain(_:)`` and ``isAllowed(_:)``: rejects characters XML 1.0
+    /// forbids (controls but tab, LF, CR; U+FFFE, U+FFFF) and, unless `markupAllowed`, also
+    /// the characters that need escaping as content (`&`, `<`, `>`, CR).
+    private static func scan(_ text: String, markupAllowed: Bool) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             var index = 0
@@ -80,8 +70,11 @@ enum XMLText {
             while index < count {
                 let byte = bytes[index]
                 if byte < 0x20 {
-                    if byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+                    if byte != 0x09 && byte != 0x0A && !(markupAllowed && byte == 0x0D) { return false }
+                } else if !markupAllowed && (byte == 0x26 || byte == 0x3C || byte == 0x3E) {
+                    return false
                 } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] & 0xFE == 0xBE {
+                    // EF BF BE / EF BF BF: U+FFFE, U+FFFF.
                     return false
                 }
                 index += 1

@@ -30,12 +30,7 @@ public struct RecordReader: Sendable {
     private func lostRows(of source: RecordSource) -> [EntityKind: Int] {
         guard FigureRecord.isPlainName(source.stem) else { return [:] }
         var lost: [EntityKind: Int] = [:]
-        for kind in EntityKind.allCases {
-            let path = source.sideFilePath(figid: source.stem, kind: kind)
-            if FileBytes.isRegularFile(path), let bytes = try? FileBytes.contents(of: path, limit: limits.maxSideFileBytes) {
-                lost[kind] = SideFileTable.countRows(bytes: bytes)
-            }
-        }
+        for file in sideFilesPresent(source, figid: source.stem) { lost[file.kind] = file.rows }
         return lost
     }
 
@@ -82,7 +77,7 @@ public struct RecordReader: Sendable {
         if isInline {
             try readInlineEntities(fields, into: &record, diagnostics: &diagnostics)
             if record.hasPlainFigid {
-                record.ignoredSideFiles = ignoredSideFiles(source, figid: figid)
+                record.ignoredSideFiles = sideFilesPresent(source, figid: figid)
             } else {
                 diagnostics.append(.warning(figidLocation,
                     "figid '\(figid)' is not a plain file name (letters, digits, '.', '_', '-'): output file names use a safe encoding of it"))
@@ -183,7 +178,9 @@ public struct RecordReader: Sendable {
         }
     }
 
-    private func ignoredSideFiles(_ source: RecordSource, figid: String) -> [IgnoredSideFile] {
+    /// The side files that exist for `figid`, with their data-row counts (0 when unreadable):
+    /// the ignored files of a layout A record, the lost rows of a rejected one.
+    private func sideFilesPresent(_ source: RecordSource, figid: String) -> [IgnoredSideFile] {
         EntityKind.allCases.compactMap { kind in
             let path = source.sideFilePath(figid: figid, kind: kind)
             guard FileBytes.isRegularFile(path) else { return nil }

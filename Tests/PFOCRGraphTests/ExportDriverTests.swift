@@ -103,3 +103,15 @@ import Testing
         } throws: { ($0 as? ExportError)?.exitCode == 66 }
     }
 }
+
+@Suite struct ReportFileListTests {
+    @Test func largeFoldersAreSummarisedOthersListed() {
+        var report = ExportReport(version: "test", inputs: [], formats: [], prefixSet: "identifiers", jobs: 1, strict: false)
+        let perFigure = (0...ExportDriver.listedFilesPerFolder).map { (path: "cx2/f\($0).cx2", bytes: 10) }
+        ExportDriver.describeFiles([("pfocr.ttl", 5), ("kgx/nodes.jsonl", 7)] + perFigure, in: &report)
+        #expect(report.files.map(\.path) == ["pfocr.ttl", "kgx/nodes.jsonl"])
+        #expect(report.folders.map(\.path) == ["cx2"])
+        #expect(report.folders.first?.files == ExportDriver.listedFilesPerFolder + 1)
+        #expect(report.folders.first?.bytes == 10 * (ExportDriver.listedFilesPerFolder + 1))
+    }
+}

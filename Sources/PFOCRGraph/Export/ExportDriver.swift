@@ -184,21 +184,29 @@ public struct ExportDriver {
         }
     }
 
-    /// Top-level files listed one by one; files in subfolders summarised per folder.
+    /// A folder with more files than this (one file per figure: `cx/`, `cx2/`) is summarised
+    /// in report.json by its file count and size instead of listing every file.
+    static let listedFilesPerFolder = 100
+
+    /// Files listed one by one, except those of folders over ``listedFilesPerFolder``, which
+    /// are summarised per folder so the report stays small.
     static func describeFiles(_ files: [(path: String, bytes: Int)], in report: inout ExportReport) {
-        var folders: [String: (Int, Int)] = [:]
-        for file in files {
-            let parts = file.path.split(separator: "/")
-            if parts.count > 1 && (parts[0] == "cx" || parts[0] == "cx2") {
-                let entry = folders[String(parts[0]), default: (0, 0)]
-                folders[String(parts[0])] = (entry.0 + 1, entry.1 + file.bytes)
-            } else {
-                report.files.append(.init(path: file.path, bytes: file.bytes))
-            }
+        func folder(_ path: String) -> String? {
+            path.lastIndex(of: "/").map { String(path[..<$0]) }
         }
-        report.folders = folders.keys.sorted().map { key in
-            let entry = folders[key] ?? (0, 0)
-            return .init(path: key, files: entry.0, bytes: entry.1)
+        var folders: [String: (files: Int, bytes: Int)] = [:]
+        for file in files {
+            guard let name = folder(file.path) else { continue }
+            let entry = folders[name, default: (0, 0)]
+            folders[name] = (entry.files + 1, entry.bytes + file.bytes)
+        }
+        let summarised = folders.filter { $0.value.files > listedFilesPerFolder }
+        for file in files where folder(file.path).map({ summarised[$0] == nil }) ?? true {
+            report.files.append(.init(path: file.path, bytes: file.bytes))
+        }
+        report.folders = summarised.keys.sorted().map { key in
+            let entry = summarised[key] ?? (0, 0)
+            return .init(path: key, files: entry.files, bytes: entry.bytes)
         }
     }
 

@@ -66,7 +66,8 @@ public struct ExportReport: Sendable, Codable {
         public var bytes: Int
     }
 
-    /// Per-figure output files are summarised per folder, so the report stays small.
+    /// Folders of more than ``ExportDriver/listedFilesPerFolder`` files (per-figure CX files)
+    /// are summarised here instead of listed in ``files``, so the report stays small.
     public struct FolderEntry: Sendable, Codable {
         public var path: String
         public var files: Int
