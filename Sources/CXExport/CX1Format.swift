@@ -9,7 +9,7 @@ public struct CX1Format: GraphFormat {
     public var summary: String { "CX (version 1) networks for NDEx and Cytoscape desktop, one per figure (or one with --cx-scope corpus)" }
     public var files: [String] { ["cx/<figid>.cx", "pfocr.cx (--cx-scope corpus)"] }
 
-    public func makeSink(context: SinkContext) throws(ExportError) -> any GraphSink {
+    public func makeSink(context: SinkContext, formats: [String]) throws(ExportError) -> any GraphSink {
         try CXSink(context: context, dialect: .cx1)
     }
 }

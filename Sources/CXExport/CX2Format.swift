@@ -10,7 +10,7 @@ public struct CX2Format: GraphFormat {
     public var summary: String { "CX2 networks for NDEx and Cytoscape Web, one per figure (or one with --cx-scope corpus)" }
     public var files: [String] { ["cx2/<figid>.cx2", "pfocr.cx2 (--cx-scope corpus)"] }
 
-    public func makeSink(context: SinkContext) throws(ExportError) -> any GraphSink {
+    public func makeSink(context: SinkContext, formats: [String]) throws(ExportError) -> any GraphSink {
         try CXSink(context: context, dialect: .cx2)
     }
 }

@@ -10,7 +10,7 @@ struct CXCorpusNetwork {
     static let edgeLimit = 20_000
 
     private(set) var network = CXNetwork()
-    private var nodeIndex: [NodeDeduplicator.NodeKey: Int] = [:]
+    private var nodeIndex: [NodeKey: Int] = [:]
     private var usedNamespaces = Set<Namespace>()
     /// MENTIONS edges seen, written or not.
     private(set) var edgeCount = 0
@@ -35,10 +35,10 @@ struct CXCorpusNetwork {
         let figureIndex = network.nodes.count
         network.nodes.append(builder.figureNode(subgraph, declarations: &network.nodeDeclarations))
         usedNamespaces.insert(subgraph.figure.id.namespace)
-        var entities: [NodeDeduplicator.NodeKey: GraphNode] = [:]
-        for node in subgraph.nodes where CXNetworkBuilder.isEntity(node.kind) { entities[NodeDeduplicator.NodeKey(node)] = node }
+        var entities: [NodeKey: GraphNode] = [:]
+        for node in subgraph.nodes where CXNetworkBuilder.isEntity(node.kind) { entities[NodeKey(node)] = node }
         for mention in mentions.sorted(by: CXNetworkBuilder.entityOrder) {
-            let key = NodeDeduplicator.NodeKey(kind: mention.targetKind, id: mention.target)
+            let key = NodeKey(kind: mention.targetKind, id: mention.target)
             let target: Int
             if let known = nodeIndex[key] {
                 target = known

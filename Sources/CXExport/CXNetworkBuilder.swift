@@ -91,13 +91,13 @@ struct CXNetworkBuilder {
         network.removeAll()
         let mentions = subgraph.edges.filter { $0.kind == .mentions && CXNetworkBuilder.isEntity($0.targetKind) }
         guard !mentions.isEmpty else { return false }
-        var entities: [NodeDeduplicator.NodeKey: GraphNode] = [:]
-        for node in subgraph.nodes where CXNetworkBuilder.isEntity(node.kind) { entities[NodeDeduplicator.NodeKey(node)] = node }
+        var entities: [NodeKey: GraphNode] = [:]
+        for node in subgraph.nodes where CXNetworkBuilder.isEntity(node.kind) { entities[NodeKey(node)] = node }
         // Entities in subgraph order (genes, chemicals, diseases, each sorted by id), one
         // per MENTIONS edge: the builder makes exactly one edge per (figure, entity).
         var used = Set<Namespace>()
         for mention in mentions.sorted(by: CXNetworkBuilder.entityOrder) {
-            let node = entities[NodeDeduplicator.NodeKey(kind: mention.targetKind, id: mention.target)]
+            let node = entities[NodeKey(kind: mention.targetKind, id: mention.target)]
                 ?? GraphNode(kind: mention.targetKind, id: mention.target, name: mention.target.local)
             used.insert(node.id.namespace)
             network.nodes.append(entityNode(node, evidence: mention, declarations: &network.nodeDeclarations))

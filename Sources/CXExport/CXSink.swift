@@ -8,6 +8,7 @@ import PFOCRGraph
 /// Per figure it reuses one network value and one text buffer, and holds nothing after
 /// the figure's file is closed, so memory does not grow with the number of figures.
 final class CXSink: GraphSink {
+    let renderer: (any FigureRenderer)? = nil
     private let context: SinkContext
     private let dialect: CXDialect
     private let scope: CXScope
@@ -38,7 +39,8 @@ final class CXSink: GraphSink {
         buffer.reserveCapacity(1 << 16)
     }
 
-    func write(_ subgraph: FigureSubgraph) throws(ExportError) {
+    func write(_ figure: RenderedFigure) throws(ExportError) {
+        let subgraph = figure.subgraph
         switch scope {
         case .corpus:
             if !corpus.add(subgraph, builder: &builder) {

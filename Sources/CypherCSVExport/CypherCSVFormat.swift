@@ -13,7 +13,7 @@ public struct CypherCSVFormat: GraphFormat {
         ["neo4j/nodes-<Label>.csv", "neo4j/rels-<TYPE>-<EndLabel>.csv", "neo4j/import.sh", "neo4j/load.cypher"]
     }
 
-    public func makeSink(context: SinkContext) throws(ExportError) -> any GraphSink {
+    public func makeSink(context: SinkContext, formats: [String]) throws(ExportError) -> any GraphSink {
         try CypherCSVSink(context: context)
     }
 }

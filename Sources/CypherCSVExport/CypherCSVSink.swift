@@ -7,6 +7,7 @@ import PFOCRGraph
 /// both ends were written. Rows are built per figure in one reused buffer per file, then
 /// handed to the buffered ``OutputFile``s, so memory holds only the written-id sets.
 final class CypherCSVSink: GraphSink {
+    let renderer: (any FigureRenderer)? = nil
     private let context: SinkContext
     private let tables: CypherTables
     private var nodeFiles: [OutputFile] = []
@@ -14,11 +15,6 @@ final class CypherCSVSink: GraphSink {
     /// Reused per figure: one row buffer per file.
     private var nodeBuffers: [String]
     private var relationshipBuffers: [String]
-    /// Written nodes, keyed by kind and id: the ID spaces are per label, and one MeSH id may
-    /// be both a Chemical and a Disease node.
-    private var written = NodeDeduplicator()
-    /// Genes whose IN_TAXON relationship is written (one per gene, from its first figure).
-    private var taxonGenes = Set<Identifier>()
     private var fields = CSVFieldWriter()
     private var nodeRows: [Int]
     private var relationshipRows: [Int]
@@ -49,35 +45,19 @@ final class CypherCSVSink: GraphSink {
         for index in relationshipBuffers.indices { relationshipBuffers[index].reserveCapacity(64 * 1024) }
     }
 
-    func write(_ subgraph: FigureSubgraph) throws(ExportError) {
-        let figure = subgraph.figure
-        // The driver rejects a second record with the same figid; this guard keeps the files
-        // importable (neo4j-admin aborts on a duplicate id) even if that ever changed.
-        guard written.insert(figure) else {
-            duplicateFigures += 1
-            return
-        }
-        appendNode(figure)
-        for node in subgraph.nodes where written.insert(node) {
+    func write(_ figure: RenderedFigure) throws(ExportError) {
+        let subgraph = figure.subgraph
+        appendNode(subgraph.figure)
+        for node in figure.news.newNodes(of: subgraph) {
             appendNode(node)
         }
-        for edge in subgraph.edges {
+        for edge in figure.news.keptEdges(of: subgraph) {
             guard let index = tables.relationshipIndex(edge.kind, edge.targetKind),
                 tables.relationships[index].startKind == edge.sourceKind
             else {
                 droppedRelationships += 1
                 continue
             }
-            if edge.kind == .inTaxon {
-                // One taxon per gene: the first figure's, like the node's properties.
-                guard !taxonGenes.contains(edge.source) else { continue }
-            }
-            // Never a relationship to a node that was not written: neo4j-admin aborts on it.
-            guard written.contains(kind: edge.sourceKind, id: edge.source), written.contains(kind: edge.targetKind, id: edge.target) else {
-                droppedRelationships += 1
-                continue
-            }
-            if edge.kind == .inTaxon { taxonGenes.insert(edge.source) }
             appendRelationship(edge, table: index)
         }
         for index in nodeBuffers.indices where !nodeBuffers[index].isEmpty {

@@ -9,7 +9,7 @@ public struct GraphMLFormat: GraphFormat {
     public var summary: String { "GraphML for Cytoscape, Gephi, yEd, networkx and Neo4j APOC (libxml2)" }
     public var files: [String] { [GraphMLSink.fileName] }
 
-    public func makeSink(context: SinkContext) throws(ExportError) -> any GraphSink {
+    public func makeSink(context: SinkContext, formats: [String]) throws(ExportError) -> any GraphSink {
         GraphMLSink(context: context)
     }
 }

@@ -10,6 +10,7 @@ import PFOCRGraph
 /// reads the relationship type from it before creating the edge), then its properties.
 /// Absent values are left out; nothing relies on `<default>`, which Cytoscape ignores.
 final class GraphMLSink: GraphSink {
+    let renderer: (any FigureRenderer)? = nil
     static let fileName = "pfocr.graphml"
     static let namespace = "http://graphml.graphdrawing.org/xmlns"
     static let schemaLocation = "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
@@ -18,7 +19,6 @@ final class GraphMLSink: GraphSink {
     private let keys: GraphMLKeys
     private var file: OutputFile?
     private var writer: XMLStreamWriter?
-    private var seen = NodeDeduplicator()
     private var nodeCount = 0
     private var edgeCount = 0
     /// Values whose type does not fit their key (a Mappings type the builder does not
@@ -69,9 +69,10 @@ final class GraphMLSink: GraphSink {
         writer.endElement()
     }
 
-    func write(_ subgraph: FigureSubgraph) throws(ExportError) {
+    func write(_ figure: RenderedFigure) throws(ExportError) {
         guard let writer else { return }
-        let fresh = seen.admit(subgraph)
+        let subgraph = figure.subgraph
+        let fresh = (nodes: figure.news.newNodes(of: subgraph), edges: figure.news.keptEdges(of: subgraph))
         // Most edges start at the figure: encode its id once.
         let figureID = GraphMLNodeID.make(.figure, subgraph.figure.id)
         writeNode(subgraph.figure, id: figureID, writer)

@@ -10,7 +10,7 @@ public struct KGXJSONLinesFormat: GraphFormat {
     public var summary: String { "KGX JSON Lines for Biolink-model tools (KGX, KG-Hub)" }
     public var files: [String] { ["kgx/nodes.jsonl", "kgx/edges.jsonl"] }
 
-    public func makeSink(context: SinkContext) throws(ExportError) -> any GraphSink {
+    public func makeSink(context: SinkContext, formats: [String]) throws(ExportError) -> any GraphSink {
         KGXJSONLinesSink(context: context)
     }
 }

@@ -13,56 +13,62 @@ import PFOCRGraph
 /// the source is `infores:pfocr`.
 ///
 /// KGX ids are unique per file: a MeSH id mentioned both as a chemical and as a disease (two
-/// nodes of the graph) is written once, with the category of its first use; edges to either
-/// still resolve.
+/// nodes of the graph) is written once, with the category of its first use
+/// (``EmitCondition/newIdentifier(_:)``); edges to either still resolve.
 final class KGXJSONLinesSink: GraphSink {
-    static let knowledgeSource = "infores:pfocr"
+    static let nodesFile = 0
+    static let edgesFile = 1
     private let context: SinkContext
-    private var nodesFile: OutputFile?
-    private var edgesFile: OutputFile?
-    private var seen = NodeDeduplicator()
-    private var writtenIDs = Set<Identifier>()
-    private var taxa: [Identifier: Identifier] = [:]
-    private var nodeCount = 0
-    private var edgeCount = 0
+    private var files: [OutputFile] = []
+    private var totals = SIMD4<Int>.zero
+    let renderer: (any FigureRenderer)?
 
     init(context: SinkContext) {
         self.context = context
+        renderer = KGXRenderer(mapping: context.mapping)
     }
 
     func begin() throws(ExportError) {
-        nodesFile = try context.output.createFile("kgx/nodes.jsonl")
-        edgesFile = try context.output.createFile("kgx/edges.jsonl")
+        files = [try context.output.createFile("kgx/nodes.jsonl"), try context.output.createFile("kgx/edges.jsonl")]
     }
 
-    func write(_ subgraph: FigureSubgraph) throws(ExportError) {
-        guard let nodesFile, let edgesFile else { return }
-        let fresh = seen.admit(subgraph)
-        // The taxon of each new gene, for its `in_taxon` slot.
-        for edge in fresh.edges where edge.kind == .inTaxon { taxa[edge.source] = edge.target }
-        var buffer = String()
-        buffer.reserveCapacity(4096)
-        for node in [subgraph.figure] + fresh.nodes where writtenIDs.insert(node.id).inserted {
-            appendNode(node, to: &buffer)
-            nodeCount += 1
-        }
-        nodesFile.write(buffer)
-        buffer.removeAll(keepingCapacity: true)
-        for edge in fresh.edges { appendEdge(edge, to: &buffer) }
-        edgesFile.write(buffer)
-        edgeCount += fresh.edges.count
-        for node in fresh.nodes where node.kind == .gene { taxa[node.id] = nil }
+    func write(_ figure: RenderedFigure) throws(ExportError) {
+        totals &+= figure.fragment.emit(figure.news, to: files)
     }
 
     func finish() throws(ExportError) -> SinkSummary {
-        try nodesFile?.close()
-        try edgesFile?.close()
-        return SinkSummary(counts: ["nodes": nodeCount, "edges": edgeCount])
+        for file in files { try file.close() }
+        return SinkSummary(counts: ["nodes": totals[0], "edges": totals[1]])
+    }
+}
+
+/// Renders one figure's KGX lines on a worker thread: the figure's node line, one line per
+/// node it reaches (written when its identifier is new), one line per edge (when kept).
+/// Tally lanes: 0 nodes, 1 edges.
+struct KGXRenderer: FigureRenderer {
+    static let knowledgeSource = "infores:pfocr"
+    let mapping: Mapping
+
+    func render(_ subgraph: FigureSubgraph, into fragment: inout FigureFragment) {
+        fragment.bytes.reserveCapacity(4096)
+        appendNode(subgraph.figure, taxon: nil, to: &fragment.bytes)
+        fragment.endSegment(file: KGXJSONLinesSink.nodesFile, tally: [1, 0, 0, 0])
+        for (index, node) in subgraph.nodes.enumerated() {
+            // A gene new in this figure has its taxon from this figure's IN_TAXON edge.
+            let taxon = node.kind == .gene
+                ? subgraph.edges.first { $0.kind == .inTaxon && $0.source == node.id }?.target : nil
+            appendNode(node, taxon: taxon, to: &fragment.bytes)
+            fragment.endSegment(file: KGXJSONLinesSink.nodesFile, when: .newIdentifier(index), tally: [1, 0, 0, 0])
+        }
+        for (index, edge) in subgraph.edges.enumerated() {
+            appendEdge(edge, to: &fragment.bytes)
+            fragment.endSegment(file: KGXJSONLinesSink.edgesFile, when: .keptEdge(index), tally: [0, 1, 0, 0])
+        }
     }
 
-    private func appendNode(_ node: GraphNode, to out: inout String) {
-        let prefixes = context.mapping.prefixes
-        let vocabulary = context.mapping.vocabulary.node(node.kind)
+    private func appendNode(_ node: GraphNode, taxon: Identifier?, to out: inout [UInt8]) {
+        let prefixes = mapping.prefixes
+        let vocabulary = mapping.vocabulary.node(node.kind)
         out.append("{\"id\":")
         JSONText.appendString(prefixes.biolinkCurie(node.id), to: &out)
         out.append(",\"category\":[")
@@ -71,8 +77,10 @@ final class KGXJSONLinesSink: GraphSink {
         JSONText.appendString(node.name, to: &out)
         out.append(",\"iri\":")
         JSONText.appendString(prefixes.iri(node.id), to: &out)
-        out.append(",\"provided_by\":[\"\(KGXJSONLinesSink.knowledgeSource)\"]")
-        if node.kind == .gene, let taxon = taxa[node.id] {
+        out.append(",\"provided_by\":[\"")
+        out.append(utf8: KGXRenderer.knowledgeSource)
+        out.append("\"]")
+        if let taxon {
             out.append(",\"in_taxon\":[")
             JSONText.appendString(prefixes.biolinkCurie(taxon), to: &out)
             out.append("]")
@@ -89,15 +97,15 @@ final class KGXJSONLinesSink: GraphSink {
     /// The ChEBI or DOID cross-reference of a MeSH-keyed chemical or disease.
     private func crossReference(_ node: GraphNode) -> String? {
         guard node.id.namespace == .mesh else { return nil }
-        let prefixes = context.mapping.prefixes
+        let prefixes = mapping.prefixes
         if case .string(let chebi) = node.value("chebiID") { return prefixes.biolinkCurie(Identifier(.chebi, chebi)) }
         if case .string(let doid) = node.value("doid") { return prefixes.biolinkCurie(Identifier(.doid, doid)) }
         return nil
     }
 
-    private func appendEdge(_ edge: GraphEdge, to out: inout String) {
-        let prefixes = context.mapping.prefixes
-        let vocabulary = context.mapping.vocabulary.edge(edge.kind)
+    private func appendEdge(_ edge: GraphEdge, to out: inout [UInt8]) {
+        let prefixes = mapping.prefixes
+        let vocabulary = mapping.vocabulary.edge(edge.kind)
         let subject = prefixes.biolinkCurie(edge.source)
         let object = prefixes.biolinkCurie(edge.target)
         out.append("{\"id\":")
@@ -109,18 +117,20 @@ final class KGXJSONLinesSink: GraphSink {
         out.append(",\"object\":")
         JSONText.appendString(object, to: &out)
         out.append(",\"knowledge_level\":\"knowledge_assertion\",\"agent_type\":\"image_processing_agent\"")
-        out.append(",\"primary_knowledge_source\":\"\(KGXJSONLinesSink.knowledgeSource)\"")
+        out.append(",\"primary_knowledge_source\":\"")
+        out.append(utf8: KGXRenderer.knowledgeSource)
+        out.append("\"")
         appendProperties(vocabulary.properties, of: edge.value, to: &out)
         out.append("}\n")
     }
 
-    private func appendProperties(_ specs: [PropertySpec], of value: (String) -> PropertyValue?, to out: inout String) {
+    private func appendProperties(_ specs: [PropertySpec], of value: (String) -> PropertyValue?, to out: inout [UInt8]) {
         for spec in specs {
             guard let value = value(spec.name) else { continue }
             out.append(",")
             JSONText.appendString(spec.name, to: &out)
             out.append(":")
-            out.append(JSONText.value(value))
+            JSONText.appendValue(value, to: &out)
         }
     }
 }

@@ -9,7 +9,7 @@ public struct NTriplesFormat: GraphFormat {
     public var summary: String { "RDF N-Triples for bulk loading, same triples as turtle (+ void.ttl)" }
     public var files: [String] { [RDFSyntax.nTriples.fileName, "void.ttl"] }
 
-    public func makeSink(context: SinkContext) throws(ExportError) -> any GraphSink {
+    public func makeSink(context: SinkContext, formats: [String]) throws(ExportError) -> any GraphSink {
         try RDFSink(syntax: .nTriples, context: context)
     }
 }

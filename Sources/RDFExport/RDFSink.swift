@@ -18,6 +18,7 @@ import PFOCRGraph
 /// Every IRI is minted from identifiers, so no blank node is written and two runs give the
 /// same bytes.
 final class RDFSink: GraphSink {
+    let renderer: (any FigureRenderer)? = nil
     private let syntax: RDFSyntax
     private let context: SinkContext
     private let namer: RDFNamer
@@ -28,7 +29,6 @@ final class RDFSink: GraphSink {
     /// Every RDF syntax this export writes, in `--format` order; the first writes `void.ttl`.
     private var exportSyntaxes: [RDFSyntax] = []
     private var writer: TripleWriter
-    private var seen = NodeDeduplicator()
     private var figures = 0
     private var nodesPerKind: [NodeKind: Int] = [:]
     private var mentions = 0
@@ -63,9 +63,10 @@ final class RDFSink: GraphSink {
         file?.write(namer.header())
     }
 
-    func write(_ subgraph: FigureSubgraph) throws(ExportError) {
+    func write(_ figure: RenderedFigure) throws(ExportError) {
         guard let file else { return }
-        let fresh = seen.admit(subgraph)
+        let subgraph = figure.subgraph
+        let fresh = (nodes: figure.news.newNodes(of: subgraph), edges: figure.news.keptEdges(of: subgraph))
         let figureIRI = namer.fullIRI(subgraph.figure.id)
         if exampleResource == nil { exampleResource = figureIRI }
         figures += 1

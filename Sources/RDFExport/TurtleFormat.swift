@@ -8,7 +8,7 @@ public struct TurtleFormat: GraphFormat {
     public var summary: String { "RDF Turtle for SPARQL stores, joins WikiPathways RDF (+ void.ttl)" }
     public var files: [String] { [RDFSyntax.turtle.fileName, "void.ttl"] }
 
-    public func makeSink(context: SinkContext) throws(ExportError) -> any GraphSink {
+    public func makeSink(context: SinkContext, formats: [String]) throws(ExportError) -> any GraphSink {
         try RDFSink(syntax: .turtle, context: context)
     }
 }

@@ -41,9 +41,10 @@ public struct ExportOutcome: Sendable {
 
 /// Runs the pipeline: Corpus → RecordReader → GraphBuilder → sinks → OutputDirectory.
 ///
-/// Records are read and built on `jobs` worker threads over a bounded window; sinks get the
-/// subgraphs in figid order on the calling thread, so output is byte-identical for any
-/// `jobs`. Memory is the window plus the sinks' and the report's seen-key sets.
+/// Records are read, built and rendered by every format on `jobs` worker threads over a
+/// bounded window; on the calling thread, in figid order, the one ``GraphRegistry`` settles
+/// what is new in each figure and the sinks append the rendered segments that are due, so
+/// output is byte-identical for any `jobs`. Memory is the window plus the registry.
 public struct ExportDriver {
     public let request: ExportRequest
 
@@ -55,6 +56,8 @@ public struct ExportDriver {
     struct Processed: Sendable {
         var read: RecordReadResult
         var subgraph: FigureSubgraph?
+        /// What each sink's renderer made of the subgraph (empty for a sink without one).
+        var fragments: [FigureFragment] = []
         var excluded = false
         var rows: [EntityKind: RowAccount] = [:]
         /// Where the record's `figid` is (for the duplicate-figid diagnostic).
@@ -85,20 +88,28 @@ public struct ExportDriver {
         report.records.found = corpus.sources.count
 
         let output = try request.outputPath.map { (path: String) throws(ExportError) in try OutputDirectory(path: path, force: request.force) }
-        var sinks: [(name: String, sink: any GraphSink)] = []
+        var sinks: [(formats: [String], sink: any GraphSink)] = []
         do {
             if let output {
+                let names = request.formats.map(\.name)
                 let context = SinkContext(
                     mapping: request.mapping, output: output, options: request.formatOptions,
-                    toolVersion: request.toolVersion, formats: request.formats.map(\.name))
-                for format in request.formats {
-                    let sink = try format.makeSink(context: context)
+                    toolVersion: request.toolVersion, formats: names)
+                // One sink per family, in the order of its first format.
+                var families: [String] = []
+                for format in request.formats where !families.contains(format.family) { families.append(format.family) }
+                for family in families {
+                    let members = request.formats.filter { $0.family == family }
+                    guard let first = members.first else { continue }
+                    let sink = try first.makeSink(context: context, formats: members.map(\.name))
                     try sink.begin()
-                    sinks.append((format.name, sink))
+                    sinks.append((members.map(\.name), sink))
                 }
             }
+            let renderers = sinks.map(\.sink.renderer)
 
             var statistics = CorpusTally()
+            var registry = GraphRegistry()
             var seenFigids: [String: String] = [:]
             let reader = RecordReader(limits: request.limits)
             let builder = GraphBuilder(mapping: request.mapping)
@@ -114,7 +125,13 @@ public struct ExportDriver {
                 if !filter.isEmpty && !filter.accepts(record, organismTable: request.mapping.organisms) {
                     return Processed(read: trimmed, excluded: true, rows: record.rows)
                 }
-                return Processed(read: trimmed, subgraph: builder.build(record), rows: record.rows, figidLocation: record.location)
+                let subgraph = builder.build(record)
+                let fragments = renderers.map { renderer in
+                    var fragment = FigureFragment()
+                    renderer?.render(subgraph, into: &fragment)
+                    return fragment
+                }
+                return Processed(read: trimmed, subgraph: subgraph, fragments: fragments, rows: record.rows, figidLocation: record.location)
             }, consume: { (item: Processed) throws(ExportError) in
                 done += 1
                 defer { progress?(done, sources.count) }
@@ -145,16 +162,20 @@ public struct ExportDriver {
                 }
                 seenFigids[subgraph.figid] = item.read.source.path
                 report.records.exported += 1
-                statistics.add(subgraph)
-                for (_, sink) in sinks { try sink.write(subgraph) }
+                let news = registry.settle(subgraph)
+                statistics.add(subgraph, news)
+                for (index, entry) in sinks.enumerated() {
+                    try entry.sink.write(RenderedFigure(subgraph: subgraph, news: news, fragment: item.fragments[index]))
+                }
                 if let failure = output?.firstError { throw failure }
             })
 
             statistics.fill(&report)
             var refused = false
-            for (name, sink) in sinks {
+            for (names, sink) in sinks {
                 let summary = try sink.finish()
-                report.sinks[name] = summary
+                for name in names { report.sinks[name] = summary }
+                let name = names.joined(separator: ",")
                 for note in summary.notes { emit(.warning(SourceLocation(file: name, line: 0), note)) }
                 for refusal in summary.refusals {
                     refused = true
@@ -221,7 +242,6 @@ public struct ExportDriver {
 
 /// The corpus-wide counts of the report: distinct nodes, edges, and the row balance.
 struct CorpusTally {
-    private var nodes = NodeDeduplicator()
     private var nodeCounts: [NodeKind: Int] = [:]
     private var edgeCounts: [EdgeKind: Int] = [:]
     private var mentionPairs: [NodeKind: Int] = [:]
@@ -231,11 +251,10 @@ struct CorpusTally {
     private var inline = 0
     private var sideFiles = 0
 
-    mutating func add(_ subgraph: FigureSubgraph) {
+    mutating func add(_ subgraph: FigureSubgraph, _ news: FigureNews) {
         nodeCounts[.figure, default: 0] += 1
-        let fresh = nodes.admit(subgraph)
-        for node in fresh.nodes { nodeCounts[node.kind, default: 0] += 1 }
-        for edge in fresh.edges {
+        for (index, node) in subgraph.nodes.enumerated() where news.newNodes[index] { nodeCounts[node.kind, default: 0] += 1 }
+        for (index, edge) in subgraph.edges.enumerated() where news.keptEdges[index] {
             edgeCounts[edge.kind, default: 0] += 1
             if edge.kind == .mentions { mentionPairs[edge.targetKind, default: 0] += 1 }
         }

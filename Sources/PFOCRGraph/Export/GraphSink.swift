@@ -1,15 +1,43 @@
 import PFOCRRecords
 
-/// An output format: the plugin protocol every format target implements.
+/// One figure as a sink receives it, in figid order on the consumer thread: the subgraph,
+/// what the driver's key set decided is new in it, and what the sink's
+/// ``FigureRenderer`` made of it on a worker thread (empty for a sink without one).
+public struct RenderedFigure: Sendable {
+    public let subgraph: FigureSubgraph
+    public let news: FigureNews
+    public let fragment: FigureFragment
+
+    public init(subgraph: FigureSubgraph, news: FigureNews, fragment: FigureFragment) {
+        self.subgraph = subgraph
+        self.news = news
+        self.fragment = fragment
+    }
+}
+
+/// The part of a format that turns one figure into bytes. It runs on the worker threads, many
+/// figures at once, so it is a value that only reads its own configuration: everything that
+/// depends on earlier figures (is this gene new?) is left to the segments' conditions.
+public protocol FigureRenderer: Sendable {
+    /// Renders `subgraph` into `fragment` (given empty).
+    func render(_ subgraph: FigureSubgraph, into fragment: inout FigureFragment)
+}
+
+/// An output format's writer: the plugin protocol every format target implements.
 ///
-/// The export driver calls ``begin()`` once, ``write(_:)`` once per figure in figid order,
-/// then ``finish()``. A sink that writes corpus-wide nodes keeps only the set of node keys it
-/// has written (see ``NodeDeduplicator``); no sink holds the corpus. Sinks run on one thread.
+/// The export driver calls ``begin()`` once, ``write(_:)`` once per figure in figid order on
+/// one thread, then ``finish()``. The heavy work, turning a figure into bytes, belongs in the
+/// sink's ``renderer``, which the driver runs on the worker threads; ``write(_:)`` should only
+/// append the fragment's segments (``FigureFragment/emit(_:to:)``). No sink keeps a key set:
+/// the ``FigureNews`` says what is new. No sink holds the corpus.
 public protocol GraphSink: AnyObject {
+    /// Renders figures on the worker threads; nil when the sink works on the consumer thread
+    /// alone (a corpus-wide network that must see every figure first).
+    var renderer: (any FigureRenderer)? { get }
     /// Creates the sink's files and writes headers.
     func begin() throws(ExportError)
-    /// Writes one figure's subgraph.
-    func write(_ subgraph: FigureSubgraph) throws(ExportError)
+    /// Writes one figure.
+    func write(_ figure: RenderedFigure) throws(ExportError)
     /// Writes trailers, closes the files and says what was written.
     func finish() throws(ExportError) -> SinkSummary
 }
@@ -22,8 +50,18 @@ public protocol GraphFormat: Sendable {
     var summary: String { get }
     /// The files it writes, relative to the output folder (patterns such as `cx2/<figid>.cx2`).
     var files: [String] { get }
-    /// Makes a sink for one export.
-    func makeSink(context: SinkContext) throws(ExportError) -> any GraphSink
+    /// Formats of one family share one sink, made once for all of the family's selected
+    /// formats (Turtle and N-Triples: one RDF pass feeds both serializers, and `void.ttl` is
+    /// written once). Defaults to the format's own name.
+    var family: String { get }
+    /// Makes the sink for one export; `formats` names the selected formats of this family,
+    /// in `--format` order (just this one for a format without a family). The sink's summary
+    /// is reported under each of them.
+    func makeSink(context: SinkContext, formats: [String]) throws(ExportError) -> any GraphSink
+}
+
+extension GraphFormat {
+    public var family: String { name }
 }
 
 /// What a sink gets to work with.
@@ -33,8 +71,7 @@ public struct SinkContext {
     /// Format options from the command line (`cx-scope`, `created`, `source-version`).
     public let options: [String: String]
     public let toolVersion: String
-    /// The names of every format of this export, in `--format` order, so related sinks can
-    /// share a file deterministically (the first RDF sink writes `void.ttl`).
+    /// The names of every format of this export, in `--format` order.
     public let formats: [String]
 
     public init(mapping: Mapping, output: OutputDirectory, options: [String: String], toolVersion: String, formats: [String] = []) {

@@ -40,41 +40,50 @@ public final class OutputFile {
     /// Appends the UTF-8 of `text`.
     public func write(_ text: String) {
         var text = text
-        text.withUTF8 { append($0) }
+        text.withUTF8 { write($0) }
     }
 
     /// Appends raw bytes.
     public func write<Bytes: Sequence<UInt8>>(bytes: Bytes) {
+        if let done: Void = bytes.withContiguousStorageIfAvailable({ write($0) }) { return done }
         buffer.append(contentsOf: bytes)
         if buffer.count >= capacity { flush() }
     }
 
-    private func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// Appends raw bytes; a chunk larger than the buffer goes straight to the file.
+    public func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if buffer.count + bytes.count > capacity {
+            flush()
+            if bytes.count >= capacity {
+                writeOut(UnsafeRawBufferPointer(bytes))
+                return
+            }
+        }
         buffer.append(contentsOf: bytes)
-        if buffer.count >= capacity { flush() }
     }
 
     /// Writes the buffer out.
     func flush() {
-        guard error == nil, !buffer.isEmpty else {
-            buffer.removeAll(keepingCapacity: true)
-            return
+        if !buffer.isEmpty {
+            buffer.withUnsafeBytes { writeOut($0) }
         }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// write(2) until every byte is out, or keeps the first error.
+    private func writeOut(_ raw: UnsafeRawBufferPointer) {
+        guard error == nil, let base = raw.baseAddress else { return }
         var offset = 0
-        buffer.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            while offset < raw.count {
-                let written = systemWrite(descriptor, base + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    error = .io(path: stagingPath, reason: FileBytes.systemMessage(errno))
-                    return
-                }
-                offset += written
+        while offset < raw.count {
+            let written = systemWrite(descriptor, base + offset, raw.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                error = .io(path: stagingPath, reason: FileBytes.systemMessage(errno))
+                return
             }
+            offset += written
         }
         size += offset
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Flushes and closes; throws the first error any write met.

@@ -36,6 +36,62 @@ public enum JSONText {
         out.append("\"")
     }
 
+    /// Appends `text` as a JSON string literal to bytes, escaped as ``appendString(_:to:)``
+    /// escapes it (the same bytes).
+    public static func appendString(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            out.append(0x22)
+            var start = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                start = index + 1
+                out.append(0x5C)
+                switch byte {
+                case 0x22: out.append(0x22)
+                case 0x5C: out.append(0x5C)
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                case 0x08: out.append(UInt8(ascii: "b"))
+                case 0x0C: out.append(UInt8(ascii: "f"))
+                default:
+                    out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0xF)])
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            out.append(0x22)
+        }
+    }
+
+    /// A lower-case hex digit.
+    static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 0x30 + nibble : UInt8(ascii: "a") + nibble - 10
+    }
+
+    /// Appends a JSON array of strings to bytes.
+    public static func appendArray(_ items: [String], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        for (index, item) in items.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            appendString(item, to: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// Appends a property value as JSON to bytes (the same bytes as ``value(_:)``).
+    public static func appendValue(_ value: PropertyValue, to out: inout [UInt8]) {
+        switch value {
+        case .string(let text), .iri(let text): appendString(text, to: &out)
+        case .integer(let number): out.append(decimal: number)
+        case .double(let number): out.append(utf8: double(number))
+        case .boolean(let flag): flag ? out.append("true") : out.append("false")
+        case .stringList(let items): appendArray(items, to: &out)
+        }
+    }
+
     /// `text` as a JSON string literal.
     public static func string(_ text: String) -> String {
         var out = String()

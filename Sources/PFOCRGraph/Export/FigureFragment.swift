@@ -1,0 +1,107 @@
+/// When a segment of a ``FigureFragment`` is written: decided by the driver's
+/// ``FigureNews`` for the figure, after the worker rendered it.
+public enum EmitCondition: Sendable, Hashable {
+    /// Always (the figure's own part, its edges).
+    case always
+    /// When node `index` of the subgraph is new (kind and id).
+    case newNode(Int)
+    /// When node `index`'s identifier is new in any kind (KGX's ids are unique across kinds).
+    case newIdentifier(Int)
+    /// When edge `index` of the subgraph is written.
+    case keptEdge(Int)
+    /// When node `node` is new and edge `edge` is written (a gene described with its taxon).
+    case newNodeAndKeptEdge(node: Int, edge: Int)
+    /// When node `node` is not new but edge `edge` is written (a taxon given to a gene that an
+    /// earlier figure described).
+    case oldNodeAndKeptEdge(node: Int, edge: Int)
+
+    /// Whether the condition holds for `news`.
+    @inlinable
+    public func holds(_ news: FigureNews) -> Bool {
+        switch self {
+        case .always: true
+        case .newNode(let index): news.newNodes[index]
+        case .newIdentifier(let index): news.newNodes[index] && news.newIdentifiers[index]
+        case .keptEdge(let index): news.keptEdges[index]
+        case .newNodeAndKeptEdge(let node, let edge): news.newNodes[node] && news.keptEdges[edge]
+        case .oldNodeAndKeptEdge(let node, let edge): !news.newNodes[node] && news.keptEdges[edge]
+        }
+    }
+}
+
+/// One figure rendered by one format on a worker thread: the bytes of every piece the format
+/// may write, cut into segments that say which file they go to and when they are written.
+///
+/// This is what lets every format render on all cores while the output stays byte-identical
+/// for any `--jobs`: a worker cannot know which genes an earlier figure already wrote, so it
+/// renders each node's part as its own conditional segment, and the single ordered consumer
+/// only appends the segments whose ``EmitCondition`` holds. Adjacent segments with the same
+/// file and condition are merged, so a figure is a handful of `memcpy`s at the consumer.
+public struct FigureFragment: Sendable {
+    /// One run of ``FigureFragment/bytes``.
+    public struct Segment: Sendable {
+        /// Index into the sink's files (the sink's own numbering).
+        public var file: Int
+        public var range: Range<Int>
+        public var condition: EmitCondition
+        /// Counts the sink adds up for the segments it writes (triples, rows, removed
+        /// characters: the meaning of each lane is the sink's).
+        public var tally: SIMD4<Int>
+    }
+
+    /// Every rendered byte, segments back to back.
+    public var bytes: [UInt8] = []
+    public private(set) var segments: [Segment] = []
+    /// Where the open segment starts.
+    private var openStart = 0
+
+    public init() {}
+
+    /// Closes the bytes appended since the last segment as one segment of `file`, written
+    /// when `condition` holds; `tally` is added to the sink's counts when it is written.
+    /// Nothing is recorded for an empty segment with a zero tally.
+    public mutating func endSegment(file: Int = 0, when condition: EmitCondition = .always, tally: SIMD4<Int> = .zero) {
+        let range = openStart..<bytes.count
+        openStart = bytes.count
+        guard !range.isEmpty || tally != .zero else { return }
+        if var last = segments.last, last.file == file, last.condition == condition, last.range.upperBound == range.lowerBound {
+            last.range = last.range.lowerBound..<range.upperBound
+            last.tally &+= tally
+            segments[segments.count - 1] = last
+        } else {
+            segments.append(Segment(file: file, range: range, condition: condition, tally: tally))
+        }
+    }
+
+    /// Bytes appended since the last ``endSegment(file:when:tally:)``.
+    public var hasOpenBytes: Bool { openStart < bytes.count }
+
+    /// Empties the fragment, keeping its capacity.
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        segments.removeAll(keepingCapacity: true)
+        openStart = 0
+    }
+
+    /// Appends every segment whose condition holds for `news` to its file, in order, and
+    /// returns the sum of their tallies.
+    @discardableResult
+    public func emit(_ news: FigureNews, to files: [OutputFile]) -> SIMD4<Int> {
+        var total = SIMD4<Int>.zero
+        bytes.withUnsafeBufferPointer { all in
+            for segment in segments where segment.condition.holds(news) {
+                files[segment.file].write(UnsafeBufferPointer(rebasing: all[segment.range]))
+                total &+= segment.tally
+            }
+        }
+        return total
+    }
+
+    /// The sum of the tallies of the segments whose condition holds for `news`, without
+    /// writing anything (for sinks that write the bytes some other way).
+    public func tally(_ news: FigureNews) -> SIMD4<Int> {
+        var total = SIMD4<Int>.zero
+        for segment in segments where segment.condition.holds(news) { total &+= segment.tally }
+        return total
+    }
+}

@@ -1,0 +1,109 @@
+/// A node's identity in the graph: its kind and its identifier.
+///
+/// A MeSH id used as a chemical in one figure and as a disease in another is a Chemical node
+/// and a Disease node (what a graph database's labels expect).
+public struct NodeKey: Hashable, Sendable {
+    public var kind: NodeKind
+    public var id: Identifier
+
+    public init(kind: NodeKind, id: Identifier) {
+        self.kind = kind
+        self.id = id
+    }
+
+    /// The key of `node`.
+    public init(_ node: GraphNode) {
+        self.init(kind: node.kind, id: node.id)
+    }
+}
+
+/// What the export's one key set decided about one figure's subgraph: which of its nodes are
+/// new to the export and which of its edges are written. Sinks never decide this themselves.
+///
+/// The rules, for every format alike:
+/// - A corpus-wide node (paper, gene, chemical, disease, organism) is written once, with the
+///   properties of the first figure (in figid order) that reaches it.
+/// - Every edge from the figure is written; a gene's IN_TAXON edge only the first time a
+///   figure gives the gene a taxon (one taxon per gene, the first figure's).
+/// - Formats whose ids must be unique across kinds (KGX) also get ``newIdentifiers``.
+public struct FigureNews: Sendable {
+    /// Per index of `subgraph.nodes`: the node (kind and id) is in no earlier figure.
+    public internal(set) var newNodes: [Bool]
+    /// Per index of `subgraph.nodes`: no node with this identifier, of any kind, is in an
+    /// earlier figure or earlier in this one.
+    public internal(set) var newIdentifiers: [Bool]
+    /// Per index of `subgraph.edges`: the edge is written.
+    public internal(set) var keptEdges: [Bool]
+
+    public init(newNodes: [Bool], newIdentifiers: [Bool], keptEdges: [Bool]) {
+        self.newNodes = newNodes
+        self.newIdentifiers = newIdentifiers
+        self.keptEdges = keptEdges
+    }
+
+    /// News for a subgraph seen alone: everything new, every edge kept.
+    public init(everythingNewIn subgraph: FigureSubgraph) {
+        newNodes = Array(repeating: true, count: subgraph.nodes.count)
+        newIdentifiers = newNodes
+        keptEdges = Array(repeating: true, count: subgraph.edges.count)
+    }
+
+    /// The new nodes of `subgraph`, in subgraph order.
+    public func newNodes(of subgraph: FigureSubgraph) -> [GraphNode] {
+        subgraph.nodes.indices.compactMap { newNodes[$0] ? subgraph.nodes[$0] : nil }
+    }
+
+    /// The written edges of `subgraph`, in subgraph order.
+    public func keptEdges(of subgraph: FigureSubgraph) -> [GraphEdge] {
+        subgraph.edges.indices.compactMap { keptEdges[$0] ? subgraph.edges[$0] : nil }
+    }
+
+    /// How many nodes of the subgraph are new.
+    public var newNodeCount: Int { newNodes.reduce(0) { $0 + ($1 ? 1 : 0) } }
+}
+
+/// The export's one corpus-wide key set: which nodes, identifiers and gene taxa have been
+/// written. The driver settles each figure against it, in figid order, on one thread, and
+/// hands the resulting ``FigureNews`` to every sink, so no sink keeps a key set of its own.
+///
+/// One dictionary entry per distinct identifier, holding a bit per node kind and one for
+/// "this gene's IN_TAXON edge is written": memory grows with the distinct entities, not with
+/// the figures' rows.
+public struct GraphRegistry: Sendable {
+    private var seen: [Identifier: UInt8] = [:]
+    private static let taxonBit: UInt8 = 1 << 7
+
+    public init() {}
+
+    private static func bit(_ kind: NodeKind) -> UInt8 { 1 << UInt8(kind.order) }
+
+    /// Decides what is new in `subgraph` and records it. Figures are not recorded: the driver
+    /// rejects a second record with the same figid before it gets here.
+    public mutating func settle(_ subgraph: FigureSubgraph) -> FigureNews {
+        var newNodes = [Bool](repeating: false, count: subgraph.nodes.count)
+        var newIdentifiers = newNodes
+        for (index, node) in subgraph.nodes.enumerated() {
+            let bit = GraphRegistry.bit(node.kind)
+            let known = seen[node.id, default: 0]
+            guard known & bit == 0 else { continue }
+            newNodes[index] = true
+            newIdentifiers[index] = known & ~GraphRegistry.taxonBit == 0
+            seen[node.id] = known | bit
+        }
+        var keptEdges = [Bool](repeating: true, count: subgraph.edges.count)
+        for (index, edge) in subgraph.edges.enumerated() where edge.kind == .inTaxon {
+            let known = seen[edge.source, default: 0]
+            if known & GraphRegistry.taxonBit != 0 {
+                keptEdges[index] = false
+            } else {
+                seen[edge.source] = known | GraphRegistry.taxonBit
+            }
+        }
+        return FigureNews(newNodes: newNodes, newIdentifiers: newIdentifiers, keptEdges: keptEdges)
+    }
+
+    /// True when `kind`/`id` is already written.
+    public func contains(kind: NodeKind, id: Identifier) -> Bool {
+        (seen[id] ?? 0) & GraphRegistry.bit(kind) != 0
+    }
+}
