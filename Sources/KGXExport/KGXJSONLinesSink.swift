@@ -53,7 +53,7 @@ struct KGXRenderer: FigureRenderer {
         fragment.bytes.reserveCapacity(4096)
         appendNode(subgraph.figure, taxon: nil, to: &fragment.bytes)
         fragment.endSegment(file: KGXJSONLinesSink.nodesFile, tally: [1, 0, 0, 0])
-        for (index, node) in subgraph.nodes.enumerated() {
+        for (index, node) in subgraph.nodes.enumerated() where !fragment.isSettled(index) {
             // A gene new in this figure has its taxon from this figure's IN_TAXON edge.
             let taxon = node.kind == .gene
                 ? subgraph.edges.first { $0.kind == .inTaxon && $0.source == node.id }?.target : nil

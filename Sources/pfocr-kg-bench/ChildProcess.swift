@@ -1,11 +1,14 @@
 import Foundation
 
 /// Runs a command as a child process and measures it: wall time and the child's peak
-/// resident set size (from `wait4`'s rusage), which is what the benchmark reports.
+/// CPU time and peak resident set size (from `wait4`'s rusage), which is what the benchmark
+/// reports.
 struct ChildProcess {
     struct Measurement {
         var exitCode: Int32
         var seconds: Double
+        /// CPU seconds, user plus system, of the child.
+        var cpuSeconds: Double
         /// Peak RSS in bytes.
         var peakRSS: Int
     }
@@ -31,6 +34,7 @@ struct ChildProcess {
         while wait4(pid, &exitStatus, 0, &usage) < 0 && errno == EINTR {}
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let code = (exitStatus & 0x7F) == 0 ? (exitStatus >> 8) & 0xFF : 128 + (exitStatus & 0x7F)
-        return Measurement(exitCode: code, seconds: seconds, peakRSS: Int(usage.ru_maxrss) * 1024)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Measurement(exitCode: code, seconds: seconds, cpuSeconds: cpu, peakRSS: Int(usage.ru_maxrss) * 1024)
     }
 }

@@ -5,6 +5,12 @@ import Foundation
 /// tail, about 2.3 chemical and 0.3 disease rows, 30% layout A and 70% layout B records,
 /// multi-organism gene rows, Unicode captions and OCR words, genes drawn from a 146,566-id
 /// pool with skewed popularity, and several figures per paper.
+///
+/// The text is styled the way PFOCR's R emitter (libyaml, width 80) writes it: long scalars
+/// folded at a space past column 80, continuation lines indented, and every record carries
+/// the `seo` / `schema-jsonld` block of the PFOCR site (the caption again as `description`,
+/// the gene symbols as `keywords`), which the reader must parse and skip. Mean record and
+/// side-file sizes are checked against real records in Docs/benchmark.md.
 struct CorpusGenerator {
     let figures: Int
     let seed: UInt64
@@ -37,12 +43,12 @@ struct CorpusGenerator {
             let geneRows = min(3000, Int(exp(3.37 + 1.0 * random.normal())))
             let chemicalRows = random.poisson(2.3)
             let diseaseRows = random.poisson(0.3)
-            let caption = (0..<(2 + random.below(4))).map { _ in CorpusGenerator.captionParts[random.below(CorpusGenerator.captionParts.count)] }.joined(separator: " ")
+            let caption = (0..<(4 + random.below(12))).map { _ in CorpusGenerator.captionParts[random.below(CorpusGenerator.captionParts.count)] }.joined(separator: " ")
             if random.unit() < 0.3 {
                 let text = layoutA(figid: figid, pmcid: pmcid, year: year, caption: caption, genes: geneRows, chemicals: chemicalRows, diseases: diseaseRows, random: &random)
                 try text.write(toFile: "\(figuresDir)/\(figid).md", atomically: false, encoding: .utf8)
             } else {
-                let text = layoutB(figid: figid, pmcid: pmcid, year: year, caption: caption)
+                let text = layoutB(figid: figid, pmcid: pmcid, year: year, caption: caption, random: &random)
                 try text.write(toFile: "\(figuresDir)/\(figid).md", atomically: false, encoding: .utf8)
                 if geneRows > 0 {
                     try geneTable(geneRows, random: &random).write(toFile: "\(dataDir)/\(figid)-genes.tsv", atomically: false, encoding: .utf8)
@@ -82,16 +88,51 @@ struct CorpusGenerator {
         CorpusGenerator.words[random.below(CorpusGenerator.words.count)]
     }
 
+    /// A single-quoted scalar folded as libyaml's emitter folds it: at a space, once the
+    /// column passes 80, the line breaks and continues at `indent`.
+    static func folded(_ text: String, column: Int, indent: Int) -> String {
+        var out = "'"
+        var position = column + 1
+        for (index, word) in text.replacingOccurrences(of: "'", with: "''").split(separator: " ").enumerated() {
+            if index > 0 {
+                if position > 80 {
+                    out += "\n" + String(repeating: " ", count: indent)
+                    position = indent
+                } else {
+                    out += " "
+                    position += 1
+                }
+            }
+            out += word
+            position += word.count
+        }
+        return out + "'"
+    }
+
+    /// The site's SEO block: the caption as `description`, the figure's symbols as `keywords`.
+    static func seoBlock(figid: String, caption: String, keywords: [String]) -> String {
+        var text = "seo: CreativeWork\nschema-jsonld:\n  '@context': https://schema.org/\n"
+        text += "  '@id': https://pfocr.wikipathways.org/figures/\(figid).html\n  '@type': Dataset\n"
+        text += "  description: \(folded(caption, column: 15, indent: 4))\n  license: CC0\n  name: CreativeWork\n"
+        text += "  creator:\n    '@type': Organization\n    name: WikiPathways\n"
+        text += keywords.isEmpty ? "  keywords: []\n" : "  keywords:\n" + keywords.map { "  - \($0)\n" }.joined()
+        return text
+    }
+
     func layoutA(figid: String, pmcid: String, year: Int, caption: String, genes: Int, chemicals: Int, diseases: Int, random: inout SplitMix64) -> String {
-        var text = "---\nfigid: \(figid)\nfiglink: /pmc/articles/\(pmcid)/figure/F1/\nnumber: F1\ncaption: '\(caption.replacingOccurrences(of: "'", with: "''"))'\n"
+        var text = "---\nfigid: \(figid)\nfiglink: /pmc/articles/\(pmcid)/figure/F1/\nnumber: F1\ncaption: \(CorpusGenerator.folded(caption, column: 9, indent: 2))\n"
         text += "pmcid: \(pmcid)\npapertitle: 'A synthetic paper about “pathways” (\(pmcid))'\nreftext: A. Author, et al. J Synth. \(year);1(1):1-2.\n"
         text += "pmc_ranked_result_index: '\(random.below(90000))'\npathway_score: 0.\(100000 + random.below(899999))\nfilename: F1.jpg\n"
         text += "figtitle: Synthetic pathway figure \(figid)\nyear: '\(year)'\norganisms: Homo sapiens\nndex: ''\nannotations: []\n"
-        text += "genes:\n"
+        var rows = ""
+        var symbols: [String] = []
         for _ in 0..<genes {
             let id = geneID(&random)
-            text += "- word: \"\(word(&random))\"\n  symbol: G\(id)\n  source: hgnc_symbol\n  hgnc_symbol: G\(id)\n  entrez: '\(id)'\n"
+            rows += "- word: \"\(word(&random))\"\n  symbol: G\(id)\n  source: hgnc_symbol\n  hgnc_symbol: G\(id)\n  entrez: '\(id)'\n"
+            if symbols.count < 40 { symbols.append("G\(id)") }
         }
+        text += CorpusGenerator.seoBlock(figid: figid, caption: caption, keywords: symbols)
+        text += "genes:\n" + rows
         text += chemicals == 0 ? "chemicals: []\n" : "chemicals:\n"
         for _ in 0..<chemicals {
             text += "- word: ATP\n  source: MESH\n  identifier: \(chemical(&random))\n"
@@ -104,8 +145,9 @@ struct CorpusGenerator {
         return text
     }
 
-    func layoutB(figid: String, pmcid: String, year: Int, caption: String) -> String {
-        """
+    func layoutB(figid: String, pmcid: String, year: Int, caption: String, random: inout SplitMix64) -> String {
+        let keywords = (0..<random.below(30)).map { _ in "G\(geneID(&random))" }
+        return """
         ---
         figid: \(figid)
         figtitle: Synthetic pathway figure \(figid)
@@ -117,7 +159,7 @@ struct CorpusGenerator {
         filename: F1.jpg
         figlink: /pmc/articles/\(pmcid)/figure/F1/
         number: F1
-        caption: '\(caption.replacingOccurrences(of: "'", with: "''"))'
+        caption: \(CorpusGenerator.folded(caption, column: 9, indent: 2))
         papertitle: 'A synthetic paper about “pathways” (\(pmcid))'
         reftext: A. Author, et al. J Synth. \(year);1(1):1-2.
         year: '\(year)'
@@ -131,7 +173,7 @@ struct CorpusGenerator {
         figtype: Figure
         redirect_from: /figures/\(pmcid)__F1
         ndex: ''
-        ---
+        \(CorpusGenerator.seoBlock(figid: figid, caption: caption, keywords: keywords))---
 
         """
     }

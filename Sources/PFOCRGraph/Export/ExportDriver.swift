@@ -107,9 +107,10 @@ public struct ExportDriver {
                 }
             }
             let renderers = sinks.map(\.sink.renderer)
+            let hasRenderers = renderers.contains { $0 != nil }
 
             var statistics = CorpusTally()
-            var registry = GraphRegistry()
+            let registry = GraphRegistry()
             var seenFigids: [String: String] = [:]
             let reader = RecordReader(limits: request.limits)
             let builder = GraphBuilder(mapping: request.mapping)
@@ -126,8 +127,9 @@ public struct ExportDriver {
                     return Processed(read: trimmed, excluded: true, rows: record.rows)
                 }
                 let subgraph = builder.build(record)
+                let settled = hasRenderers ? registry.settledNodes(in: subgraph) : []
                 let fragments = renderers.map { renderer in
-                    var fragment = FigureFragment()
+                    var fragment = FigureFragment(settled: settled)
                     renderer?.render(subgraph, into: &fragment)
                     return fragment
                 }

@@ -54,8 +54,21 @@ public struct FigureFragment: Sendable {
     public private(set) var segments: [Segment] = []
     /// Where the open segment starts.
     private var openStart = 0
+    /// Per index of `subgraph.nodes`: the node was settled by an earlier figure, so a
+    /// renderer may skip its `.newNode`/`.newIdentifier` parts (they would not be written).
+    private let settled: [Bool]
 
-    public init() {}
+    /// An empty fragment; `settled` marks the subgraph's nodes an earlier figure already
+    /// wrote (``GraphRegistry/settledNodes(in:)``), or is empty when unknown.
+    public init(settled: [Bool] = []) {
+        self.settled = settled
+    }
+
+    /// True when node `index` of the subgraph is certainly not new: its node-only parts
+    /// need not be rendered. Parts that also depend on an edge (a gene's taxon) still are.
+    public func isSettled(_ index: Int) -> Bool {
+        index < settled.count && settled[index]
+    }
 
     /// Closes the bytes appended since the last segment as one segment of `file`, written
     /// when `condition` holds; `tally` is added to the sink's counts when it is written.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A node's identity in the graph: its kind and its identifier.
 ///
 /// A MeSH id used as a chemical in one figure and as a disease in another is a Chemical node
@@ -69,7 +71,15 @@ public struct FigureNews: Sendable {
 /// One dictionary entry per distinct identifier, holding a bit per node kind and one for
 /// "this gene's IN_TAXON edge is written": memory grows with the distinct entities, not with
 /// the figures' rows.
-public struct GraphRegistry: Sendable {
+///
+/// Workers may ask it which nodes of the figure they are about to render are already settled
+/// (``settledNodes(in:)``), so they skip rendering parts that cannot be new. The answer
+/// depends on timing but never changes the output: a node settled before figure *i* is
+/// rendered was settled by an earlier figure (figure *i* is settled only after it is
+/// rendered), and every node not skipped is still written only when its condition holds.
+public final class GraphRegistry: @unchecked Sendable {
+    // Guarded by `lock`: the consumer writes once per figure, workers read once per figure.
+    private let lock = NSLock()
     private var seen: [Identifier: UInt8] = [:]
     private static let taxonBit: UInt8 = 1 << 7
 
@@ -79,7 +89,9 @@ public struct GraphRegistry: Sendable {
 
     /// Decides what is new in `subgraph` and records it. Figures are not recorded: the driver
     /// rejects a second record with the same figid before it gets here.
-    public mutating func settle(_ subgraph: FigureSubgraph) -> FigureNews {
+    public func settle(_ subgraph: FigureSubgraph) -> FigureNews {
+        lock.lock()
+        defer { lock.unlock() }
         var newNodes = [Bool](repeating: false, count: subgraph.nodes.count)
         var newIdentifiers = newNodes
         for (index, node) in subgraph.nodes.enumerated() {
@@ -104,6 +116,16 @@ public struct GraphRegistry: Sendable {
 
     /// True when `kind`/`id` is already written.
     public func contains(kind: NodeKind, id: Identifier) -> Bool {
-        (seen[id] ?? 0) & GraphRegistry.bit(kind) != 0
+        lock.lock()
+        defer { lock.unlock() }
+        return (seen[id] ?? 0) & GraphRegistry.bit(kind) != 0
+    }
+
+    /// Per index of `subgraph.nodes`: true when the node is already settled, so it is
+    /// certainly not new in this figure (see the type's note on timing).
+    public func settledNodes(in subgraph: FigureSubgraph) -> [Bool] {
+        lock.lock()
+        defer { lock.unlock() }
+        return subgraph.nodes.map { node in (seen[node.id] ?? 0) & GraphRegistry.bit(node.kind) != 0 }
     }
 }
