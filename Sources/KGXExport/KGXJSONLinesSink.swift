@@ -53,11 +53,11 @@ struct KGXRenderer: FigureRenderer {
         fragment.bytes.reserveCapacity(4096)
         appendNode(subgraph.figure, taxon: nil, to: &fragment.bytes)
         fragment.endSegment(file: KGXJSONLinesSink.nodesFile, tally: [1, 0, 0, 0])
+        // A gene new in this figure has its taxon from this figure's IN_TAXON edge.
+        var taxa: [Identifier: Identifier] = [:]
+        for edge in subgraph.edges where edge.kind == .inTaxon { taxa[edge.source] = edge.target }
         for (index, node) in subgraph.nodes.enumerated() where !fragment.isSettled(index) {
-            // A gene new in this figure has its taxon from this figure's IN_TAXON edge.
-            let taxon = node.kind == .gene
-                ? subgraph.edges.first { $0.kind == .inTaxon && $0.source == node.id }?.target : nil
-            appendNode(node, taxon: taxon, to: &fragment.bytes)
+            appendNode(node, taxon: node.kind == .gene ? taxa[node.id] : nil, to: &fragment.bytes)
             fragment.endSegment(file: KGXJSONLinesSink.nodesFile, when: .newIdentifier(index), tally: [1, 0, 0, 0])
         }
         for (index, edge) in subgraph.edges.enumerated() {
