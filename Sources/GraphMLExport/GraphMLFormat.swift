@@ -6,7 +6,7 @@ public struct GraphMLFormat: GraphFormat {
     public init() {}
 
     public var name: String { "graphml" }
-    public var summary: String { "GraphML for Cytoscape, Gephi, yEd, networkx and Neo4j APOC (libxml2)" }
+    public var summary: String { "GraphML for Cytoscape, Gephi, yEd, networkx and Neo4j APOC" }
     public var files: [String] { [GraphMLSink.fileName] }
 
     public func makeSink(context: SinkContext, formats: [String]) throws(ExportError) -> any GraphSink {

@@ -17,29 +17,38 @@ import PFOCRGraph
 /// collide with the other ids.
 enum GraphMLNodeID {
     static func make(_ kind: NodeKind, _ id: Identifier) -> String {
-        var out = id.namespace == .mesh ? kind.rawValue.lowercased() + "." : ""
-        out.append(id.namespace.rawValue)
-        out.append(":")
-        appendEncoded(id.local, to: &out)
-        return out
+        var out: [UInt8] = []
+        append(kind, id, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends `text` with every byte outside `[A-Za-z0-9._-]` as `:HH`.
-    static func appendEncoded(_ text: String, to out: inout String) {
-        if text.utf8.allSatisfy(isPlain) {
-            out.append(text)
-            return
+    /// Appends the id of node `kind`/`id`. Its bytes are all name-token characters, so it
+    /// goes into an attribute as it is: XML escaping would change nothing.
+    static func append(_ kind: NodeKind, _ id: Identifier, to out: inout [UInt8]) {
+        if id.namespace == .mesh {
+            out.append(utf8: kind.rawValue.lowercased())
+            out.append(UInt8(ascii: "."))
         }
-        let digits: [Character] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "A", "B", "C", "D", "E", "F"]
-        for byte in text.utf8 {
-            if isPlain(byte) {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                out.append(":")
-                out.append(digits[Int(byte >> 4)])
-                out.append(digits[Int(byte & 0x0F)])
+        out.append(utf8: id.namespace.rawValue)
+        out.append(UInt8(ascii: ":"))
+        var local = id.local
+        local.withUTF8 { bytes in
+            // A run of plain bytes is copied whole; ids are almost always one run.
+            var start = 0
+            for index in bytes.indices where !isPlain(bytes[index]) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                out.append(UInt8(ascii: ":"))
+                out.append(hexDigit(bytes[index] >> 4))
+                out.append(hexDigit(bytes[index] & 0x0F))
+                start = index + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
+    }
+
+    /// An upper-case hex digit.
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10
     }
 
     static func isPlain(_ byte: UInt8) -> Bool {

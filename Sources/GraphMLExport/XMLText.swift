@@ -1,95 +1,124 @@
-/// Text as XML 1.0 element content can carry it.
+/// Text as XML 1.0 can carry it, appended as bytes: the escaping of every value the GraphML
+/// file holds, done on the worker threads without building `String`s.
 ///
-/// XML 1.0 allows only `#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]`.
-/// libxml2's `xmlTextWriter` escapes markup but copies a U+0001 through, which gives a file no
-/// parser accepts, so forbidden characters are removed here and counted. Nothing else of the
-/// text changes: `&`, `<`, `>` become `&amp;` `&lt;` `&gt;`, and CR becomes `&#13;` (a raw CR
-/// would be read back as LF). `"` and `'` stay as they are, since content needs no quoting
-/// (libxml2's own escaping writes `&quot;`, six bytes for every quote of the JSON lists).
-/// Tabs and line feeds stay raw: parsers keep them in element content. Swift strings hold no
-/// lone surrogates.
+/// XML 1.0 allows only `#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]`,
+/// so the characters it forbids (controls but tab, LF, CR; U+FFFE, U+FFFF) are removed from
+/// every value and counted: no parser accepts a file holding them. Swift strings hold no lone
+/// surrogates, and every forbidden character is found in the UTF-8 by its bytes (a byte below
+/// 0x20, or `EF BF BE`/`EF BF BF`), so one byte scan does it all; runs that need nothing are
+/// copied whole.
+///
+/// The bytes are those the file had when libxml2's `xmlTextWriter` wrote it (the tests compare
+/// them with libxml2's own output):
+/// - Element content (``appendContent(_:to:)``): `&`, `<`, `>` become `&amp;` `&lt;` `&gt;`,
+///   CR becomes `&#13;` (a raw CR would be read back as LF). Quotes stay as they are: content
+///   needs no quoting, and libxml2's own `&quot;` would add six bytes for every quote of the
+///   JSON lists. Tabs and line feeds stay raw: parsers keep them in element content.
+/// - Attribute values (``appendAttribute(_:to:)``): libxml2's attribute escaping, which also
+///   writes `"` as `&quot;` and tab, LF, CR as `&#9;` `&#10;` `&#13;` (attribute-value
+///   normalisation would turn them into spaces). Non-ASCII stays UTF-8, as in the file libxml2
+///   wrote (its document encoding was UTF-8).
+/// - List items (``appendJSONArray(_:to:)``): the items without forbidden characters, as a
+///   JSON array, escaped as content, so a word reads the same in a list as in a plain string.
 enum XMLText {
-    /// `text` as escaped element content without the characters XML 1.0 forbids, and how many
+    /// How a byte that may need escaping is written.
+    private enum Mode {
+        case content
+        case attribute
+        /// Inside a JSON string literal that is itself element content.
+        case jsonContent
+    }
+
+    /// Appends `text` as escaped element content without the characters XML 1.0 forbids;
+    /// returns how many characters were removed.
+    @discardableResult
+    static func appendContent(_ text: String, to out: inout [UInt8]) -> Int {
+        append(text, .content, to: &out)
+    }
+
+    /// Appends `text` as an attribute value (without its quotes), escaped as libxml2 escapes
+    /// attributes, without the characters XML 1.0 forbids; returns how many were removed.
+    @discardableResult
+    static func appendAttribute(_ text: String, to out: inout [UInt8]) -> Int {
+        append(text, .attribute, to: &out)
+    }
+
+    /// Appends `items` as a JSON array of strings written as element content: each item
+    /// without the characters XML 1.0 forbids (removed before JSON encoding, which would
+    /// otherwise write a U+0001 as the text `\u0001`), JSON-escaped as ``JSONText`` escapes
+    /// (`\"`, `\\`, `\t`, `\n`, `\r`), then `&`, `<`, `>` escaped as content. Returns how many
     /// characters were removed.
-    static func content(_ text: String) -> (text: String, removed: Int) {
-        if isPlain(text) { return (text, 0) }
-        var result = String()
-        result.reserveCapacity(text.utf8.count + 16)
+    static func appendJSONArray(_ items: [String], to out: inout [UInt8]) -> Int {
         var removed = 0
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result.append("&amp;")
-            case "<": result.append("&lt;")
-            case ">": result.append("&gt;")
-            case "\r": result.append("&#13;")
-            default:
-                if isAllowed(scalar) {
-                    result.unicodeScalars.append(scalar)
-                } else {
-                    removed += 1
-                }
-            }
+        out.append(UInt8(ascii: "["))
+        for (index, item) in items.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "\""))
+            removed += append(item, .jsonContent, to: &out)
+            out.append(UInt8(ascii: "\""))
         }
-        return (result, removed)
+        out.append(UInt8(ascii: "]"))
+        return removed
     }
 
-    /// `text` without the characters XML 1.0 forbids (no escaping), and how many were removed.
-    static func stripped(_ text: String) -> (text: String, removed: Int) {
-        if isAllowed(text) { return (text, 0) }
-        var removed = 0
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if isAllowed(scalar) {
-                result.append(scalar)
-            } else {
-                removed += 1
-            }
-        }
-        return (String(result), removed)
-    }
-
-    /// Whether `text` can be written as content as it is: no forbidden character, nothing
-    /// to escape (`&`, `<`, `>`, CR). A scan of the UTF-8 bytes, the path almost every value takes.
-    static func isPlain(_ text: String) -> Bool {
-        scan(text, markupAllowed: false)
-    }
-
-    /// Whether XML 1.0 allows every character of `text` (a scan of the UTF-8 bytes).
-    static func isAllowed(_ text: String) -> Bool {
-        scan(text, markupAllowed: true)
-    }
-
-    /// The byte scan behind ``isPlain(_:)`` and ``isAllowed(_:)``: rejects characters XML 1.0
-    /// forbids (controls but tab, LF, CR; U+FFFE, U+FFFF) and, unless `markupAllowed`, also
-    /// the characters that need escaping as content (`&`, `<`, `>`, CR).
-    private static func scan(_ text: String, markupAllowed: Bool) -> Bool {
+    private static func append(_ text: String, _ mode: Mode, to out: inout [UInt8]) -> Int {
         var text = text
-        return text.withUTF8 { bytes in
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let byte = bytes[index]
-                if byte < 0x20 {
-                    if byte != 0x09 && byte != 0x0A && !(markupAllowed && byte == 0x0D) { return false }
-                } else if !markupAllowed && (byte == 0x26 || byte == 0x3C || byte == 0x3E) {
-                    return false
-                } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] & 0xFE == 0xBE {
-                    // EF BF BE / EF BF BF: U+FFFE, U+FFFF.
-                    return false
-                }
-                index += 1
-            }
-            return true
-        }
+        return text.withUTF8 { append($0, mode, to: &out) }
     }
 
-    /// Whether XML 1.0 allows `scalar` (surrogates cannot occur in a Unicode scalar).
-    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: true
-        case 0x00...0x1F: false
-        case 0xFFFE, 0xFFFF: false
-        default: true
+    /// The scan: copies runs of bytes that need nothing, writes the escapes of `mode`, drops
+    /// forbidden characters and counts them.
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, _ mode: Mode, to out: inout [UInt8]) -> Int {
+        var removed = 0
+        var start = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            // Every byte that may need something is below 0x40, a backslash, or the lead byte
+            // of U+FFFE/U+FFFF: the test that almost every byte takes.
+            if byte >= 0x40 && byte != 0x5C && byte != 0xEF {
+                index += 1
+                continue
+            }
+            let escape: StaticString
+            var length = 1
+            switch byte {
+            case 0x09:
+                guard mode != .content else { index += 1; continue }
+                escape = mode == .attribute ? "&#9;" : "\\t"
+            case 0x0A:
+                guard mode != .content else { index += 1; continue }
+                escape = mode == .attribute ? "&#10;" : "\\n"
+            case 0x0D:
+                escape = mode == .jsonContent ? "\\r" : "&#13;"
+            case 0x00..<0x20:
+                escape = ""
+                removed += 1
+            case UInt8(ascii: "\""):
+                guard mode != .content else { index += 1; continue }
+                escape = mode == .attribute ? "&quot;" : "\\\""
+            case UInt8(ascii: "\\"):
+                guard mode == .jsonContent else { index += 1; continue }
+                escape = "\\\\"
+            case UInt8(ascii: "&"): escape = "&amp;"
+            case UInt8(ascii: "<"): escape = "&lt;"
+            case UInt8(ascii: ">"): escape = "&gt;"
+            case 0xEF where index + 2 < count && bytes[index + 1] == 0xBF && bytes[index + 2] & 0xFE == 0xBE:
+                // EF BF BE / EF BF BF: U+FFFE, U+FFFF.
+                escape = ""
+                length = 3
+                removed += 1
+            default:
+                index += 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            out.append(escape)
+            index += length
+            start = index
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
+        return removed
     }
 }

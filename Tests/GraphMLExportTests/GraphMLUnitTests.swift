@@ -21,11 +21,15 @@ struct GraphMLUnitTests {
 
     @Test("Only the characters XML 1.0 forbids are removed; & < > and CR are escaped")
     func text() {
-        #expect(XMLText.content("plain \"q\" 'a' \t\n é \u{1F600}") == ("plain \"q\" 'a' \t\n é \u{1F600}", 0))
-        #expect(XMLText.content("a\u{01}b\u{0B}c\u{0C}d\u{1F}e\u{FFFE}f\u{FFFF}g\u{00}") == ("abcdefg", 7))
-        #expect(XMLText.content("<&>\r\n") == ("&lt;&amp;&gt;&#13;\n", 0))
-        #expect(XMLText.content("\u{7F}\u{85}\u{FFFD}\u{1FFFE}") == ("\u{7F}\u{85}\u{FFFD}\u{1FFFE}", 0))
-        #expect(XMLText.stripped("x\u{02}<y>") == ("x<y>", 1))
+        #expect(content("plain \"q\" 'a' \t\n é \u{1F600}") == Rendered("plain \"q\" 'a' \t\n é \u{1F600}", 0))
+        #expect(content("a\u{01}b\u{0B}c\u{0C}d\u{1F}e\u{FFFE}f\u{FFFF}g\u{00}") == Rendered("abcdefg", 7))
+        #expect(content("<&>\r\n") == Rendered("&lt;&amp;&gt;&#13;\n", 0))
+        #expect(content("\u{7F}\u{85}\u{FFFD}\u{1FFFE}\u{FFBE}\u{FFFC}") == Rendered("\u{7F}\u{85}\u{FFFD}\u{1FFFE}\u{FFBE}\u{FFFC}", 0))
+        // A U+FFFF cut short at the end is not one: a Swift string cannot end in a partial one.
+        #expect(content("\u{FFFF}\u{FFFF}x\u{FFFE}") == Rendered("x", 3))
+        #expect(attribute("x\u{02}<y>\"\t\n\r") == Rendered("x&lt;y&gt;&quot;&#9;&#10;&#13;", 1))
+        #expect(list(["a\u{01}", "\"b\"", "<\\>\t\r\n\u{FFFE}"]) == Rendered(#"["a","\"b\"","&lt;\\&gt;\t\r\n"]"#, 2))
+        #expect(list([]) == Rendered("[]", 0))
     }
 
     @Test("Keys come from the vocabulary: one per name and type, typed, lists as JSON text")
@@ -77,15 +81,56 @@ struct GraphMLUnitTests {
 
     @Test("Values go to keys of their type; a value of another type is left out")
     func values() {
-        var removed = 0
         let long = GraphMLColumn(property: "p", key: "p", type: .long, isJSONList: false)
         let double = GraphMLColumn(property: "p", key: "p", type: .double, isJSONList: false)
         let list = GraphMLColumn(property: "p", key: "p", type: .string, isJSONList: true)
-        #expect(GraphMLSink.text(of: .integer(3_000_000_000), for: long, removed: &removed) == "3000000000")
-        #expect(GraphMLSink.text(of: .string("x"), for: long, removed: &removed) == nil)
-        #expect(GraphMLSink.text(of: .double(2), for: double, removed: &removed) == "2.0")
-        #expect(GraphMLSink.text(of: .double(.nan), for: double, removed: &removed) == nil)
-        #expect(GraphMLSink.text(of: .stringList(["a\u{01}", "\"b\""]), for: list, removed: &removed) == #"["a","\"b\""]"#)
-        #expect(removed == 1)
+        let string = GraphMLColumn(property: "p", key: "p", type: .string, isJSONList: false)
+        #expect(value(.integer(3_000_000_000), long) == Rendered("3000000000", 0))
+        #expect(value(.string("x"), long) == nil)
+        #expect(value(.double(2), double) == Rendered("2.0", 0))
+        #expect(value(.integer(2), double) == Rendered("2.0", 0))
+        #expect(value(.double(.nan), double) == nil)
+        #expect(value(.stringList(["a\u{01}", "\"b\""]), list) == Rendered(#"["a","\"b\""]"#, 1))
+        // A single value in a list key: JSON escapes its control character, nothing is removed.
+        #expect(value(.string("a\u{01}&"), list) == Rendered(#"["a\u0001&amp;"]"#, 0))
+        #expect(value(.iri("http://x/?a&b"), string) == Rendered("http://x/?a&amp;b", 0))
+        #expect(value(.boolean(true), string) == Rendered("true", 0))
+    }
+
+    /// Rendered text and the characters removed from it.
+    struct Rendered: Equatable {
+        var text: String
+        var removed: Int
+
+        init(_ text: String, _ removed: Int) {
+            self.text = text
+            self.removed = removed
+        }
+    }
+
+    private func content(_ text: String) -> Rendered {
+        var out: [UInt8] = []
+        let removed = XMLText.appendContent(text, to: &out)
+        return Rendered(String(decoding: out, as: UTF8.self), removed)
+    }
+
+    private func attribute(_ text: String) -> Rendered {
+        var out: [UInt8] = []
+        let removed = XMLText.appendAttribute(text, to: &out)
+        return Rendered(String(decoding: out, as: UTF8.self), removed)
+    }
+
+    private func list(_ items: [String]) -> Rendered {
+        var out: [UInt8] = []
+        let removed = XMLText.appendJSONArray(items, to: &out)
+        return Rendered(String(decoding: out, as: UTF8.self), removed)
+    }
+
+    /// The text `value` gets in `column`'s key and the characters removed; nil when left out.
+    private func value(_ value: PropertyValue, _ column: GraphMLColumn) -> Rendered? {
+        guard GraphMLRenderer.fits(value, column.type) else { return nil }
+        var out: [UInt8] = []
+        let removed = GraphMLRenderer.appendText(of: value, as: column.type, isJSONList: column.isJSONList, to: &out)
+        return Rendered(String(decoding: out, as: UTF8.self), removed)
     }
 }

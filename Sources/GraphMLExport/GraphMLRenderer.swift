@@ -1,0 +1,322 @@
+import PFOCRGraph
+
+/// Renders one figure's `<node>` and `<edge>` elements on a worker thread: the figure node
+/// (always written), one segment per node it reaches (written when the node is new,
+/// ``EmitCondition/newNode(_:)``), one per edge (when kept). The segments come in the file's
+/// order, so the consumer's ``FigureFragment/emit(_:to:)`` writes the figure node, its new
+/// nodes, then its edges, every edge after both of its nodes.
+///
+/// Everything that does not depend on the figure (the `<data key="…">` tags, each kind's
+/// `labels` and `kind` data, the edge labels) is rendered to bytes once, in `init`, into one
+/// array that the layouts index by range.
+///
+/// Tally lanes: 0 nodes, 1 edges, 2 characters XML 1.0 forbids removed from the segment's
+/// text (``XMLText``), 3 values left out because their type does not fit their key (only
+/// possible with an edited vocabulary). Which properties those were is not in the tally: the
+/// sink finds them again with ``countLeftOut(_:into:)`` for the rare figure whose lane 3 is
+/// not 0, with the same ``fits(_:_:)`` test.
+struct GraphMLRenderer: FigureRenderer {
+    /// Lanes of the segment tallies.
+    static let nodeLane = 0
+    static let edgeLane = 1
+    static let removedLane = 2
+    static let leftOutLane = 3
+
+    /// One vocabulary property of a node or edge kind (a ``GraphMLColumn`` without its key,
+    /// which is in the rendered tag).
+    struct Column: Sendable {
+        var property: String
+        var type: GraphMLType
+        var isJSONList: Bool
+        /// Its `   <data key="…">` in ``GraphMLRenderer/fixed``.
+        var start: Range<Int>
+        /// Characters XML 1.0 forbids removed from the rendered tag (0 for a key id, which is a
+        /// name token), counted again each time the tag is written, as each written value was.
+        var removed: Int
+    }
+
+    /// What every element of one node or edge kind starts with, and its columns.
+    struct Layout: Sendable {
+        /// In ``GraphMLRenderer/fixed``: for nodes, `">` closing the id, the `labels` and `kind`
+        /// data and the start of `name`; for edges, `">` closing the target and the `label` data.
+        var head: Range<Int>
+        var headRemoved: Int
+        /// In ``GraphMLRenderer/columns``.
+        var columns: Range<Int>
+    }
+
+    /// One namespace's CURIE prefix and IRI template from the prefix set, rendered as content:
+    /// ``PrefixSet/curie(_:)`` and ``PrefixSet/iri(_:)`` without a `String` per node.
+    struct Spelling: Sendable {
+        var namespace: Namespace
+        /// In ``GraphMLRenderer/fixed``: `prefix:`, the IRI before and after the local id.
+        var curiePrefix: Range<Int>
+        var iriPrefix: Range<Int>
+        var iriSuffix: Range<Int>
+        var curieRemoved: Int
+        var iriRemoved: Int
+    }
+
+    /// The renderer's tables as buffers for one render call. They are shared by every worker
+    /// thread: reading them through buffers costs no reference counting, whose atomic updates
+    /// on shared cache lines took about a third of the renderer's time when the layouts held
+    /// arrays of their own.
+    private struct Tables {
+        var fixed: UnsafeBufferPointer<UInt8>
+        var columns: UnsafeBufferPointer<Column>
+        var nodeLayouts: UnsafeBufferPointer<Layout>
+        var edgeLayouts: UnsafeBufferPointer<Layout>
+        var spellings: UnsafeBufferPointer<Spelling>
+
+        func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: fixed[range])
+        }
+    }
+
+    let keys: GraphMLKeys
+    private let prefixes: PrefixSet
+    /// Every byte that does not depend on the figure, rendered once.
+    private let fixed: [UInt8]
+    /// Every kind's columns, back to back.
+    private let columns: [Column]
+    /// By ``NodeKind/order`` and ``EdgeKind/order``.
+    private let nodeLayouts: [Layout]
+    private let edgeLayouts: [Layout]
+    /// In ``fixed``: `</data>` of the name and the start of `curie`; `</data>` of the curie
+    /// and the start of `iri`.
+    private let nameToCurie: Range<Int>
+    private let curieToIRI: Range<Int>
+    private let fixedRemoved: Int
+    /// Every namespace the prefix set spells (loading requires all of them; one it lacked
+    /// would be written through ``PrefixSet``).
+    private let spellings: [Spelling]
+
+    init(mapping: Mapping) {
+        let keys = GraphMLKeys(vocabulary: mapping.vocabulary)
+        self.keys = keys
+        prefixes = mapping.prefixes
+        var fixed: [UInt8] = []
+        var columns: [Column] = []
+        /// Appends what `body` renders to `fixed` and returns its range and removed count.
+        func render(_ body: (inout [UInt8]) -> Int) -> (range: Range<Int>, removed: Int) {
+            let start = fixed.count
+            let removed = body(&fixed)
+            return (start..<fixed.count, removed)
+        }
+        func appendColumns(_ list: [GraphMLColumn]?) -> Range<Int> {
+            let first = columns.count
+            for column in list ?? [] {
+                let start = render { XMLMarkup.appendTextStart("data", ["key": column.key], depth: 3, to: &$0) }
+                columns.append(Column(property: column.property, type: column.type, isJSONList: column.isJSONList, start: start.range, removed: start.removed))
+            }
+            return first..<columns.count
+        }
+        nodeLayouts = NodeKind.allCases.map { kind in
+            let head = render { out in
+                out.append("\">\n")
+                let label = ":" + mapping.vocabulary.node(kind).label
+                return XMLMarkup.appendTextElement("data", ["key": GraphMLKeys.labels], text: label, depth: 3, to: &out)
+                    + XMLMarkup.appendTextElement("data", ["key": GraphMLKeys.kind], text: kind.rawValue, depth: 3, to: &out)
+                    + XMLMarkup.appendTextStart("data", ["key": GraphMLKeys.name], depth: 3, to: &out)
+            }
+            return Layout(head: head.range, headRemoved: head.removed, columns: appendColumns(keys.nodeColumns[kind]))
+        }
+        edgeLayouts = EdgeKind.allCases.map { kind in
+            let head = render { out in
+                out.append("\">\n")
+                return XMLMarkup.appendTextElement("data", ["key": GraphMLKeys.label], text: mapping.vocabulary.edge(kind).type, depth: 3, to: &out)
+            }
+            return Layout(head: head.range, headRemoved: head.removed, columns: appendColumns(keys.edgeColumns[kind]))
+        }
+        let nameToCurie = render { out in
+            XMLMarkup.appendTextEnd("data", to: &out)
+            return XMLMarkup.appendTextStart("data", ["key": GraphMLKeys.curie], depth: 3, to: &out)
+        }
+        let curieToIRI = render { out in
+            XMLMarkup.appendTextEnd("data", to: &out)
+            return XMLMarkup.appendTextStart("data", ["key": GraphMLKeys.iri], depth: 3, to: &out)
+        }
+        spellings = Namespace.allCases.compactMap { namespace in
+            guard let entry = mapping.prefixes.entries[namespace] else { return nil }
+            let curie = render { XMLText.appendContent(entry.curie + ":", to: &$0) }
+            let iriPrefix = render { XMLText.appendContent(entry.iriPrefix, to: &$0) }
+            let iriSuffix = render { XMLText.appendContent(entry.iriSuffix, to: &$0) }
+            return Spelling(
+                namespace: namespace, curiePrefix: curie.range, iriPrefix: iriPrefix.range, iriSuffix: iriSuffix.range,
+                curieRemoved: curie.removed, iriRemoved: iriPrefix.removed + iriSuffix.removed)
+        }
+        self.nameToCurie = nameToCurie.range
+        self.curieToIRI = curieToIRI.range
+        fixedRemoved = nameToCurie.removed + curieToIRI.removed
+        self.fixed = fixed
+        self.columns = columns
+    }
+
+    func render(_ subgraph: FigureSubgraph, into fragment: inout FigureFragment) {
+        // About what a figure's elements take (most are 200 to 400 bytes): a few reallocations
+        // at most.
+        fragment.bytes.reserveCapacity(2048 + 256 * (subgraph.nodes.count + subgraph.edges.count))
+        fixed.withUnsafeBufferPointer { fixed in
+            columns.withUnsafeBufferPointer { columns in
+                nodeLayouts.withUnsafeBufferPointer { nodeLayouts in
+                    edgeLayouts.withUnsafeBufferPointer { edgeLayouts in
+                        spellings.withUnsafeBufferPointer { spellings in
+                            let tables = Tables(fixed: fixed, columns: columns, nodeLayouts: nodeLayouts, edgeLayouts: edgeLayouts, spellings: spellings)
+                            render(subgraph, tables, into: &fragment)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private func render(_ subgraph: FigureSubgraph, _ tables: Tables, into fragment: inout FigureFragment) {
+        var tally = appendNode(subgraph.figure, tables, to: &fragment.bytes)
+        fragment.endSegment(tally: tally)
+        for (index, node) in subgraph.nodes.enumerated() {
+            tally = appendNode(node, tables, to: &fragment.bytes)
+            fragment.endSegment(when: .newNode(index), tally: tally)
+        }
+        for (index, edge) in subgraph.edges.enumerated() {
+            tally = appendEdge(edge, tables, to: &fragment.bytes)
+            fragment.endSegment(when: .keptEdge(index), tally: tally)
+        }
+    }
+
+    /// `<node>` with `labels`, `kind`, `name`, `curie`, `iri` and the kind's properties.
+    private func appendNode(_ node: GraphNode, _ tables: Tables, to out: inout [UInt8]) -> SIMD4<Int> {
+        let layout = tables.nodeLayouts[node.kind.order]
+        out.append("  <node id=\"")
+        GraphMLNodeID.append(node.kind, node.id, to: &out)
+        out.append(contentsOf: tables.bytes(layout.head))
+        var removed = layout.headRemoved + fixedRemoved
+        removed += XMLText.appendContent(node.name, to: &out)
+        out.append(contentsOf: tables.bytes(nameToCurie))
+        removed += appendCurieAndIRI(node.id, tables, to: &out)
+        out.append("</data>\n")
+        var tally = appendColumns(layout.columns, of: node.properties, tables, to: &out)
+        out.append("  </node>\n")
+        tally[GraphMLRenderer.nodeLane] = 1
+        tally[GraphMLRenderer.removedLane] += removed
+        return tally
+    }
+
+    /// The CURIE, the `</data>` and `<data key="iri">` between them, and the IRI, as
+    /// ``PrefixSet`` writes them: the local id as it is in the CURIE, percent-encoded as an IRI
+    /// path segment in the IRI (DOIs keep their `/`). Returns the characters removed.
+    private func appendCurieAndIRI(_ id: Identifier, _ tables: Tables, to out: inout [UInt8]) -> Int {
+        guard let spelling = tables.spellings.first(where: { $0.namespace == id.namespace }) else {
+            var removed = XMLText.appendContent(prefixes.curie(id), to: &out)
+            out.append(contentsOf: tables.bytes(curieToIRI))
+            removed += XMLText.appendContent(prefixes.iri(id), to: &out)
+            return removed
+        }
+        out.append(contentsOf: tables.bytes(spelling.curiePrefix))
+        var removed = spelling.curieRemoved + spelling.iriRemoved + XMLText.appendContent(id.local, to: &out)
+        out.append(contentsOf: tables.bytes(curieToIRI))
+        out.append(contentsOf: tables.bytes(spelling.iriPrefix))
+        removed += XMLText.appendContent(IRIEncoding.encodeSegment(id.local, keepSlash: id.namespace == .doi), to: &out)
+        out.append(contentsOf: tables.bytes(spelling.iriSuffix))
+        return removed
+    }
+
+    /// `<edge>` with `label` first (APOC's readLabels takes the relationship type from the
+    /// first data child), then the kind's properties.
+    private func appendEdge(_ edge: GraphEdge, _ tables: Tables, to out: inout [UInt8]) -> SIMD4<Int> {
+        let layout = tables.edgeLayouts[edge.kind.order]
+        out.append("  <edge source=\"")
+        GraphMLNodeID.append(edge.sourceKind, edge.source, to: &out)
+        out.append("\" target=\"")
+        GraphMLNodeID.append(edge.targetKind, edge.target, to: &out)
+        out.append(contentsOf: tables.bytes(layout.head))
+        var tally = appendColumns(layout.columns, of: edge.properties, tables, to: &out)
+        out.append("  </edge>\n")
+        tally[GraphMLRenderer.edgeLane] = 1
+        tally[GraphMLRenderer.removedLane] += layout.headRemoved
+        return tally
+    }
+
+    /// The `<data>` of every column with a value that fits; the tally's removed and left-out
+    /// lanes.
+    private func appendColumns(_ range: Range<Int>, of properties: [Property], _ tables: Tables, to out: inout [UInt8]) -> SIMD4<Int> {
+        var tally = SIMD4<Int>.zero
+        for index in range {
+            // Fields are read one by one: copying the whole column would retain its property name.
+            guard let value = GraphMLRenderer.value(tables.columns[index].property, in: properties) else { continue }
+            let type = tables.columns[index].type
+            guard GraphMLRenderer.fits(value, type) else {
+                tally[GraphMLRenderer.leftOutLane] += 1
+                continue
+            }
+            out.append(contentsOf: tables.bytes(tables.columns[index].start))
+            let removed = GraphMLRenderer.appendText(of: value, as: type, isJSONList: tables.columns[index].isJSONList, to: &out)
+            tally[GraphMLRenderer.removedLane] += tables.columns[index].removed + removed
+            out.append("</data>\n")
+        }
+        return tally
+    }
+
+    /// The value of property `name` (``GraphNode/value(_:)``, without copying the properties
+    /// it passes over).
+    private static func value(_ name: String, in properties: [Property]) -> PropertyValue? {
+        for index in properties.indices where properties[index].name == name { return properties[index].value }
+        return nil
+    }
+
+    /// Whether `value` can be written in a key of `type` without changing its type (text fits
+    /// a `string` key; nothing but an integer fits a `long` key; NaN and infinities fit no
+    /// `double` key).
+    static func fits(_ value: PropertyValue, _ type: GraphMLType) -> Bool {
+        switch (type, value) {
+        case (.string, _), (.long, .integer), (.double, .integer), (.boolean, .boolean): true
+        case (.double, .double(let number)): number.isFinite
+        default: false
+        }
+    }
+
+    /// Appends the text of `value`, which ``fits(_:_:)`` `type`, escaped as element content;
+    /// returns the characters XML 1.0 forbids that were removed. Lists are JSON array text
+    /// whose items are stripped before encoding (``XMLText/appendJSONArray(_:to:)``); a single
+    /// value in a list key (`isJSONList`) is a one-item array.
+    static func appendText(of value: PropertyValue, as type: GraphMLType, isJSONList: Bool, to out: inout [UInt8]) -> Int {
+        switch (type, value) {
+        case (.long, .integer(let number)):
+            out.append(decimal: number)
+        case (.double, .double(let number)):
+            out.append(utf8: JSONText.double(number))
+        case (.double, .integer(let number)):
+            out.append(utf8: JSONText.double(Double(number)))
+        case (.boolean, .boolean(let flag)):
+            if flag { out.append("true") } else { out.append("false") }
+        case (.string, .stringList(let items)):
+            return XMLText.appendJSONArray(items, to: &out)
+        case (.string, .string(let text)) where !isJSONList, (.string, .iri(let text)) where !isJSONList:
+            return XMLText.appendContent(text, to: &out)
+        case (.string, _):
+            // JSON escapes the controls of a single value in a list key: nothing is removed.
+            return XMLText.appendContent(isJSONList ? JSONText.array([value.text()]) : value.text(), to: &out)
+        default:
+            break
+        }
+        return 0
+    }
+
+    /// Adds the values of `figure` that were left out (lane 3 of its written segments), per
+    /// `Kind.property`: the figure node, its new nodes and its kept edges, tested again with
+    /// ``fits(_:_:)``.
+    func countLeftOut(_ figure: RenderedFigure, into counts: inout [String: Int]) {
+        let subgraph = figure.subgraph
+        func count(_ range: Range<Int>, of properties: [Property], owner: String) {
+            for column in columns[range] {
+                guard let value = GraphMLRenderer.value(column.property, in: properties), !GraphMLRenderer.fits(value, column.type) else { continue }
+                counts["\(owner).\(column.property)", default: 0] += 1
+            }
+        }
+        for (index, node) in ([subgraph.figure] + subgraph.nodes).enumerated() where index == 0 || figure.news.newNodes[index - 1] {
+            count(nodeLayouts[node.kind.order].columns, of: node.properties, owner: node.kind.rawValue)
+        }
+        for (index, edge) in subgraph.edges.enumerated() where figure.news.keptEdges[index] {
+            count(edgeLayouts[edge.kind.order].columns, of: edge.properties, owner: edge.kind.rawValue)
+        }
+    }
+}
