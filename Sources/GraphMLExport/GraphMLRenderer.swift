@@ -173,7 +173,7 @@ struct GraphMLRenderer: FigureRenderer {
     private func render(_ subgraph: FigureSubgraph, _ tables: Tables, into fragment: inout FigureFragment) {
         var tally = appendNode(subgraph.figure, tables, to: &fragment.bytes)
         fragment.endSegment(tally: tally)
-        for (index, node) in subgraph.nodes.enumerated() {
+        for (index, node) in subgraph.nodes.enumerated() where !fragment.isSettled(index) {
             tally = appendNode(node, tables, to: &fragment.bytes)
             fragment.endSegment(when: .newNode(index), tally: tally)
         }

@@ -1,8 +1,9 @@
 /// One node of the graph, as a figure's subgraph carries it.
 ///
 /// Corpus-wide nodes (papers, genes, chemicals, diseases, organisms) appear in the subgraph
-/// of every figure that reaches them; sinks write each once, the first time (see
-/// ``NodeDeduplicator``), so the properties of its first figure in figid order win.
+/// of every figure that reaches them; every format writes each once, the first time (the
+/// driver's ``GraphRegistry`` decides), so the properties of its first figure in figid order
+/// win.
 public struct GraphNode: Sendable, Hashable {
     public var kind: NodeKind
     public var id: Identifier
