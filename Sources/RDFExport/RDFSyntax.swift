@@ -32,6 +32,15 @@ public enum RDFSyntax: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// About how many bytes a figure takes per node and edge of its subgraph, a little over
+    /// the synthetic corpus's mean: what the renderer reserves up front.
+    var renderedBytesPerItem: Int {
+        switch self {
+        case .turtle: 384
+        case .nTriples: 1024
+        }
+    }
+
     /// The W3C format IRI, for `void:feature`.
     public var formatIRI: String {
         switch self {
