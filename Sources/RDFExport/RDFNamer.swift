@@ -7,14 +7,25 @@ import PFOCRGraph
 /// prefixes whose IRI template ends in `{id}` (figures, with their `.html` suffix, are always
 /// written in full). A prefix-set name that collides with a vocabulary prefix, or that is not
 /// a valid Turtle prefix name, is not declared: its IRIs are written in full.
-struct RDFNamer {
+///
+/// Node and link spellings append bytes (they run for every triple, on the worker threads);
+/// their fixed parts are spelled once here. A class, immutable: the writers share it, and
+/// passing it costs one reference instead of copying its many fields.
+final class RDFNamer: Sendable {
     let syntax: RDFSyntax
     let prefixes: PrefixSet
     let vocabulary: Vocabulary
     /// The `@prefix` declarations, sorted by name.
     let declarations: [(prefix: String, namespace: String)]
-    /// Per identifier namespace: the declared Turtle prefix and its IRI base.
-    private let entityPrefixes: [Namespace: (prefix: String, base: String)]
+    /// The declarations as bytes (`prefix:` and namespace), for compacting links in Turtle.
+    private let compactions: [(prefixedName: [UInt8], namespace: [UInt8])]
+    /// How node IRIs are spelled, three entries per namespace (``RDFNamer/slot(_:)``):
+    /// `prefix:` when Turtle writes the namespace's safe local ids as prefixed names (else
+    /// empty); `<` and the IRI template before the id, percent-encoded as
+    /// ``RDFText/appendIRI(_:to:)`` would; the template after the id, encoded, and `>`. All
+    /// three empty when the prefix set has no entry (never after loading; ``PrefixSet/iri(_:)``
+    /// then decides).
+    private let nodePieces: ByteTable
 
     init(syntax: RDFSyntax, mapping: Mapping) {
         self.syntax = syntax
@@ -24,94 +35,131 @@ struct RDFNamer {
         for entry in mapping.vocabulary.rdfPrefixes where RDFText.isValidPrefixName(entry.prefix) {
             if declared[entry.prefix] == nil { declared[entry.prefix] = entry.namespace }
         }
-        var entity: [Namespace: (String, String)] = [:]
+        var entity: [Namespace: String] = [:]
         for namespace in Namespace.allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
             guard let entry = mapping.prefixes.entries[namespace], entry.iriSuffix.isEmpty,
                 RDFText.isValidPrefixName(entry.curie) else { continue }
             if let existing = declared[entry.curie] {
                 // Same name, same base (two namespaces sharing a prefix): usable; else not.
-                if existing == entry.iriPrefix { entity[namespace] = (entry.curie, entry.iriPrefix) }
+                if existing == entry.iriPrefix { entity[namespace] = entry.curie }
                 continue
             }
             declared[entry.curie] = entry.iriPrefix
-            entity[namespace] = (entry.curie, entry.iriPrefix)
+            entity[namespace] = entry.curie
         }
         declarations = declared.keys.sorted().map { ($0, declared[$0] ?? "") }
-        entityPrefixes = entity
+        compactions = declarations.map { (Array(($0.prefix + ":").utf8), Array($0.namespace.utf8)) }
+        var pieces = [[UInt8]](repeating: [], count: 3 * Namespace.allCases.count)
+        for namespace in Namespace.allCases {
+            guard let entry = mapping.prefixes.entries[namespace] else { continue }
+            let slot = 3 * RDFNamer.slot(namespace)
+            if syntax == .turtle, let prefix = entity[namespace] { pieces[slot] = Array((prefix + ":").utf8) }
+            pieces[slot + 1] = [UInt8(ascii: "<")]
+            RDFText.appendIRIText(entry.iriPrefix, to: &pieces[slot + 1])
+            RDFText.appendIRIText(entry.iriSuffix, to: &pieces[slot + 2])
+            pieces[slot + 2].append(UInt8(ascii: ">"))
+        }
+        nodePieces = ByteTable(pieces)
     }
 
-    /// The full IRI of a vocabulary CURIE (`dcterms:title`); `fallback` when its prefix is
-    /// not declared in the vocabulary (only for the plugin's own terms, see ``RDFTerms``).
-    func expand(_ curie: String, fallback: String? = nil) -> String {
-        vocabulary.expand(curie) ?? fallback ?? curie
+    /// A namespace's index in ``Namespace/allCases`` (a switch: `allCases` builds an array).
+    private static func slot(_ namespace: Namespace) -> Int {
+        switch namespace {
+        case .figure: 0
+        case .pmc: 1
+        case .ncbigene: 2
+        case .mesh: 3
+        case .chebi: 4
+        case .doid: 5
+        case .ncbitaxon: 6
+        case .wikipathways: 7
+        case .doi: 8
+        }
+    }
+
+    /// The full IRI of a vocabulary CURIE (`dcterms:title`); for the plugin's own terms the
+    /// built-in namespace when the vocabulary does not declare the prefix (see ``RDFTerms``).
+    func expand(_ curie: String) -> String {
+        vocabulary.expand(curie) ?? RDFTerms.builtInIRI(curie) ?? curie
     }
 
     /// A vocabulary CURIE spelled for this syntax.
-    func term(_ curie: String, fallback: String? = nil) -> String {
-        let full = expand(curie, fallback: fallback)
+    func term(_ curie: String) -> [UInt8] {
+        let full = expand(curie)
         if syntax == .turtle, let colon = curie.firstIndex(of: ":") {
-            let prefix = String(curie[..<colon])
-            let local = String(curie[curie.index(after: colon)...])
-            if let base = declaredNamespace(prefix), base + local == full, RDFText.isSafeLocalName(local) {
-                return curie
+            let prefix = curie[..<colon]
+            let local = curie[curie.index(after: colon)...]
+            if let base = declarations.first(where: { $0.prefix == prefix })?.namespace, base + local == full,
+                RDFText.isSafeLocalName(bytes: local.utf8) {
+                return Array(curie.utf8)
             }
         }
         return RDFText.iri(full)
     }
 
-    private func declaredNamespace(_ prefix: String) -> String? {
-        declarations.first { $0.prefix == prefix }?.namespace
-    }
-
     /// The IRI of a node (no angle brackets).
     func fullIRI(_ id: Identifier) -> String { prefixes.iri(id) }
 
-    /// A node's IRI spelled for this syntax, appended to `out`.
-    func appendNode(_ id: Identifier, to out: inout String) {
-        let iri = prefixes.iri(id)
-        if syntax == .turtle, let entry = entityPrefixes[id.namespace], iri.utf8.starts(with: entry.base.utf8),
-            let local = String(iri.utf8.dropFirst(entry.base.utf8.count)), RDFText.isSafeLocalName(local) {
-            out.append(entry.prefix)
-            out.append(":")
-            out.append(local)
+    /// A node's IRI spelled for this syntax, appended to `out`: the IRI is
+    /// ``PrefixSet/iri(_:)``'s, written in pieces (the encoded local id needs no further
+    /// escape, and a safe local id is its own encoding).
+    func appendNode(_ id: Identifier, to out: inout [UInt8]) {
+        let slot = 3 * RDFNamer.slot(id.namespace)
+        let pieces = nodePieces.entries
+        guard !pieces[slot + 1].isEmpty else {
+            RDFText.appendIRI(prefixes.iri(id), to: &out)
             return
         }
-        RDFText.appendIRI(iri, to: &out)
+        if !pieces[slot].isEmpty {
+            var local = id.local
+            let prefixed = local.withUTF8 { bytes -> Bool in
+                guard RDFText.isSafeLocalName(bytes: bytes) else { return false }
+                out.append(contentsOf: pieces[slot])
+                out.append(contentsOf: bytes)
+                return true
+            }
+            if prefixed { return }
+        }
+        out.append(contentsOf: pieces[slot + 1])
+        RDFText.appendSegment(id.local, keepSlash: id.namespace == .doi, to: &out)
+        out.append(contentsOf: pieces[slot + 2])
     }
 
     /// A node's IRI spelled for this syntax.
-    func node(_ id: Identifier) -> String {
-        var out = String()
+    func node(_ id: Identifier) -> [UInt8] {
+        var out: [UInt8] = []
         appendNode(id, to: &out)
         return out
     }
 
     /// Any absolute IRI spelled for this syntax (property values such as the pathway link):
     /// in Turtle compacted with the longest declared prefix when the rest is safe.
-    func appendIRI(_ iri: String, to out: inout String) {
+    func appendIRI(_ iri: String, to out: inout [UInt8]) {
         if syntax == .turtle {
-            var best: (prefix: String, base: String)?
-            for declaration in declarations where iri.utf8.starts(with: declaration.namespace.utf8) {
-                if best == nil || declaration.namespace.utf8.count > (best?.base.utf8.count ?? 0) {
-                    best = (declaration.prefix, declaration.namespace)
+            var iri = iri
+            let compacted = iri.withUTF8 { bytes -> Bool in
+                var best: (prefixedName: [UInt8], namespace: [UInt8])?
+                for entry in compactions where entry.namespace.count > (best?.namespace.count ?? -1) && bytes.starts(with: entry.namespace) {
+                    best = entry
                 }
+                guard let best else { return false }
+                let local = UnsafeBufferPointer(rebasing: bytes[best.namespace.count...])
+                guard RDFText.isSafeLocalName(bytes: local) else { return false }
+                out.append(borrowing: best.prefixedName)
+                out.append(contentsOf: local)
+                return true
             }
-            if let best, let local = String(iri.utf8.dropFirst(best.base.utf8.count)), RDFText.isSafeLocalName(local) {
-                out.append(best.prefix)
-                out.append(":")
-                out.append(local)
-                return
-            }
+            if compacted { return }
         }
         RDFText.appendIRI(iri, to: &out)
     }
 
     /// The Turtle `@prefix` header (empty for N-Triples).
-    func header() -> String {
-        guard syntax == .turtle else { return "" }
-        var out = String()
+    func header() -> [UInt8] {
+        guard syntax == .turtle else { return [] }
+        var out: [UInt8] = []
         for declaration in declarations {
-            out.append("@prefix \(declaration.prefix): ")
+            out.append(utf8: "@prefix \(declaration.prefix): ")
             RDFText.appendIRI(declaration.namespace, to: &out)
             out.append(" .\n")
         }

@@ -8,7 +8,10 @@ public enum RDFSyntax: String, Sendable, Hashable, CaseIterable {
     /// concatenated and bulk-loaded in parallel.
     case nTriples
 
-    /// The `--format` name of the sink writing this syntax.
+    /// The format family of both syntaxes: selected together, they share one sink.
+    static let family = "rdf"
+
+    /// The `--format` name of this syntax.
     public var formatName: String {
         switch self {
         case .turtle: "turtle"
@@ -16,7 +19,7 @@ public enum RDFSyntax: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The syntaxes an export writes, in `--format` order.
+    /// The syntaxes `formats` name, in their order.
     static func selected(by formats: [String]) -> [RDFSyntax] {
         formats.compactMap { name in allCases.first { $0.formatName == name } }
     }
@@ -26,6 +29,15 @@ public enum RDFSyntax: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .turtle: "pfocr.ttl"
         case .nTriples: "pfocr.nt"
+        }
+    }
+
+    /// About how many bytes a figure takes per node and edge of its subgraph, a little over
+    /// the synthetic corpus's mean: what the renderer reserves up front.
+    var renderedBytesPerItem: Int {
+        switch self {
+        case .turtle: 384
+        case .nTriples: 1024
         }
     }
 

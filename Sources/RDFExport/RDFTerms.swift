@@ -1,22 +1,33 @@
 import PFOCRGraph
 
-/// Every predicate, class and datatype the sinks write, spelled once for one syntax.
+/// Every predicate, class and datatype the renderer writes, as small integer ids into one
+/// table of words, so the walk over a figure names a term once whatever the syntax, and each
+/// syntax spells the whole table once (``spelling(_:)``).
 ///
 /// Node classes, property predicates and edge predicates come from `Mappings/vocabulary.yaml`.
 /// The plugin's own structural terms (the n-ary mention pattern, WikiPathways
 /// cross-references, `rdfs:label`) are CURIEs over the same `rdf_prefixes`, so changing a
 /// namespace there moves them too; the built-in IRIs below are used only when a prefix has
 /// been removed from the vocabulary. Docs/rdf.md documents each term.
-struct RDFTerms {
-    /// A property with its predicate and datatype spelled for the syntax.
-    struct PropertyTerm {
-        let spec: PropertySpec
-        let predicate: String
+struct RDFTerms: Sendable {
+    /// A property with the ids of its predicate and datatype.
+    struct PropertyTerm: Sendable {
+        /// The property's name in the graph (``PropertySpec/name``).
+        let name: String
+        let predicate: Int
         /// The datatype of literals (nil: plain string); for `iri` properties only when the
         /// vocabulary forces a literal with `rdf_datatype`.
-        let datatype: String?
+        let datatype: Int?
         /// True when `rdf_datatype` is `xsd:gYear`: integers are padded to four digits.
         let isYear: Bool
+    }
+
+    /// One entry of the table.
+    enum Word: Hashable, Sendable {
+        /// `rdf:type`: `a` in Turtle.
+        case rdfType
+        /// A CURIE over the vocabulary's prefixes (or the built-in ones).
+        case curie(String)
     }
 
     /// Built-in namespaces for the plugin's own terms (fallbacks, see the type comment).
@@ -30,80 +41,112 @@ struct RDFTerms {
         "dcterms": "http://purl.org/dc/terms/",
     ]
 
+    /// The IRI of `curie` over the built-in namespaces; nil when its prefix is not one of them.
+    static func builtInIRI(_ curie: String) -> String? {
+        guard let colon = curie.firstIndex(of: ":") else { return nil }
+        return builtIn[String(curie[..<colon])].map { $0 + curie[curie.index(after: colon)...] }
+    }
+
     /// The WikiPathways RDF IRI base of Entrez (NCBI) genes and ChEBI compounds, whatever the
     /// prefix set: WikiPathways RDF links its DataNodes with exactly these IRIs.
     static let wikiPathwaysGeneBase = "https://identifiers.org/ncbigene/"
     static let wikiPathwaysChEBIBase = "https://identifiers.org/chebi/CHEBI:"
 
-    let type: String
-    let label: String
-    let mentionClass: String
-    let evidenceClass: String
-    let inFigure: String
-    let mentionOf: String
-    let evidenceRow: String
-    let bdbEntrezGene: String
-    let bdbChEBI: String
-    let xsdInteger: String
-    let xsdDouble: String
-    let xsdBoolean: String
-    let xsdAnyURI: String
+    /// The table: an id is an index. Equal words share one id.
+    let words: [Word]
 
-    let nodeClasses: [NodeKind: [String]]
-    let nodeProperties: [NodeKind: [PropertyTerm]]
-    let edgePredicates: [EdgeKind: String]
+    let type: Int
+    let label: Int
+    let mentionClass: Int
+    let evidenceClass: Int
+    let inFigure: Int
+    let mentionOf: Int
+    let evidenceRow: Int
+    let bdbEntrezGene: Int
+    let bdbChEBI: Int
+    let xsdInteger: Int
+    let xsdDouble: Int
+    let xsdBoolean: Int
+    let xsdAnyURI: Int
+
+    /// Per ``NodeKind/order``.
+    let nodeClasses: [[Int]]
+    /// Per ``NodeKind/order``.
+    let nodeProperties: [[PropertyTerm]]
+    /// Per ``EdgeKind/order``.
+    let edgePredicates: [Int]
     /// MENTIONS properties written on the mention resource (scalars).
     let mentionProperties: [PropertyTerm]
     /// MENTIONS properties spread over the evidence rows (string lists, element i on row i).
     let evidenceProperties: [PropertyTerm]
 
-    init(namer: RDFNamer) {
-        func own(_ curie: String) -> String {
-            let colon = curie.firstIndex(of: ":") ?? curie.startIndex
-            let prefix = String(curie[..<colon])
-            let fallback = RDFTerms.builtIn[prefix].map { $0 + curie[curie.index(after: colon)...] }
-            return namer.term(curie, fallback: fallback)
+    /// Collects words and hands out their ids.
+    struct Table {
+        private(set) var words: [Word] = []
+        private var ids: [Word: Int] = [:]
+
+        mutating func id(_ word: Word) -> Int {
+            if let id = ids[word] { return id }
+            words.append(word)
+            ids[word] = words.count - 1
+            return words.count - 1
         }
-        type = namer.syntax == .turtle ? "a" : RDFText.iri(RDFTerms.builtIn["rdf", default: ""] + "type")
-        label = own("rdfs:label")
-        mentionClass = own("pfocr:Mention")
-        evidenceClass = own("pfocr:EvidenceRow")
-        inFigure = own("pfocr:inFigure")
-        mentionOf = own("pfocr:mentionOf")
-        evidenceRow = own("pfocr:evidenceRow")
-        bdbEntrezGene = own("wp:bdbEntrezGene")
-        bdbChEBI = own("wp:bdbChEBI")
-        xsdInteger = own("xsd:integer")
-        xsdDouble = own("xsd:double")
-        xsdBoolean = own("xsd:boolean")
-        xsdAnyURI = own("xsd:anyURI")
-        let vocabulary = namer.vocabulary
+
+        mutating func id(_ curie: String) -> Int { id(.curie(curie)) }
+    }
+
+    init(vocabulary: Vocabulary) {
+        var table = Table()
+        type = table.id(.rdfType)
+        label = table.id("rdfs:label")
+        mentionClass = table.id("pfocr:Mention")
+        evidenceClass = table.id("pfocr:EvidenceRow")
+        inFigure = table.id("pfocr:inFigure")
+        mentionOf = table.id("pfocr:mentionOf")
+        evidenceRow = table.id("pfocr:evidenceRow")
+        bdbEntrezGene = table.id("wp:bdbEntrezGene")
+        bdbChEBI = table.id("wp:bdbChEBI")
+        xsdInteger = table.id("xsd:integer")
+        xsdDouble = table.id("xsd:double")
+        xsdBoolean = table.id("xsd:boolean")
+        xsdAnyURI = table.id("xsd:anyURI")
         let gYear = vocabulary.expand("xsd:gYear") ?? (RDFTerms.builtIn["xsd", default: ""] + "gYear")
         func property(_ spec: PropertySpec) -> PropertyTerm {
-            let datatype: String?
+            let datatype: Int?
             switch spec.type {
-            case .integer: datatype = spec.rdfDatatype.map { own($0) } ?? own("xsd:integer")
-            case .double: datatype = spec.rdfDatatype.map { own($0) } ?? own("xsd:double")
-            case .boolean: datatype = spec.rdfDatatype.map { own($0) } ?? own("xsd:boolean")
-            case .string, .stringList, .iri: datatype = spec.rdfDatatype.map { own($0) }
+            case .integer: datatype = table.id(spec.rdfDatatype ?? "xsd:integer")
+            case .double: datatype = table.id(spec.rdfDatatype ?? "xsd:double")
+            case .boolean: datatype = table.id(spec.rdfDatatype ?? "xsd:boolean")
+            case .string, .stringList, .iri: datatype = spec.rdfDatatype.map { table.id($0) }
             }
             let isYear = spec.rdfDatatype.map { vocabulary.expand($0) == gYear } ?? false
-            return PropertyTerm(spec: spec, predicate: own(spec.rdfPredicate), datatype: datatype, isYear: isYear)
+            return PropertyTerm(name: spec.name, predicate: table.id(spec.rdfPredicate), datatype: datatype, isYear: isYear)
         }
-        var classes: [NodeKind: [String]] = [:]
-        var properties: [NodeKind: [PropertyTerm]] = [:]
-        for kind in NodeKind.allCases {
-            let node = vocabulary.node(kind)
-            classes[kind] = node.rdfClasses.map { own($0) }
-            properties[kind] = node.properties.map(property)
+        nodeClasses = NodeKind.allCases.sorted().map { vocabulary.node($0).rdfClasses.map { table.id($0) } }
+        nodeProperties = NodeKind.allCases.sorted().map { vocabulary.node($0).properties.map(property) }
+        edgePredicates = EdgeKind.allCases.sorted().map { table.id(vocabulary.edge($0).rdfPredicate) }
+        let mentionSpecs = vocabulary.edge(.mentions).properties
+        mentionProperties = mentionSpecs.filter { $0.type != .stringList }.map(property)
+        evidenceProperties = mentionSpecs.filter { $0.type == .stringList }.map(property)
+        words = table.words
+    }
+
+    /// True when the n-ary mention pattern is written (the vocabulary gives MENTIONS
+    /// properties).
+    var writesMentions: Bool { !mentionProperties.isEmpty || !evidenceProperties.isEmpty }
+
+    /// The whole table spelled by `namer`.
+    func spelling(_ namer: RDFNamer) -> RDFSpelling {
+        RDFSpelling(namer: namer, words: words.map { RDFTerms.spell($0, namer) })
+    }
+
+    /// One word spelled by `namer`.
+    static func spell(_ word: Word, _ namer: RDFNamer) -> [UInt8] {
+        switch word {
+        case .rdfType:
+            namer.syntax == .turtle ? Array("a".utf8) : RDFText.iri(RDFTerms.builtIn["rdf", default: ""] + "type")
+        case .curie(let curie):
+            namer.term(curie)
         }
-        nodeClasses = classes
-        nodeProperties = properties
-        var predicates: [EdgeKind: String] = [:]
-        for kind in EdgeKind.allCases { predicates[kind] = own(vocabulary.edge(kind).rdfPredicate) }
-        edgePredicates = predicates
-        let mentionSpecs = vocabulary.edge(.mentions).properties.map(property)
-        mentionProperties = mentionSpecs.filter { $0.spec.type != .stringList }
-        evidenceProperties = mentionSpecs.filter { $0.spec.type == .stringList }
     }
 }

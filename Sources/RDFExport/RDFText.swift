@@ -1,34 +1,89 @@
+import PFOCRGraph
+
 /// The lexical rules shared by Turtle and N-Triples: IRIs, string literals, prefixed names.
 ///
 /// Everything here follows the strict grammar (pyoxigraph and raptor are the consumers, see
 /// FORMATS.md): IRIs never hold a raw character from U+0000-U+0020 or `<>"{}|^`\`` (they are
 /// percent-encoded, never `\u`-escaped); strings escape `"` `\` LF CR with their short
 /// escapes and every other control character with `\uXXXX`.
+///
+/// Everything appends bytes: the renderers call these for every term of every triple on the
+/// worker threads. Every character they escape is ASCII, so working on UTF-8 bytes gives the
+/// same text as working on scalars (no byte of a multi-byte sequence is below 0x80).
 public enum RDFText {
     /// Appends `<iri>`, percent-encoding any character an IRI reference cannot hold raw.
     ///
     /// The inputs are already encoded by ``PrefixSet/iri(_:)`` or the builder's link
     /// cleaning; this is the last line of defence, so a bad Mappings template or a future
     /// property cannot produce a file strict parsers reject.
-    public static func appendIRI(_ iri: String, to out: inout String) {
-        out.append("<")
-        if iri.utf8.allSatisfy({ !isForbiddenInIRI($0) }) {
-            out.append(iri)
-        } else {
-            for scalar in iri.unicodeScalars {
-                if scalar.isASCII && isForbiddenInIRI(UInt8(scalar.value)) {
-                    appendPercent(UInt8(scalar.value), to: &out)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out.append(">")
+    public static func appendIRI(_ iri: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "<"))
+        appendIRIText(iri, to: &out)
+        out.append(UInt8(ascii: ">"))
     }
 
-    /// `<iri>` as a new string.
-    public static func iri(_ iri: String) -> String {
-        var out = String()
+    /// Appends the characters of `iri` without the angle brackets, percent-encoding as
+    /// ``appendIRI(_:to:)`` does (for IRIs built in pieces: prefix, local id, suffix).
+    static func appendIRIText(_ iri: String, to out: inout [UInt8]) {
+        var iri = iri
+        iri.withUTF8 { append($0, escaping: iriEscapes, to: &out) }
+    }
+
+    /// Appends `bytes` with each byte that has an entry in `escapes` replaced by it.
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, escaping escapes: ByteTable, to out: inout [UInt8]) {
+        let table = escapes.entries
+        var start = 0
+        for index in bytes.indices {
+            let escape = table[Int(bytes[index])]
+            guard !escape.isEmpty else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            out.append(contentsOf: escape)
+            start = index + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+    }
+
+    /// Per byte value: its percent-encoding (`%20`) when an IRI reference cannot hold it raw,
+    /// else empty.
+    private static let iriEscapes = ByteTable((0..<256).map { (value: Int) -> [UInt8] in
+        isForbiddenInIRI(UInt8(value)) ? [UInt8(ascii: "%"), hexDigit(UInt8(value) >> 4), hexDigit(UInt8(value) & 0x0F)] : []
+    })
+
+    /// Per byte value: its escape in a string literal, else empty. `"` `\` LF CR TAB BS FF
+    /// have short escapes; every other C0 control and DEL is `\u00XX`.
+    private static let stringEscapes = ByteTable((0..<256).map { (value: Int) -> [UInt8] in
+        let short: [Int: String] = [0x22: "\\\"", 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t", 0x08: "\\b", 0x0C: "\\f"]
+        if let escape = short[value] { return Array(escape.utf8) }
+        guard value < 0x20 || value == 0x7F else { return [] }
+        return Array("\\u00".utf8) + [hexDigit(UInt8(value) >> 4), hexDigit(UInt8(value) & 0x0F)]
+    })
+
+    /// Appends `text` encoded as an IRI path segment, the bytes ``IRIEncoding/encodeSegment(_:keepSlash:)``
+    /// gives (`keepSlash` keeps `/`: DOIs). Ids are nearly always plain ASCII, which one scan
+    /// of the bytes against ``segmentBytes`` appends as they are; anything else goes through
+    /// ``IRIEncoding``.
+    static func appendSegment(_ text: String, keepSlash: Bool = false, to out: inout [UInt8]) {
+        var text = text
+        let plain = text.withUTF8 { bytes -> Bool in
+            let kept = segmentBytes.entries[0]
+            for byte in bytes where kept[Int(byte)] == 0 && !(keepSlash && byte == UInt8(ascii: "/")) { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if !plain { out.append(utf8: IRIEncoding.encodeSegment(text, keepSlash: keepSlash)) }
+    }
+
+    /// Per byte value: 1 when an IRI path segment keeps the byte as it is, asked of
+    /// ``IRIEncoding`` itself once per ASCII byte (so the two cannot disagree); 0 for the
+    /// others and for every non-ASCII byte.
+    private static let segmentBytes = ByteTable([(0..<256).map { (value: Int) -> UInt8 in
+        guard value < 0x80, let scalar = Unicode.Scalar(value) else { return 0 }
+        return IRIEncoding.encodeSegment(String(scalar)) == String(scalar) ? 1 : 0
+    }])
+
+    /// `<iri>` as bytes.
+    public static func iri(_ iri: String) -> [UInt8] {
+        var out: [UInt8] = []
         appendIRI(iri, to: &out)
         return out
     }
@@ -44,11 +99,9 @@ public enum RDFText {
         }
     }
 
-    static func appendPercent(_ byte: UInt8, to out: inout String) {
-        let digits = Array("0123456789ABCDEF".unicodeScalars)
-        out.append("%")
-        out.unicodeScalars.append(digits[Int(byte >> 4)])
-        out.unicodeScalars.append(digits[Int(byte & 0x0F)])
+    /// An upper-case hex digit.
+    static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10
     }
 
     /// Appends `"text"` as a short string literal valid in both Turtle and N-Triples.
@@ -57,45 +110,21 @@ public enum RDFText {
     /// control and DEL become `\u00XX`, so the file holds no raw control character a
     /// line-oriented tool could mangle. Everything else, astral-plane characters included,
     /// is written as UTF-8.
-    public static func appendString(_ text: String, to out: inout String) {
-        out.append("\"")
-        if !text.utf8.contains(where: needsEscape) {
-            out.append(text)
-            out.append("\"")
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            case "\t": out.append("\\t")
-            case "\u{08}": out.append("\\b")
-            case "\u{0C}": out.append("\\f")
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out.append("\\u00")
-                    let digits = Array("0123456789ABCDEF".unicodeScalars)
-                    out.unicodeScalars.append(digits[Int(scalar.value >> 4)])
-                    out.unicodeScalars.append(digits[Int(scalar.value & 0x0F)])
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out.append("\"")
-    }
-
-    static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
+    public static func appendString(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        out.append(UInt8(ascii: "\""))
+        text.withUTF8 { append($0, escaping: stringEscapes, to: &out) }
+        out.append(UInt8(ascii: "\""))
     }
 
     /// True when `local` can be written after `prefix:` without any escape:
     /// `[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?` (FORMATS.md's simple rule; anything
     /// else is written as a full `<IRI>`).
     public static func isSafeLocalName(_ local: String) -> Bool {
-        let bytes = local.utf8
+        isSafeLocalName(bytes: local.utf8)
+    }
+
+    static func isSafeLocalName<Bytes: BidirectionalCollection<UInt8>>(bytes: Bytes) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
         guard isWordByte(first) && (isWordByte(last) || last == UInt8(ascii: "-")) else { return false }
         return bytes.allSatisfy { isWordByte($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
@@ -105,10 +134,8 @@ public enum RDFText {
     /// `[A-Za-z]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?`.
     public static func isValidPrefixName(_ prefix: String) -> Bool {
         let bytes = prefix.utf8
-        guard let first = bytes.first, let last = bytes.last else { return false }
-        let isLetter = { (byte: UInt8) in (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
-        guard isLetter(first), isWordByte(last) || last == UInt8(ascii: "-") else { return false }
-        return bytes.allSatisfy { isWordByte($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
+        guard let first = bytes.first, (first | 0x20) >= UInt8(ascii: "a") && (first | 0x20) <= UInt8(ascii: "z") else { return false }
+        return isSafeLocalName(bytes: bytes)
     }
 
     static func isWordByte(_ byte: UInt8) -> Bool {
@@ -136,5 +163,14 @@ public enum RDFText {
                 || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { return false }
         }
         return false
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends `bytes`, borrowing them: `append(contentsOf:)` takes its argument owned, which
+    /// costs a retain and a release of the source per call, for every term of every triple.
+    @inline(__always)
+    mutating func append(borrowing bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append(contentsOf: $0) }
     }
 }

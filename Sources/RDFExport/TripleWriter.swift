@@ -1,94 +1,146 @@
-/// Appends triples to a reused text buffer, in Turtle or N-Triples, and counts them.
+import PFOCRGraph
+
+/// Appends triples to bytes in one syntax: the serializer behind each RDF file.
 ///
-/// Usage: ``subject(_:)`` opens a subject; ``predicate(_:)`` starts a triple and the caller
-/// appends the object to ``out`` (or uses a helper such as ``iri(_:_:)``), then
-/// ``objectDone()``; ``endSubject()`` closes the block. Turtle writes the subject once and
-/// joins triples with `;` (new predicate) or `,` (same predicate as the previous triple);
-/// N-Triples repeats subject and predicate on every line. The subject is written lazily, so
-/// a subject with no triple writes nothing.
+/// It is given triple events (subject, predicate id, object) and decides only how they are
+/// spelled: terms through its ``RDFSpelling`` (prefixed names or full IRIs) and the
+/// punctuation. Turtle writes the subject once and joins triples with `;` (new predicate) or
+/// `,` (a predicate spelled as the previous triple's); N-Triples repeats subject and predicate
+/// on every line. The subject is written lazily, so a subject with no triple writes nothing.
+///
+/// Usage: ``subject(node:)`` or ``subject(spelled:)`` opens a subject (closing the previous
+/// one), ``triple(_:_:)`` writes one triple of it, ``endSubject()`` closes the block, and
+/// ``flush(into:when:tally:)`` moves the bytes written so far into a fragment segment.
 struct TripleWriter {
-    let syntax: RDFSyntax
-    /// The text written so far; the sink hands it to the file and clears it per figure.
-    var out = String()
-    /// Triples written since the writer was made.
-    private(set) var triples = 0
-    private var currentSubject = ""
-    private var currentPredicate = ""
-    private var inBlock = false
+    /// Holds ``words`` alive.
+    let spelling: RDFSpelling
+    /// The spelling's words, read without reference counting.
+    private let words: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>
+    private let namer: RDFNamer
+    /// The writer's file in the sink's numbering.
+    let file: Int
+    private var out: [UInt8] = []
+    /// The current subject, spelled.
+    private var subject: [UInt8] = []
+    /// Where the previous triple's predicate is spelled (Turtle joins equal spellings, which
+    /// share one buffer).
+    private var previousPredicate: UnsafePointer<UInt8>?
     private var blockTriples = 0
+    private let isTurtle: Bool
 
-    init(syntax: RDFSyntax) {
-        self.syntax = syntax
-        out.reserveCapacity(1 << 16)
+    init(spelling: RDFSpelling, file: Int) {
+        self.spelling = spelling
+        words = spelling.words.entries
+        namer = spelling.namer
+        self.file = file
+        isTurtle = spelling.syntax == .turtle
     }
 
-    /// Opens a block for `subject` (already spelled for the syntax), closing the previous one.
-    mutating func subject(_ subject: String) {
+    /// Opens a block for node `id`, closing the previous one.
+    mutating func subject(node id: Identifier) {
         endSubject()
-        currentSubject = subject
-        inBlock = true
-        blockTriples = 0
+        subject.removeAll(keepingCapacity: true)
+        namer.appendNode(id, to: &subject)
     }
 
-    /// Starts a triple with `predicate` (spelled); the caller appends the object next.
-    mutating func predicate(_ predicate: String) {
-        triples += 1
-        switch syntax {
-        case .turtle:
-            if blockTriples == 0 {
-                out.append(currentSubject)
-                out.append(" ")
-                out.append(predicate)
-                out.append(" ")
-            } else if predicate == currentPredicate {
-                out.append(", ")
-            } else {
-                out.append(" ;\n    ")
-                out.append(predicate)
-                out.append(" ")
-            }
-            currentPredicate = predicate
-        case .nTriples:
-            out.append(currentSubject)
-            out.append(" ")
-            out.append(predicate)
-            out.append(" ")
-        }
-        blockTriples += 1
-    }
-
-    /// Ends the triple whose object was just appended.
-    mutating func objectDone() {
-        if syntax == .nTriples { out.append(" .\n") }
+    /// Opens a block for a subject spelled alike in every syntax (a full `<IRI>`).
+    mutating func subject(spelled: [UInt8]) {
+        endSubject()
+        subject.removeAll(keepingCapacity: true)
+        subject.append(borrowing: spelled)
     }
 
     /// Closes the current block (Turtle: ` .` and a blank line).
     mutating func endSubject() {
-        if inBlock && blockTriples > 0 && syntax == .turtle { out.append(" .\n\n") }
-        inBlock = false
+        if blockTriples > 0 && isTurtle { out.append(" .\n\n") }
         blockTriples = 0
     }
 
-    /// A triple whose object is already spelled (an IRI term, a class).
-    mutating func term(_ predicate: String, _ object: String) {
-        self.predicate(predicate)
-        out.append(object)
-        objectDone()
+    /// Starts a triple with predicate `id`; the caller appends the object next.
+    private mutating func predicate(_ id: Int) {
+        if isTurtle {
+            let key = words[id].baseAddress
+            if blockTriples == 0 {
+                out.append(borrowing: subject)
+                out.append(UInt8(ascii: " "))
+                out.append(contentsOf: words[id])
+                out.append(UInt8(ascii: " "))
+            } else if key == previousPredicate {
+                out.append(", ")
+            } else {
+                out.append(" ;\n    ")
+                out.append(contentsOf: words[id])
+                out.append(UInt8(ascii: " "))
+            }
+            previousPredicate = key
+        } else {
+            out.append(borrowing: subject)
+            out.append(UInt8(ascii: " "))
+            out.append(contentsOf: words[id])
+            out.append(UInt8(ascii: " "))
+        }
+        blockTriples += 1
     }
 
-    /// A triple with a plain string literal.
-    mutating func string(_ predicate: String, _ text: String) {
-        self.predicate(predicate)
-        RDFText.appendString(text, to: &out)
-        objectDone()
+    /// The object of a triple, spelled by the writer.
+    enum Object {
+        /// A term of the table (a class).
+        case term(Int)
+        case node(Identifier)
+        /// An object spelled alike in every syntax (a full `<IRI>`).
+        case spelled([UInt8])
+        /// The full IRI `open` (`<` and an encoded base) followed by `segment` encoded as an
+        /// IRI path segment (the WikiPathways cross-references).
+        case iri(open: [UInt8], segment: String)
+        /// An absolute IRI, compacted in Turtle when a declared prefix covers it.
+        case link(String)
+        /// A plain string literal.
+        case string(String)
+        /// A typed literal with datatype `datatype` (an id of the table).
+        case typed(String, datatype: Int)
     }
 
-    /// A triple with a typed literal; `datatype` is spelled for the syntax.
-    mutating func typed(_ predicate: String, _ lexical: String, _ datatype: String) {
+    /// Writes one triple of the current subject.
+    mutating func triple(_ predicate: Int, _ object: Object) {
         self.predicate(predicate)
-        RDFText.appendString(lexical, to: &out)
-        out.append("^^")
-        out.append(datatype)
-        objectDone()
+        switch object {
+        case .term(let id):
+            out.append(contentsOf: words[id])
+        case .node(let id):
+            namer.appendNode(id, to: &out)
+        case .spelled(let bytes):
+            out.append(borrowing: bytes)
+        case .iri(let open, let segment):
+            out.append(borrowing: open)
+            RDFText.appendSegment(segment, to: &out)
+            out.append(UInt8(ascii: ">"))
+        case .link(let iri):
+            namer.appendIRI(iri, to: &out)
+        case .string(let text):
+            RDFText.appendString(text, to: &out)
+        case .typed(let lexical, let datatype):
+            RDFText.appendString(lexical, to: &out)
+            out.append("^^")
+            out.append(contentsOf: words[datatype])
+        }
+        if !isTurtle { out.append(" .\n") }
     }
+
+    /// Moves the bytes written since the last flush into `fragment` as one segment of this
+    /// writer's file, written when `condition` holds and adding `tally` to the sink's counts.
+    /// The block state stays: a block may go on in the next segment (a gene's taxon).
+    mutating func flush(into fragment: inout FigureFragment, when condition: EmitCondition, tally: SIMD4<Int>) {
+        fragment.bytes.append(contentsOf: out)
+        out.removeAll(keepingCapacity: true)
+        fragment.endSegment(file: file, when: condition, tally: tally)
+    }
+
+    /// Exchanges the writer's buffer with `bytes`, so a writer can append straight to a
+    /// fragment's bytes instead of copying its own into them.
+    mutating func exchangeBytes(_ bytes: inout [UInt8]) {
+        swap(&out, &bytes)
+    }
+
+    /// Every byte written (for a writer used on its own, `void.ttl`).
+    var bytes: [UInt8] { out }
 }

@@ -61,55 +61,54 @@ struct VoIDDescription {
     var classEntities: [String: Int]
     var exampleResource: String?
 
-    /// The Turtle text of `void.ttl`.
-    func turtle(mapping: Mapping) -> String {
+    /// The Turtle bytes of `void.ttl`.
+    func turtle(mapping: Mapping) -> [UInt8] {
         let namer = RDFNamer(syntax: .turtle, mapping: mapping)
-        let own = { (curie: String) -> String in
-            let colon = curie.firstIndex(of: ":") ?? curie.startIndex
-            let fallback = RDFTerms.builtIn[String(curie[..<colon])].map { $0 + curie[curie.index(after: colon)...] }
-            return namer.term(curie, fallback: fallback)
-        }
-        var writer = TripleWriter(syntax: .turtle)
-        writer.out.append(namer.header())
-        writer.subject(RDFText.iri(VoIDDescription.datasetIRI))
-        writer.term("a", own("void:Dataset"))
-        writer.string(own("dcterms:title"), VoIDDescription.title)
-        writer.string(own("dcterms:description"), VoIDDescription.summary)
-        writer.term(own("dcterms:license"), RDFText.iri(VoIDDescription.license))
-        writer.term(own("dcterms:source"), RDFText.iri(VoIDDescription.source))
+        var table = RDFTerms.Table()
+        let a = table.id(.rdfType)
+        let terms = (
+            dataset: table.id("void:Dataset"), title: table.id("dcterms:title"), description: table.id("dcterms:description"),
+            license: table.id("dcterms:license"), source: table.id("dcterms:source"), created: table.id("dcterms:created"),
+            date: table.id("xsd:date"), dateTime: table.id("xsd:dateTime"), sourceVersion: table.id("pfocr:sourceVersion"),
+            exportedBy: table.id("pfocr:exportedBy"), feature: table.id("void:feature"), uriSpace: table.id("void:uriSpace"),
+            exampleResource: table.id("void:exampleResource"), triples: table.id("void:triples"),
+            entities: table.id("void:entities"), integer: table.id("xsd:integer"),
+            classPartition: table.id("void:classPartition"), voidClass: table.id("void:class"))
+        let classes = classEntities.keys.map { (curie: $0, iri: namer.expand($0), id: table.id($0)) }.sorted { $0.iri < $1.iri }
+        let spelling = RDFSpelling(namer: namer, words: table.words.map { RDFTerms.spell($0, namer) })
+        var writer = TripleWriter(spelling: spelling, file: 0)
+        writer.subject(spelled: RDFText.iri(VoIDDescription.datasetIRI))
+        writer.triple(a, .term(terms.dataset))
+        writer.triple(terms.title, .string(VoIDDescription.title))
+        writer.triple(terms.description, .string(VoIDDescription.summary))
+        writer.triple(terms.license, .spelled(RDFText.iri(VoIDDescription.license)))
+        writer.triple(terms.source, .spelled(RDFText.iri(VoIDDescription.source)))
         switch created {
-        case .date(let text): writer.typed(own("dcterms:created"), text, own("xsd:date"))
-        case .dateTime(let text): writer.typed(own("dcterms:created"), text, own("xsd:dateTime"))
+        case .date(let text): writer.triple(terms.created, .typed(text, datatype: terms.date))
+        case .dateTime(let text): writer.triple(terms.created, .typed(text, datatype: terms.dateTime))
         case nil: break
         }
-        if let sourceVersion { writer.string(own("pfocr:sourceVersion"), sourceVersion) }
-        writer.string(own("pfocr:exportedBy"), "pfocr-kg " + toolVersion)
+        if let sourceVersion { writer.triple(terms.sourceVersion, .string(sourceVersion)) }
+        writer.triple(terms.exportedBy, .string("pfocr-kg " + toolVersion))
         for syntax in syntaxes.sorted(by: { $0.formatIRI < $1.formatIRI }) {
-            writer.term(own("void:feature"), RDFText.iri(syntax.formatIRI))
+            writer.triple(terms.feature, .spelled(RDFText.iri(syntax.formatIRI)))
         }
         let figureBase = mapping.prefixes.entries[.figure]?.iriPrefix ?? ""
-        if !figureBase.isEmpty { writer.string(own("void:uriSpace"), figureBase) }
-        if let exampleResource { writer.term(own("void:exampleResource"), RDFText.iri(exampleResource)) }
-        writer.typed(own("void:triples"), String(triples), own("xsd:integer"))
-        writer.typed(own("void:entities"), String(entities), own("xsd:integer"))
-        let classes = classEntities.keys.map { (curie: $0, iri: namer.expand($0, fallback: VoIDDescription.expandOwn($0))) }
-            .sorted { $0.iri < $1.iri }
+        if !figureBase.isEmpty { writer.triple(terms.uriSpace, .string(figureBase)) }
+        if let exampleResource { writer.triple(terms.exampleResource, .spelled(RDFText.iri(exampleResource))) }
+        writer.triple(terms.triples, .typed(String(triples), datatype: terms.integer))
+        writer.triple(terms.entities, .typed(String(entities), datatype: terms.integer))
         for entry in classes {
-            writer.term(own("void:classPartition"), RDFText.iri(VoIDDescription.partitionIRI(entry.curie)))
+            writer.triple(terms.classPartition, .spelled(RDFText.iri(VoIDDescription.partitionIRI(entry.curie))))
         }
         writer.endSubject()
         for entry in classes {
-            writer.subject(RDFText.iri(VoIDDescription.partitionIRI(entry.curie)))
-            writer.term(own("void:class"), namer.term(entry.curie, fallback: VoIDDescription.expandOwn(entry.curie)))
-            writer.typed(own("void:entities"), String(classEntities[entry.curie] ?? 0), own("xsd:integer"))
+            writer.subject(spelled: RDFText.iri(VoIDDescription.partitionIRI(entry.curie)))
+            writer.triple(terms.voidClass, .term(entry.id))
+            writer.triple(terms.entities, .typed(String(classEntities[entry.curie] ?? 0), datatype: terms.integer))
             writer.endSubject()
         }
-        return writer.out
-    }
-
-    static func expandOwn(_ curie: String) -> String? {
-        guard let colon = curie.firstIndex(of: ":") else { return nil }
-        return RDFTerms.builtIn[String(curie[..<colon])].map { $0 + curie[curie.index(after: colon)...] }
+        return namer.header() + writer.bytes
     }
 
     /// `…void.ttl#class-fabio-Figure`: one partition per class, named after its CURIE.

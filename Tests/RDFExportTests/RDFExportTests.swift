@@ -43,7 +43,7 @@ import Testing
         #expect(ttl.contains("rdfs:seeAlso wikipathways:WP4172"))
         #expect(ttl.contains("^^xsd:gYear"))
         #expect(!ttl.contains("_:"))
-        // Only the Turtle sink ran: it owns void.ttl and names only its own format.
+        // Only Turtle was selected: void.ttl names only its format.
         let void = try text(run.output, "void.ttl")
         #expect(void.contains("void:feature <http://www.w3.org/ns/formats/Turtle> ;"))
         #expect(!void.contains("N-Triples"))
@@ -79,14 +79,19 @@ import Testing
 
     @Test func namerUsesPrefixedNamesOnlyForSafeLocals() throws {
         let mapping = try Mapping.bundled()
+        let text = { (bytes: [UInt8]) in String(decoding: bytes, as: UTF8.self) }
         let turtle = RDFNamer(syntax: .turtle, mapping: mapping)
-        #expect(turtle.node(Identifier(.ncbigene, "207")) == "ncbigene:207")
-        #expect(turtle.node(Identifier(.doi, "10.1/a b")) == "<https://doi.org/10.1/a%20b>")
-        #expect(turtle.node(Identifier(.figure, "PMC1__f")) == "<https://pfocr.wikipathways.org/figures/PMC1__f.html>")
-        #expect(turtle.term("dcterms:title") == "dcterms:title")
+        #expect(text(turtle.node(Identifier(.ncbigene, "207"))) == "ncbigene:207")
+        #expect(text(turtle.node(Identifier(.doi, "10.1/a b"))) == "<https://doi.org/10.1/a%20b>")
+        #expect(text(turtle.node(Identifier(.figure, "PMC1__f"))) == "<https://pfocr.wikipathways.org/figures/PMC1__f.html>")
+        #expect(text(turtle.term("dcterms:title")) == "dcterms:title")
+        var link: [UInt8] = []
+        turtle.appendIRI("https://identifiers.org/wikipathways/WP4172", to: &link)
+        #expect(text(link) == "wikipathways:WP4172")
         let ntriples = RDFNamer(syntax: .nTriples, mapping: mapping)
-        #expect(ntriples.node(Identifier(.ncbigene, "207")) == "<https://identifiers.org/ncbigene/207>")
-        #expect(ntriples.term("dcterms:title") == "<http://purl.org/dc/terms/title>")
+        #expect(text(ntriples.node(Identifier(.ncbigene, "207"))) == "<https://identifiers.org/ncbigene/207>")
+        #expect(text(ntriples.node(Identifier(.ncbigene, "a b"))) == "<https://identifiers.org/ncbigene/a%20b>")
+        #expect(text(ntriples.term("dcterms:title")) == "<http://purl.org/dc/terms/title>")
     }
 
     @Test func adversarialRecordWritesOnlyValidTerms() throws {

@@ -1,0 +1,290 @@
+import PFOCRGraph
+
+/// Renders one figure's triples on a worker thread, in every selected RDF syntax at once:
+/// one walk over the subgraph whose triple events feed a ``TripleWriter`` per file
+/// (``TripleFanOut``).
+///
+/// Per figure, in this order (Docs/rdf.md shows an example):
+/// 1. the figure: its classes, `rdfs:label`, the vocabulary's properties, and one direct
+///    triple per edge (`dcterms:isPartOf` paper, `wp:organism` organism, `schema:mentions`
+///    entity); always written;
+/// 2. each paper, gene, chemical, disease or organism, as its own segment written when the
+///    node is new (``EmitCondition/newNode(_:)``), with `wp:bdbEntrezGene` / `wp:bdbChEBI`
+///    links in WikiPathways RDF's IRIs; a gene's taxon (`wp:organism`) goes inside its block
+///    when the gene is new and the figure's IN_TAXON edge is written
+///    (``EmitCondition/newNodeAndKeptEdge(node:edge:)``), and as a block of its own after
+///    the nodes when an earlier figure described the gene without one
+///    (``EmitCondition/oldNodeAndKeptEdge(node:edge:)``);
+/// 3. the n-ary evidence pattern: for each mentioned entity a `pfocr:Mention` resource
+///    `<figure IRI>#mention-<namespace>-<id>` (`pfocr:inFigure`, `pfocr:mentionOf`,
+///    `pfocr:evidenceCount`) and one `pfocr:EvidenceRow` per input row,
+///    `…#mention-<namespace>-<id>-row<n>` in input order, with `pfocr:ocrWord`,
+///    `pfocr:matchedTerm` and `pfocr:lexiconSource` (each only when the row has a value);
+///    always written.
+/// Edges other than IN_TAXON are always kept (``FigureNews``), so the figure's direct triples
+/// and the mentions are unconditional; that also keeps Turtle's `;`/`,` joining inside the
+/// figure's block independent of the news. Every IRI is minted from identifiers, so no blank
+/// node is written and two runs give the same bytes.
+struct RDFRenderer: FigureRenderer {
+    let terms: RDFTerms
+    /// The spelling of each file, in the sink's file order: one or two (Turtle, N-Triples).
+    let spellings: [RDFSpelling]
+    let prefixes: PrefixSet
+    /// `<` and the WikiPathways gene and ChEBI IRI bases, percent-encoded.
+    private let wikiPathwaysGeneOpen: [UInt8]
+    private let wikiPathwaysChEBIOpen: [UInt8]
+
+    init(terms: RDFTerms, spellings: [RDFSpelling], prefixes: PrefixSet) {
+        self.terms = terms
+        self.spellings = spellings
+        self.prefixes = prefixes
+        wikiPathwaysGeneOpen = RDFRenderer.open(RDFTerms.wikiPathwaysGeneBase)
+        wikiPathwaysChEBIOpen = RDFRenderer.open(RDFTerms.wikiPathwaysChEBIBase)
+    }
+
+    private static func open(_ base: String) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "<")]
+        RDFText.appendIRIText(base, to: &out)
+        return out
+    }
+
+    func render(_ subgraph: FigureSubgraph, into fragment: inout FigureFragment) {
+        // Room for the usual figure at once: growing by doubling copies and touches fresh
+        // pages several times per figure (measured on the synthetic corpus: about 980 bytes
+        // of N-Triples and 340 of Turtle per node and edge).
+        let items = subgraph.nodes.count + subgraph.edges.count + 4
+        fragment.bytes.reserveCapacity(spellings.reduce(0) { $0 + $1.syntax.renderedBytesPerItem } * items)
+        guard let first = spellings.first else { return }
+        var out = TripleFanOut(first, spellings.dropFirst().first, writingInto: &fragment)
+        defer { out.finish(into: &fragment) }
+        let nodes = subgraph.nodes
+        let edges = subgraph.edges
+        let figure = subgraph.figure
+        let inTaxon = terms.edgePredicates[EdgeKind.inTaxon.order]
+
+        // 1. The figure and its direct triples.
+        out.subject(node: figure.id)
+        describe(figure, &out)
+        for edge in edges where edge.kind != .inTaxon {
+            out.triple(terms.edgePredicates[edge.kind.order], .node(edge.target))
+        }
+        out.endSubject()
+        out.flush(into: &fragment, when: .always)
+
+        // 2. Every node, written when new, with the gene taxa.
+        let taxa = GeneTaxa(subgraph)
+        for (index, node) in nodes.enumerated() {
+            out.subject(node: node.id)
+            describe(node, &out)
+            if let edge = taxa.firstEdge(of: index) {
+                out.flush(into: &fragment, when: .newNode(index))
+                out.triple(inTaxon, .node(edges[edge].target))
+                out.flush(into: &fragment, when: .newNodeAndKeptEdge(node: index, edge: edge))
+            }
+            out.endSubject()
+            out.flush(into: &fragment, when: .newNode(index))
+        }
+        // Taxa of genes described by an earlier figure (one that did not give the taxon).
+        for (edge, node) in taxa.edges {
+            out.subject(node: edges[edge].source)
+            out.triple(inTaxon, .node(edges[edge].target))
+            out.endSubject()
+            out.flush(into: &fragment, when: node.map { .oldNodeAndKeptEdge(node: $0, edge: edge) } ?? .keptEdge(edge))
+        }
+
+        // 3. The evidence of each mention.
+        if terms.writesMentions {
+            writeMentions(subgraph, &out)
+            out.flush(into: &fragment, when: .always)
+        }
+    }
+
+    /// Which IN_TAXON edge belongs to which gene node. The builder gives each gene at most
+    /// one, in gene order, so the search starts where the last one was found; only the first
+    /// IN_TAXON edge of a gene can be kept (one taxon per gene).
+    private struct GeneTaxa {
+        /// Per node index: the gene's first IN_TAXON edge; empty when the figure has none
+        /// (layout A), so most figures allocate nothing here.
+        private var firstEdges: [Int?] = []
+        /// Every IN_TAXON edge with the index of its gene node (nil when the gene is not a
+        /// node of the subgraph), in edge order.
+        private(set) var edges: [(edge: Int, node: Int?)] = []
+
+        init(_ subgraph: FigureSubgraph) {
+            let nodes = subgraph.nodes
+            var next = 0
+            for (index, edge) in subgraph.edges.enumerated() where edge.kind == .inTaxon {
+                if firstEdges.isEmpty { firstEdges = Array(repeating: nil, count: nodes.count) }
+                let isSource = { (node: Int) in nodes[node].kind == .gene && nodes[node].id == edge.source }
+                let node = next < nodes.count && isSource(next) ? next : nodes.indices.first(where: isSource)
+                if let node {
+                    next = node + 1
+                    if firstEdges[node] == nil { firstEdges[node] = index }
+                }
+                edges.append((index, node))
+            }
+        }
+
+        /// The first IN_TAXON edge of node `index`, if it is a gene with one.
+        func firstEdge(of index: Int) -> Int? {
+            firstEdges.isEmpty ? nil : firstEdges[index]
+        }
+    }
+
+    // MARK: Resources
+
+    /// Classes, label, vocabulary properties and WikiPathways cross-references of a node.
+    private func describe(_ node: GraphNode, _ out: inout TripleFanOut) {
+        let kind = node.kind.order
+        for rdfClass in terms.nodeClasses[kind] { out.triple(terms.type, .term(rdfClass)) }
+        out.triple(terms.label, .string(node.name))
+        for property in terms.nodeProperties[kind] {
+            guard let value = node.value(property.name) else { continue }
+            write(property, value, &out)
+        }
+        switch node.kind {
+        case .gene where node.id.namespace == .ncbigene:
+            out.triple(terms.bdbEntrezGene, .iri(open: wikiPathwaysGeneOpen, segment: node.id.local))
+        case .chemical:
+            var chebi: String?
+            if node.id.namespace == .chebi {
+                chebi = node.id.local
+            } else if case .string(let number) = node.value("chebiID") {
+                chebi = number
+            }
+            if let chebi { out.triple(terms.bdbChEBI, .iri(open: wikiPathwaysChEBIOpen, segment: chebi)) }
+        default:
+            break
+        }
+    }
+
+    /// One property value: typed literal, plain string, IRI, or one triple per list item.
+    private func write(_ property: RDFTerms.PropertyTerm, _ value: PropertyValue, _ out: inout TripleFanOut) {
+        let predicate = property.predicate
+        switch value {
+        case .string(let text):
+            literal(property, text, &out)
+        case .integer(let number):
+            let lexical = property.isYear ? RDFRenderer.gYear(number) : String(number)
+            out.triple(predicate, .typed(lexical, datatype: property.datatype ?? terms.xsdInteger))
+        case .double(let number):
+            out.triple(predicate, .typed(RDFRenderer.double(number), datatype: property.datatype ?? terms.xsdDouble))
+        case .boolean(let flag):
+            out.triple(predicate, .typed(flag ? "true" : "false", datatype: property.datatype ?? terms.xsdBoolean))
+        case .stringList(let items):
+            // RDF is a set of triples: a repeated item would be one triple, so it is written
+            // once and the triple count in void.ttl stays exact.
+            if items.count > RDFRenderer.scannedListLength {
+                var written = Set<String>()
+                for item in items where !item.isEmpty && written.insert(item).inserted { literal(property, item, &out) }
+            } else {
+                for (index, item) in items.enumerated() where !item.isEmpty && !items[..<index].contains(item) {
+                    literal(property, item, &out)
+                }
+            }
+        case .iri(let link):
+            if let datatype = property.datatype {
+                out.triple(predicate, .typed(link, datatype: datatype))
+            } else if RDFText.isAbsoluteIRI(link) {
+                out.triple(predicate, .link(link))
+            } else {
+                out.triple(predicate, .typed(link, datatype: terms.xsdAnyURI))
+            }
+        }
+    }
+
+    /// Lists up to this long find repeated items by scanning the items before; longer ones
+    /// (OCR words of a crowded figure) use a set, so the time stays linear.
+    static let scannedListLength = 16
+
+    private func literal(_ property: RDFTerms.PropertyTerm, _ text: String, _ out: inout TripleFanOut) {
+        if let datatype = property.datatype {
+            out.triple(property.predicate, .typed(text, datatype: datatype))
+        } else {
+            out.triple(property.predicate, .string(text))
+        }
+    }
+
+    /// The mention resource of each MENTIONS edge and its evidence rows.
+    private func writeMentions(_ subgraph: FigureSubgraph, _ out: inout TripleFanOut) {
+        let figureIRI = prefixes.iri(subgraph.figure.id)
+        // `<figure IRI#mention-`: the figure IRI holds no `#` (encoded), else `-mention-`.
+        var figureBase: [UInt8] = [UInt8(ascii: "<")]
+        RDFText.appendIRIText(figureIRI, to: &figureBase)
+        figureBase.append(utf8: figureIRI.utf8.contains(UInt8(ascii: "#")) ? "-mention-" : "#mention-")
+        var mentionBase: [UInt8] = []
+        var term: [UInt8] = []
+        var lists: [(property: RDFTerms.PropertyTerm, items: [String])] = []
+        for edge in subgraph.edges where edge.kind == .mentions {
+            mentionBase.removeAll(keepingCapacity: true)
+            mentionBase.append(contentsOf: figureBase)
+            mentionBase.append(utf8: edge.target.namespace.rawValue)
+            mentionBase.append(UInt8(ascii: "-"))
+            RDFText.appendSegment(edge.target.local, to: &mentionBase)
+            RDFRenderer.close(mentionBase, row: nil, into: &term)
+            out.tally[1] += 1
+            out.subject(spelled: term)
+            out.triple(terms.type, .term(terms.mentionClass))
+            out.triple(terms.inFigure, .node(subgraph.figure.id))
+            out.triple(terms.mentionOf, .node(edge.target))
+            for property in terms.mentionProperties {
+                guard let value = edge.value(property.name) else { continue }
+                write(property, value, &out)
+            }
+            lists.removeAll(keepingCapacity: true)
+            var rows = 0
+            for property in terms.evidenceProperties {
+                guard case .stringList(let items) = edge.value(property.name) else { continue }
+                lists.append((property, items))
+                rows = max(rows, items.count)
+            }
+            guard rows > 0 else {
+                out.endSubject()
+                continue
+            }
+            for row in 1...rows {
+                RDFRenderer.close(mentionBase, row: row, into: &term)
+                out.triple(terms.evidenceRow, .spelled(term))
+            }
+            out.endSubject()
+            for row in 1...rows {
+                RDFRenderer.close(mentionBase, row: row, into: &term)
+                out.tally[2] += 1
+                out.subject(spelled: term)
+                out.triple(terms.type, .term(terms.evidenceClass))
+                for (property, items) in lists where row <= items.count && !items[row - 1].isEmpty {
+                    literal(property, items[row - 1], &out)
+                }
+                out.endSubject()
+            }
+        }
+    }
+
+    /// `term` = the mention IRI `base` (open, without `>`), `-row<n>` for an evidence row, `>`.
+    private static func close(_ base: [UInt8], row: Int?, into term: inout [UInt8]) {
+        term.removeAll(keepingCapacity: true)
+        term.append(contentsOf: base)
+        if let row {
+            term.append("-row")
+            term.append(decimal: row)
+        }
+        term.append(UInt8(ascii: ">"))
+    }
+
+    // MARK: Lexical forms
+
+    /// An `xsd:gYear` lexical form: at least four digits (`0999`), a sign for years BCE.
+    static func gYear(_ year: Int) -> String {
+        let digits = String(year.magnitude)
+        let padded = digits.count < 4 ? String(repeating: "0", count: 4 - digits.count) + digits : digits
+        return year < 0 ? "-" + padded : padded
+    }
+
+    /// An `xsd:double` lexical form: Swift's shortest round-trip text (`0.95`, `1e-05`), or
+    /// `INF`, `-INF`, `NaN`.
+    static func double(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value < 0 ? "-INF" : "INF" }
+        return value.description
+    }
+}

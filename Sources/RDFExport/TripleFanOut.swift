@@ -1,0 +1,64 @@
+import PFOCRGraph
+
+/// The triple events of one walk over a figure, fed to every selected serializer: one
+/// ``TripleWriter`` per RDF file (Turtle, N-Triples or both, so at most two). The walk decides
+/// what is said; each writer only how it is spelled. Each event goes to `first` and, through
+/// optional chaining (which mutates in place; binding it to a variable would copy the writer),
+/// to `second`.
+///
+/// It also counts what the sink reports, per segment: tally lane 0 triples, lane 1 mention
+/// resources, lane 2 evidence rows. The counts ride on the first writer's segments only, so
+/// each triple is counted once however many files it is written to.
+///
+/// The first writer appends straight to the fragment's bytes (it holds them from
+/// ``init(_:writingInto:)`` to ``finish(into:)``); the second appends to its own buffer,
+/// copied into the fragment at each ``flush(into:when:)``.
+struct TripleFanOut {
+    private var first: TripleWriter
+    private var second: TripleWriter?
+    /// Counts since the last ``flush(into:when:)``.
+    var tally = SIMD4<Int>.zero
+
+    /// Fans out to a writer for `first` (file 0) and one for `second` (file 1); takes
+    /// `fragment`'s bytes until ``finish(into:)``.
+    init(_ first: RDFSpelling, _ second: RDFSpelling?, writingInto fragment: inout FigureFragment) {
+        self.first = TripleWriter(spelling: first, file: 0)
+        self.second = second.map { TripleWriter(spelling: $0, file: 1) }
+        self.first.exchangeBytes(&fragment.bytes)
+    }
+
+    mutating func subject(node id: Identifier) {
+        first.subject(node: id)
+        second?.subject(node: id)
+    }
+
+    mutating func subject(spelled: [UInt8]) {
+        first.subject(spelled: spelled)
+        second?.subject(spelled: spelled)
+    }
+
+    mutating func endSubject() {
+        first.endSubject()
+        second?.endSubject()
+    }
+
+    mutating func triple(_ predicate: Int, _ object: TripleWriter.Object) {
+        tally[0] += 1
+        first.triple(predicate, object)
+        second?.triple(predicate, object)
+    }
+
+    /// Ends a segment in every writer's file, written when `condition` holds.
+    mutating func flush(into fragment: inout FigureFragment, when condition: EmitCondition) {
+        first.exchangeBytes(&fragment.bytes)
+        fragment.endSegment(file: first.file, when: condition, tally: tally)
+        second?.flush(into: &fragment, when: condition, tally: .zero)
+        first.exchangeBytes(&fragment.bytes)
+        tally = .zero
+    }
+
+    /// Gives `fragment` its bytes back; call after the last ``flush(into:when:)``.
+    mutating func finish(into fragment: inout FigureFragment) {
+        first.exchangeBytes(&fragment.bytes)
+    }
+}
