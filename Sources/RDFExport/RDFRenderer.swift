@@ -71,9 +71,9 @@ struct RDFRenderer: FigureRenderer {
         out.endSubject()
         out.flush(into: &fragment, when: .always)
 
-        // 2. Every node, written when new, with the gene taxa.
+        // 2. Every node not settled by an earlier figure, written when new, with the gene taxa.
         let taxa = GeneTaxa(subgraph)
-        for (index, node) in nodes.enumerated() {
+        for (index, node) in nodes.enumerated() where !fragment.isSettled(index) {
             out.subject(node: node.id)
             describe(node, &out)
             if let edge = taxa.firstEdge(of: index) {

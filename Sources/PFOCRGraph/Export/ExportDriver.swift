@@ -91,10 +91,9 @@ public struct ExportDriver {
         var sinks: [(formats: [String], sink: any GraphSink)] = []
         do {
             if let output {
-                let names = request.formats.map(\.name)
                 let context = SinkContext(
                     mapping: request.mapping, output: output, options: request.formatOptions,
-                    toolVersion: request.toolVersion, formats: names)
+                    toolVersion: request.toolVersion)
                 // One sink per family, in the order of its first format.
                 var families: [String] = []
                 for format in request.formats where !families.contains(format.family) { families.append(format.family) }

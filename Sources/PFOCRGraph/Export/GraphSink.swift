@@ -71,15 +71,12 @@ public struct SinkContext {
     /// Format options from the command line (`cx-scope`, `created`, `source-version`).
     public let options: [String: String]
     public let toolVersion: String
-    /// The names of every format of this export, in `--format` order.
-    public let formats: [String]
 
-    public init(mapping: Mapping, output: OutputDirectory, options: [String: String], toolVersion: String, formats: [String] = []) {
+    public init(mapping: Mapping, output: OutputDirectory, options: [String: String], toolVersion: String) {
         self.mapping = mapping
         self.output = output
         self.options = options
         self.toolVersion = toolVersion
-        self.formats = formats
     }
 }
 
