@@ -59,3 +59,25 @@ import Testing
         #expect(throws: MappingError.self) { _ = try Mapping.load(prefixSet: "nonexistent") }
     }
 }
+
+/// The byte appenders of ``PrefixSet`` write exactly what the String forms return.
+@Suite struct PrefixSetBytesTests {
+    @Test(arguments: ["identifiers", "bioregistry"])
+    func bytesEqualStrings(prefixes: String) throws {
+        let set = try Mapping.load(prefixSet: prefixes).prefixes
+        let locals = ["2915", "D018350", "PMC1__fig 1/ä<x>", "10.1000/a b#c", "Ω", "x%y"]
+        for namespace in Namespace.allCases {
+            #expect(Namespace.allCases[namespace.ordinal] == namespace)
+            for local in locals {
+                let id = Identifier(namespace, local)
+                var iri: [UInt8] = [], curie: [UInt8] = [], biolink: [UInt8] = []
+                set.appendIRI(id, to: &iri)
+                set.appendCurie(id, to: &curie)
+                set.appendBiolinkCurie(id, to: &biolink)
+                #expect(iri == Array(set.iri(id).utf8))
+                #expect(curie == Array(set.curie(id).utf8))
+                #expect(biolink == Array(set.biolinkCurie(id).utf8))
+            }
+        }
+    }
+}

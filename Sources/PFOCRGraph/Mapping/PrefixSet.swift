@@ -16,17 +16,46 @@ public struct PrefixSet: Sendable {
     }
 
     /// The set's name (`identifiers`, `bioregistry`).
-    public var name: String
-    public var entries: [Namespace: Entry]
+    public let name: String
+    public let entries: [Namespace: Entry]
+    /// `entries` by ``Namespace/ordinal``, for the hot paths: a dictionary keyed by a
+    /// String-backed enum hashes the string on every lookup.
+    private let table: [Entry]
 
     public init(name: String, entries: [Namespace: Entry]) {
         self.name = name
         self.entries = entries
+        // Loading checks that every namespace is present; this default is never used.
+        table = Namespace.allCases.map { namespace in
+            entries[namespace]
+                ?? Entry(curie: namespace.rawValue, iriPrefix: "urn:\(namespace.rawValue):", iriSuffix: "", biolink: namespace.rawValue)
+        }
     }
 
     func entry(_ namespace: Namespace) -> Entry {
-        // Loading checks that every namespace is present; this default is never used.
-        entries[namespace] ?? Entry(curie: namespace.rawValue, iriPrefix: "urn:\(namespace.rawValue):", iriSuffix: "", biolink: namespace.rawValue)
+        table[namespace.ordinal]
+    }
+
+    /// Appends ``iri(_:)`` of `id` to bytes.
+    public func appendIRI(_ id: Identifier, to out: inout [UInt8]) {
+        let entry = table[id.namespace.ordinal]
+        out.append(utf8: entry.iriPrefix)
+        IRIEncoding.appendSegment(id.local, keepSlash: id.namespace == .doi, to: &out)
+        out.append(utf8: entry.iriSuffix)
+    }
+
+    /// Appends ``curie(_:)`` of `id` to bytes.
+    public func appendCurie(_ id: Identifier, to out: inout [UInt8]) {
+        out.append(utf8: table[id.namespace.ordinal].curie)
+        out.append(UInt8(ascii: ":"))
+        out.append(utf8: id.local)
+    }
+
+    /// Appends ``biolinkCurie(_:)`` of `id` to bytes.
+    public func appendBiolinkCurie(_ id: Identifier, to out: inout [UInt8]) {
+        out.append(utf8: table[id.namespace.ordinal].biolink)
+        out.append(UInt8(ascii: ":"))
+        out.append(utf8: id.local)
     }
 
     /// The IRI of `id`, the local id percent-encoded as an IRI path segment (DOIs keep `/`).

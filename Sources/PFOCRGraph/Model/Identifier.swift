@@ -15,6 +15,21 @@ public enum Namespace: String, Sendable, Hashable, CaseIterable, Codable {
     /// WikiPathways pathways, by WP id (`WP5283`).
     case wikipathways
     case doi
+
+    /// The position in `allCases`: an array index for per-namespace tables.
+    public var ordinal: Int {
+        switch self {
+        case .figure: 0
+        case .pmc: 1
+        case .ncbigene: 2
+        case .mesh: 3
+        case .chebi: 4
+        case .doid: 5
+        case .ncbitaxon: 6
+        case .wikipathways: 7
+        case .doi: 8
+        }
+    }
 }
 
 /// A node's identity: a namespace and a local id. Two nodes with equal identifiers are one

@@ -29,6 +29,16 @@ public enum IRIEncoding {
         return out
     }
 
+    /// Appends ``encodeSegment(_:keepSlash:)`` of `text` to bytes; text that needs no
+    /// escaping (ids, almost always) is copied as it is.
+    public static func appendSegment(_ text: String, keepSlash: Bool = false, to out: inout [UInt8]) {
+        if text.utf8.allSatisfy({ isPlain($0) || (keepSlash && $0 == UInt8(ascii: "/")) }) {
+            out.append(utf8: text)
+        } else {
+            out.append(utf8: encodeSegment(text, keepSlash: keepSlash))
+        }
+    }
+
     static func isPlain(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
