@@ -45,7 +45,8 @@ struct CypherCSVRenderer: FigureRenderer {
 
     func render(_ subgraph: FigureSubgraph, into fragment: inout FigureFragment) {
         var fields = CSVFieldWriter()
-        fragment.bytes.reserveCapacity(4096)
+        // About what a row takes: ids, label or type, a few properties, evidence lists.
+        fragment.bytes.reserveCapacity(1024 + 128 * (subgraph.nodes.count + subgraph.edges.count))
         appendNode(subgraph.figure, fields: &fields, to: &fragment.bytes)
         fragment.endSegment(file: subgraph.figure.kind.order, tally: fields.takeTally(rows: 1))
         for (index, node) in subgraph.nodes.enumerated() {
