@@ -7,21 +7,31 @@ import PFOCRGraph
 /// `nodeAttributes` and `edgeAttributes` (`po`, `n`, `v`, and `d` for every type but
 /// string, the default), `cartesianLayout` in node order, `cyVisualProperties`, `status`.
 /// Node names, represents and interactions are never repeated as attributes.
-struct CX1Writer {
+///
+/// It appends bytes, from the network's values and its own precomputed bytes: it runs on the
+/// worker threads, once per figure.
+struct CX1Writer: Sendable {
     /// The style's `cyVisualProperties` elements.
-    let style: String
+    let style: [UInt8]
+    let context: CXContext
 
-    func write(_ network: CXNetwork, to out: inout String) {
+    func write(_ network: CXNetwork, to out: inout [UInt8]) {
         let nodeAttributes = network.nodeAttributeCount
         let edgeAttributes = network.edgeAttributeCount
         out.append("[{\"numberVerification\":[{\"longNumber\":281474976710655}]},\n")
         out.append("{\"metaData\":[")
         var first = true
-        func meta(_ name: String, _ count: Int, idCounter: Int? = nil) {
+        func meta(_ name: StaticString, _ count: Int, idCounter: Int? = nil) {
             if !first { out.append(",") }
             first = false
-            out.append("{\"name\":\"\(name)\",\"version\":\"1.0\",\"elementCount\":\(count)")
-            if let idCounter { out.append(",\"idCounter\":\(idCounter)") }
+            out.append("{\"name\":\"")
+            out.append(name)
+            out.append("\",\"version\":\"1.0\",\"elementCount\":")
+            out.append(decimal: count)
+            if let idCounter {
+                out.append(",\"idCounter\":")
+                out.append(decimal: idCounter)
+            }
             out.append(",\"consistencyGroup\":1,\"properties\":[]}")
         }
         meta("networkAttributes", network.attributes.count)
@@ -45,10 +55,12 @@ struct CX1Writer {
             out.append("{\"nodes\":[")
             for (id, node) in network.nodes.enumerated() {
                 out.append(id == 0 ? "\n" : ",\n")
-                out.append("{\"@id\":\(id),\"n\":")
+                out.append("{\"@id\":")
+                out.append(decimal: id)
+                out.append(",\"n\":")
                 JSONText.appendString(node.name, to: &out)
                 out.append(",\"r\":")
-                JSONText.appendString(node.represents, to: &out)
+                context.appendRepresents(node.id, to: &out)
                 out.append("}")
             }
             out.append("]},\n")
@@ -58,7 +70,8 @@ struct CX1Writer {
             out.append("{\"edges\":[")
             for (id, edge) in network.edges.enumerated() {
                 out.append(id == 0 ? "\n" : ",\n")
-                out.append("{\"@id\":\(id),\"s\":\(edge.source),\"t\":\(edge.target),\"i\":")
+                CXJSON.appendEdgeStart("{\"@id\":", id, edge, to: &out)
+                out.append(",\"i\":")
                 JSONText.appendString(edge.interaction, to: &out)
                 out.append("}")
             }
@@ -71,11 +84,15 @@ struct CX1Writer {
             for (id, node) in network.nodes.enumerated() {
                 out.append(count == 0 ? "\n" : ",\n")
                 count += 1
-                out.append("{\"po\":\(id),\"n\":\"type\",\"v\":")
+                out.append("{\"po\":")
+                out.append(decimal: id)
+                out.append(",\"n\":\"type\",\"v\":")
                 JSONText.appendString(node.type, to: &out)
                 out.append("}")
-                for attribute in node.attributes {
-                    out.append(",\n{\"po\":\(id),\"n\":")
+                for attribute in network.nodeAttributes[node.attributes] {
+                    out.append(",\n{\"po\":")
+                    out.append(decimal: id)
+                    out.append(",\"n\":")
                     appendAttribute(attribute, to: &out)
                     count += 1
                 }
@@ -87,10 +104,12 @@ struct CX1Writer {
             out.append("{\"edgeAttributes\":[")
             var count = 0
             for (id, edge) in network.edges.enumerated() {
-                for attribute in edge.attributes {
+                for attribute in network.edgeAttributes[edge.attributes] {
                     out.append(count == 0 ? "\n" : ",\n")
                     count += 1
-                    out.append("{\"po\":\(id),\"n\":")
+                    out.append("{\"po\":")
+                    out.append(decimal: id)
+                    out.append(",\"n\":")
                     appendAttribute(attribute, to: &out)
                 }
             }
@@ -101,7 +120,9 @@ struct CX1Writer {
             out.append("{\"cartesianLayout\":[")
             for (id, node) in network.nodes.enumerated() {
                 out.append(id == 0 ? "\n" : ",\n")
-                out.append("{\"node\":\(id),\"x\":")
+                out.append("{\"node\":")
+                out.append(decimal: id)
+                out.append(",\"x\":")
                 CXJSON.appendCoordinate(node.x, to: &out)
                 out.append(",\"y\":")
                 CXJSON.appendCoordinate(node.y, to: &out)
@@ -111,18 +132,22 @@ struct CX1Writer {
         }
 
         out.append("{\"cyVisualProperties\":[\n")
-        out.append(style)
+        out.append(contentsOf: style)
         out.append("]},\n")
         out.append("{\"status\":[{\"error\":\"\",\"success\":true}]}]\n")
     }
 
     /// `name","v":value[,"d":type]}` after an element's opening `{"n":` (or `{"po":id,"n":`).
-    private func appendAttribute(_ attribute: CXAttribute, to out: inout String) {
+    private func appendAttribute(_ attribute: CXAttribute, to out: inout [UInt8]) {
         JSONText.appendString(attribute.name, to: &out)
         out.append(",\"v\":")
         CXJSON.appendValue(attribute.value, to: &out)
         let type = attribute.type
-        if type != .string { out.append(",\"d\":\"\(type.rawValue)\"") }
+        if type != .string {
+            out.append(",\"d\":\"")
+            out.append(utf8: type.rawValue)
+            out.append("\"")
+        }
         out.append("}")
     }
 }

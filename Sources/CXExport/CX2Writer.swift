@@ -6,19 +6,27 @@ import PFOCRGraph
 /// its type, one `networkAttributes` element, nodes `{id, v, x, y}`, edges `{id, s, t, v}`,
 /// `visualProperties`, and `status` last. Empty aspects are left out (with their metaData).
 /// One aspect per line and one node or edge per line, so diffs of two exports stay readable.
-struct CX2Writer {
+///
+/// It appends bytes, from the network's values and its own precomputed bytes: it runs on the
+/// worker threads, once per figure.
+struct CX2Writer: Sendable {
     /// The style's `visualProperties` element.
-    let style: String
+    let style: [UInt8]
+    let context: CXContext
 
-    func write(_ network: CXNetwork, to out: inout String) {
+    func write(_ network: CXNetwork, to out: inout [UInt8]) {
         out.append("[{\"CXVersion\":\"2.0\",\"hasFragments\":false},\n")
         let hasDeclarations = !(network.networkDeclarations.isEmpty && network.nodeDeclarations.isEmpty && network.edgeDeclarations.isEmpty)
         out.append("{\"metaData\":[")
         var first = true
-        func meta(_ name: String, _ count: Int) {
+        func meta(_ name: StaticString, _ count: Int) {
             if !first { out.append(",") }
             first = false
-            out.append("{\"name\":\"\(name)\",\"elementCount\":\(count)}")
+            out.append("{\"name\":\"")
+            out.append(name)
+            out.append("\",\"elementCount\":")
+            out.append(decimal: count)
+            out.append("}")
         }
         if hasDeclarations { meta("attributeDeclarations", 1) }
         meta("networkAttributes", 1)
@@ -30,39 +38,46 @@ struct CX2Writer {
         if hasDeclarations {
             out.append("{\"attributeDeclarations\":[{")
             var aspects = 0
-            for (aspect, declarations) in [
-                ("networkAttributes", network.networkDeclarations), ("nodes", network.nodeDeclarations),
-                ("edges", network.edgeDeclarations),
-            ] where !declarations.isEmpty {
+            func declare(_ aspect: StaticString, _ declarations: CXDeclarations) {
+                guard !declarations.isEmpty else { return }
                 if aspects > 0 { out.append(",") }
                 aspects += 1
-                out.append("\"\(aspect)\":{")
-                for index in declarations.names.indices {
+                out.append("\"")
+                out.append(aspect)
+                out.append("\":{")
+                for (index, entry) in declarations.entries.enumerated() {
                     if index > 0 { out.append(",") }
-                    JSONText.appendString(declarations.names[index], to: &out)
-                    out.append(":{\"d\":\"\(declarations.types[index].rawValue)\"}")
+                    JSONText.appendString(entry.name, to: &out)
+                    out.append(":{\"d\":\"")
+                    out.append(utf8: entry.type.rawValue)
+                    out.append("\"}")
                 }
                 out.append("}")
             }
+            declare("networkAttributes", network.networkDeclarations)
+            declare("nodes", network.nodeDeclarations)
+            declare("edges", network.edgeDeclarations)
             out.append("}]},\n")
         }
 
         out.append("{\"networkAttributes\":[{")
-        appendAttributes(network.attributes, to: &out)
+        appendAttributes(network.attributes[...], to: &out)
         out.append("}]},\n")
 
         if !network.nodes.isEmpty {
             out.append("{\"nodes\":[")
             for (id, node) in network.nodes.enumerated() {
                 out.append(id == 0 ? "\n" : ",\n")
-                out.append("{\"id\":\(id),\"v\":{\"name\":")
+                out.append("{\"id\":")
+                out.append(decimal: id)
+                out.append(",\"v\":{\"name\":")
                 JSONText.appendString(node.name, to: &out)
                 out.append(",\"represents\":")
-                JSONText.appendString(node.represents, to: &out)
+                context.appendRepresents(node.id, to: &out)
                 out.append(",\"type\":")
                 JSONText.appendString(node.type, to: &out)
                 if !node.attributes.isEmpty { out.append(",") }
-                appendAttributes(node.attributes, to: &out)
+                appendAttributes(network.nodeAttributes[node.attributes], to: &out)
                 out.append("},\"x\":")
                 CXJSON.appendCoordinate(node.x, to: &out)
                 out.append(",\"y\":")
@@ -76,24 +91,27 @@ struct CX2Writer {
             out.append("{\"edges\":[")
             for (id, edge) in network.edges.enumerated() {
                 out.append(id == 0 ? "\n" : ",\n")
-                out.append("{\"id\":\(id),\"s\":\(edge.source),\"t\":\(edge.target),\"v\":{\"interaction\":")
+                CXJSON.appendEdgeStart("{\"id\":", id, edge, to: &out)
+                out.append(",\"v\":{\"interaction\":")
                 JSONText.appendString(edge.interaction, to: &out)
                 if !edge.attributes.isEmpty { out.append(",") }
-                appendAttributes(edge.attributes, to: &out)
+                appendAttributes(network.edgeAttributes[edge.attributes], to: &out)
                 out.append("}}")
             }
             out.append("]},\n")
         }
 
         out.append("{\"visualProperties\":[")
-        out.append(style)
+        out.append(contentsOf: style)
         out.append("]},\n")
         out.append("{\"status\":[{\"error\":\"\",\"success\":true}]}]\n")
     }
 
-    private func appendAttributes(_ attributes: [CXAttribute], to out: inout String) {
-        for (index, attribute) in attributes.enumerated() {
-            if index > 0 { out.append(",") }
+    private func appendAttributes(_ attributes: ArraySlice<CXAttribute>, to out: inout [UInt8]) {
+        var first = true
+        for attribute in attributes {
+            if !first { out.append(",") }
+            first = false
             JSONText.appendString(attribute.name, to: &out)
             out.append(":")
             CXJSON.appendValue(attribute.value, to: &out)

@@ -5,71 +5,77 @@ import PFOCRGraph
 /// ``edgeLimit``; past the limit it drops them and only counts, and the sink refuses to
 /// write it. Figures mentioning no identified entity get no node, as they get no file in
 /// the per-figure scope (which also keeps the node count within twice the edge limit).
+///
+/// It runs on the consumer thread (figid order), so it sees the figures in order. Which
+/// entities are already nodes it reads from its node index, the map from entity to node
+/// position that its edges need anyway: an entity's first figure adds the node, later ones
+/// only an edge to it. The driver's ``FigureNews`` says the same for the subgraph's nodes,
+/// but the edges would still need the positions, so the index is the one lookup.
 struct CXCorpusNetwork {
     /// About what NDEx and Cytoscape Web accept.
     static let edgeLimit = 20_000
 
     private(set) var network = CXNetwork()
+    /// Node position of every entity in the network.
     private var nodeIndex: [NodeKey: Int] = [:]
-    private var usedNamespaces = Set<Namespace>()
+    /// The namespaces of the network's nodes, as ``CXContext/bit(_:)`` bits.
+    private var usedNamespaces: UInt16 = 0
     /// MENTIONS edges seen, written or not.
     private(set) var edgeCount = 0
     /// Figures with at least one identified entity.
     private(set) var figureCount = 0
     var isOverLimit: Bool { edgeCount > CXCorpusNetwork.edgeLimit }
+    /// Values left out of the network, including those of figures added before it went over
+    /// the limit.
+    var typeClashes: Int { network.typeClashes }
 
     /// Adds one figure; returns false when it mentions no identified entity.
-    mutating func add(_ subgraph: FigureSubgraph, builder: inout CXNetworkBuilder) -> Bool {
-        let mentions = subgraph.edges.filter { $0.kind == .mentions && CXNetworkBuilder.isEntity($0.targetKind) }
-        guard !mentions.isEmpty else { return false }
+    mutating func add(_ subgraph: FigureSubgraph, builder: CXNetworkBuilder) -> Bool {
+        let mentions = subgraph.edges.reduce(0) { $0 + (CXNetworkBuilder.isEntityMention($1) ? 1 : 0) }
+        guard mentions > 0 else { return false }
         figureCount += 1
-        edgeCount += mentions.count
+        edgeCount += mentions
         if isOverLimit {
-            // Refused: stop holding anything.
+            // Refused: stop holding anything but the count of values left out.
             if !network.nodes.isEmpty {
+                let typeClashes = network.typeClashes
                 network = CXNetwork()
+                network.typeClashes = typeClashes
                 nodeIndex = [:]
             }
             return true
         }
         let figureIndex = network.nodes.count
-        network.nodes.append(builder.figureNode(subgraph, declarations: &network.nodeDeclarations))
-        usedNamespaces.insert(subgraph.figure.id.namespace)
-        var entities: [NodeKey: GraphNode] = [:]
-        for node in subgraph.nodes where CXNetworkBuilder.isEntity(node.kind) { entities[NodeKey(node)] = node }
-        for mention in mentions.sorted(by: CXNetworkBuilder.entityOrder) {
+        builder.appendFigureNode(subgraph, to: &network)
+        usedNamespaces |= builder.context.bit(subgraph.figure.id.namespace)
+        builder.forEachMention(in: subgraph) { mention, node in
             let key = NodeKey(kind: mention.targetKind, id: mention.target)
             let target: Int
             if let known = nodeIndex[key] {
                 target = known
             } else {
-                let node = entities[key]
-                    ?? GraphNode(kind: mention.targetKind, id: mention.target, name: mention.target.local)
                 target = network.nodes.count
                 nodeIndex[key] = target
-                usedNamespaces.insert(node.id.namespace)
-                network.nodes.append(builder.entityNode(node, evidence: nil, declarations: &network.nodeDeclarations))
+                usedNamespaces |= builder.context.bit(node.id.namespace)
+                builder.appendEntityNode(node, evidence: nil, to: &network)
             }
-            network.edges.append(builder.mentionEdge(mention, source: figureIndex, target: target, declarations: &network.edgeDeclarations))
+            builder.appendMentionEdge(mention, source: figureIndex, target: target, to: &network)
         }
         return true
     }
 
     /// The finished network: attributes set, nodes laid out. Call once, when not over the limit.
-    mutating func finish(builder: inout CXNetworkBuilder) -> CXNetwork {
-        let attributes = [
-            CXAttribute("name", .string("PFOCR pathway figures (\(figureCount) figures)")),
-            CXAttribute(
-                "description",
-                .string(
-                    "Pathway figures from PubMed Central (Pathway Figure OCR, WikiPathways) and the genes, chemicals "
-                        + "and diseases OCR found in them: one node per figure and per entity, one mentions edge per "
-                        + "figure and entity, carrying the OCR words, matched terms and lexicon sources.")),
-            CXAttribute("rights", .string(CXNetworkBuilder.rights)),
-            CXAttribute("figureCount", .integer(figureCount)),
-            CXAttribute("@context", .string(builder.contextText(usedNamespaces))),
-        ]
-        builder.addNetworkAttributes(attributes, to: &network)
+    mutating func finish(builder: CXNetworkBuilder) -> CXNetwork {
+        network.addNetworkAttribute("name", .string("PFOCR pathway figures (\(figureCount) figures)"))
+        network.addNetworkAttribute(
+            "description",
+            .string(
+                "Pathway figures from PubMed Central (Pathway Figure OCR, WikiPathways) and the genes, chemicals "
+                    + "and diseases OCR found in them: one node per figure and per entity, one mentions edge per "
+                    + "figure and entity, carrying the OCR words, matched terms and lexicon sources."))
+        network.addNetworkAttribute("rights", .string(CXNetworkBuilder.rights))
+        network.addNetworkAttribute("figureCount", .integer(figureCount))
+        network.addNetworkAttribute("@context", .string(builder.context.text(usedNamespaces)))
         CXLayout.arrange(&network.nodes)
         return network
     }

@@ -6,27 +6,20 @@
 /// value is typed exactly as declared. The names come from the vocabulary and from this
 /// module's fixed names, so a clash only happens with an unusual Mappings/vocabulary.yaml;
 /// the sink counts such values (`attributeTypeClashes`).
+///
+/// A network declares a few dozen names at most (the vocabulary's), so a scan finds a name
+/// faster than hashing it would, and a network costs one array rather than a dictionary.
 struct CXDeclarations {
-    private(set) var names: [String] = []
-    private(set) var types: [CXType] = []
-    private var index: [String: Int] = [:]
+    private(set) var entries: [(name: String, type: CXType)] = []
 
     /// Declares `name` with `type` if new; false when it is declared with another type.
     mutating func admit(_ name: String, _ type: CXType) -> Bool {
-        if let position = index[name] { return types[position] == type }
-        index[name] = names.count
-        names.append(name)
-        types.append(type)
+        for entry in entries where entry.name == name { return entry.type == type }
+        entries.append((name, type))
         return true
     }
 
-    var isEmpty: Bool { names.isEmpty }
+    var isEmpty: Bool { entries.isEmpty }
 
-    func contains(_ name: String) -> Bool { index[name] != nil }
-
-    mutating func removeAll() {
-        names.removeAll(keepingCapacity: true)
-        types.removeAll(keepingCapacity: true)
-        index.removeAll(keepingCapacity: true)
-    }
+    func contains(_ name: String) -> Bool { entries.contains { $0.name == name } }
 }

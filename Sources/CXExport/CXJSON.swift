@@ -1,30 +1,32 @@
 import PFOCRGraph
 
-/// Appending CX values as JSON into a reused buffer, typed exactly as declared: integers and
-/// doubles as JSON numbers, lists as arrays, strings through ``JSONText``.
+/// CX values as JSON bytes, typed exactly as declared: integers and doubles as JSON numbers,
+/// lists as arrays, strings through ``JSONText`` (whose byte appenders write exactly this).
 enum CXJSON {
-    static func appendValue(_ value: PropertyValue, to out: inout String) {
-        switch value {
-        case .string(let text), .iri(let text):
-            JSONText.appendString(text, to: &out)
-        case .integer(let number):
-            out.append(String(number))
-        case .double(let number):
-            out.append(JSONText.double(number))
-        case .boolean(let flag):
-            out.append(flag ? "true" : "false")
-        case .stringList(let items):
-            out.append("[")
-            for (index, item) in items.enumerated() {
-                if index > 0 { out.append(",") }
-                JSONText.appendString(item, to: &out)
-            }
-            out.append("]")
+    static func appendValue(_ value: PropertyValue, to out: inout [UInt8]) {
+        JSONText.appendValue(value, to: &out)
+    }
+
+    /// A coordinate: whole numbers as `120.0`, so readers see a double. The layout only makes
+    /// whole non-negative numbers, written here without formatting a `Double`; anything else
+    /// goes through ``JSONText/double(_:)``, which gives the same text for those.
+    static func appendCoordinate(_ value: Double, to out: inout [UInt8]) {
+        if value.sign == .plus && value < 1e15 && value == value.rounded(.down) {
+            out.append(decimal: Int(value))
+            out.append(".0")
+        } else {
+            out.append(utf8: JSONText.double(value))
         }
     }
 
-    /// A coordinate: whole numbers as `120.0`, so readers see a double.
-    static func appendCoordinate(_ value: Double, to out: inout String) {
-        out.append(JSONText.double(value))
+    /// An edge element's opening, `opening` (`{"id":` or `{"@id":`) then its id, `s` and `t`,
+    /// the same in both dialects.
+    static func appendEdgeStart(_ opening: StaticString, _ id: Int, _ edge: CXEdge, to out: inout [UInt8]) {
+        out.append(opening)
+        out.append(decimal: id)
+        out.append(",\"s\":")
+        out.append(decimal: edge.source)
+        out.append(",\"t\":")
+        out.append(decimal: edge.target)
     }
 }

@@ -13,22 +13,24 @@ enum CXLayout {
     /// Extra space between two kinds' blocks.
     static let blockGap = 50.0
 
-    /// Sets `x` and `y` of every node.
+    /// Sets `x` and `y` of every node. The per-kind counts are SIMD values on the stack (a
+    /// lane per ``NodeKind/order``; there are fewer kinds than lanes), so laying out a
+    /// figure's network allocates nothing.
     static func arrange(_ nodes: inout [CXNode]) {
-        var counts = [Int](repeating: 0, count: NodeKind.allCases.count)
+        var counts = SIMD8<Int>.zero
         for node in nodes { counts[node.kind.order] += 1 }
-        var columns = [Int](repeating: 1, count: counts.count)
-        var top = [Double](repeating: 0, count: counts.count)
+        var columns = SIMD8<Int>(repeating: 1)
+        var top = SIMD8<Double>.zero
         var y = 0.0
-        for kind in NodeKind.allCases.sorted() where counts[kind.order] > 0 {
-            let count = counts[kind.order]
+        for kind in 0..<NodeKind.allCases.count where counts[kind] > 0 {
+            let count = counts[kind]
             let width = columnCount(count)
-            columns[kind.order] = width
-            top[kind.order] = y
+            columns[kind] = width
+            top[kind] = y
             let rows = (count + width - 1) / width
             y += Double(rows) * rowSpacing + blockGap
         }
-        var placed = [Int](repeating: 0, count: counts.count)
+        var placed = SIMD8<Int>.zero
         for index in nodes.indices {
             let kind = nodes[index].kind.order
             let position = placed[kind]

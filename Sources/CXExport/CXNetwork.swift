@@ -1,44 +1,80 @@
 import PFOCRGraph
 
 /// One network, as both CX dialects write it: network attributes, nodes with coordinates,
-/// edges. Built per figure (or once for the corpus) and serialised by ``CX2Writer`` or
-/// ``CX1Writer``, so the two files of a figure hold the same network by construction.
+/// edges. Built per figure (on a worker thread, in a local of ``CXRenderer/render(_:into:)``)
+/// or once for the corpus, and serialised by ``CX2Writer`` or ``CX1Writer``, so the two files
+/// of a figure hold the same network by construction.
+///
+/// The attributes of all nodes (and of all edges) are kept back to back in one array, each
+/// element holding its range of it, so a network costs a handful of arrays however many
+/// nodes it has.
 struct CXNetwork {
     var attributes: [CXAttribute] = []
     var nodes: [CXNode] = []
     var edges: [CXEdge] = []
+    /// Every node's attributes besides `name`, `represents` and `type`, node after node.
+    var nodeAttributes: [CXAttribute] = []
+    /// Every edge's attributes besides `interaction`, edge after edge.
+    var edgeAttributes: [CXAttribute] = []
     /// The declared type of every network, node and edge attribute, in first-use order
     /// (node `name`, `represents`, `type` and edge `interaction` included).
     var networkDeclarations = CXDeclarations()
     var nodeDeclarations = CXDeclarations()
     var edgeDeclarations = CXDeclarations()
-
-    /// Empties the network, keeping the arrays' storage for the next figure.
-    mutating func removeAll() {
-        attributes.removeAll(keepingCapacity: true)
-        nodes.removeAll(keepingCapacity: true)
-        edges.removeAll(keepingCapacity: true)
-        networkDeclarations.removeAll()
-        nodeDeclarations.removeAll()
-        edgeDeclarations.removeAll()
-    }
+    /// Values left out: a name already used by the element (or the network), or declared
+    /// with another type. The sink reports the sum (`attributeTypeClashes`).
+    var typeClashes = 0
 
     /// The number of node attributes besides `name` and `represents` (CX1 `nodeAttributes`).
-    var nodeAttributeCount: Int { nodes.reduce(0) { $0 + 1 + $1.attributes.count } }
+    var nodeAttributeCount: Int { nodes.count + nodeAttributes.count }
 
     /// The number of edge attributes besides `interaction` (CX1 `edgeAttributes`).
-    var edgeAttributeCount: Int { edges.reduce(0) { $0 + $1.attributes.count } }
+    var edgeAttributeCount: Int { edgeAttributes.count }
+
+    /// Adds a network attribute unless its name is already used (each name once).
+    mutating func addNetworkAttribute(_ name: String, _ value: PropertyValue) {
+        guard !networkDeclarations.contains(name) else {
+            typeClashes += 1
+            return
+        }
+        _ = networkDeclarations.admit(name, CXType(value.type))
+        attributes.append(CXAttribute(name, value))
+    }
+
+    /// Adds an attribute to the node whose attributes start at `start` (the last node, being
+    /// built), unless the node already has that name or the name is declared with another type.
+    mutating func addNodeAttribute(_ name: String, _ value: PropertyValue, from start: Int) {
+        CXNetwork.add(CXAttribute(name, value), to: &nodeAttributes, from: start, declarations: &nodeDeclarations, clashes: &typeClashes)
+    }
+
+    /// ``addNodeAttribute(_:_:from:)`` for the edge being built.
+    mutating func addEdgeAttribute(_ name: String, _ value: PropertyValue, from start: Int) {
+        CXNetwork.add(CXAttribute(name, value), to: &edgeAttributes, from: start, declarations: &edgeDeclarations, clashes: &typeClashes)
+    }
+
+    private static func add(
+        _ attribute: CXAttribute, to attributes: inout [CXAttribute], from start: Int, declarations: inout CXDeclarations, clashes: inout Int
+    ) {
+        guard !attributes[start...].contains(where: { $0.name == attribute.name }),
+            declarations.admit(attribute.name, attribute.type)
+        else {
+            clashes += 1
+            return
+        }
+        attributes.append(attribute)
+    }
 }
 
-/// One node. `name`, `represents` and `type` are the attributes every node has; CX1 writes
-/// the first two as the node's `n` and `r`, CX2 as ordinary attributes.
+/// One node. `name`, `represents` (written from `id`) and `type` are the attributes every
+/// node has; CX1 writes the first two as the node's `n` and `r`, CX2 as ordinary attributes.
 struct CXNode {
     /// The node kind, for the layout's grouping.
     var kind: NodeKind
+    var id: Identifier
     var name: String
-    var represents: String
     var type: String
-    var attributes: [CXAttribute]
+    /// Its part of ``CXNetwork/nodeAttributes``.
+    var attributes: Range<Int>
     var x: Double = 0
     var y: Double = 0
 }
@@ -49,7 +85,8 @@ struct CXEdge {
     var target: Int
     /// CX1 `i`, CX2 attribute `interaction`.
     var interaction: String
-    var attributes: [CXAttribute]
+    /// Its part of ``CXNetwork/edgeAttributes``.
+    var attributes: Range<Int>
 }
 
 /// One attribute: a name and a typed value.

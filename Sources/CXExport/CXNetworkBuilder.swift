@@ -17,7 +17,10 @@ import PFOCRGraph
 /// case: `gene`, `chemical`, `disease`), the node kind's vocabulary properties and, in a
 /// figure network, the MENTIONS evidence (`words`, `matchedTerms`, `sources`,
 /// `evidenceCount`). No edges are invented between entities.
-struct CXNetworkBuilder {
+///
+/// It is configuration only (a `Sendable` value made once per export): everything a network
+/// needs while it is built lives in the ``CXNetwork``, values left out included.
+struct CXNetworkBuilder: Sendable {
     /// PFOCR's licence statement on NDEx (one of NDEx's own `rights` choices).
     static let rights = "Waiver-No rights reserved (CC0)"
     static let networkType = "pathway"
@@ -29,42 +32,42 @@ struct CXNetworkBuilder {
     static let coveredFigureProperties: Set<String> = ["figid", "title", "caption", "number", "figureLink", "organisms", "ndexUUID"]
     static let coveredPaperProperties: Set<String> = ["pmcid", "title", "reference", "year"]
 
-    let prefixes: PrefixSet
-    let vocabulary: Vocabulary
-    /// Namespaces whose IRI is `base + local id`, sorted by CURIE prefix: what `@context`
-    /// can map, and so the namespaces `represents` writes as CURIEs.
-    let contextNamespaces: [(namespace: Namespace, prefix: String, base: String)]
-    private let curieNamespaces: Set<Namespace>
+    /// `@context` and `represents`.
+    let context: CXContext
     private let figureExtras: [PropertySpec]
     private let paperExtras: [PropertySpec]
+    /// Per ``NodeKind/order``: the kind's vocabulary properties but the reserved names.
+    private let nodeProperties: [[PropertySpec]]
+    /// MENTIONS properties as node evidence (but reserved node names) and as corpus edge
+    /// attributes (but reserved edge names).
+    private let evidenceProperties: [PropertySpec]
     private let mentionProperties: [PropertySpec]
-    private let typeNames: [NodeKind: String]
+    /// Per ``NodeKind/order``: the node `type`.
+    private let typeNames: [String]
     /// The MENTIONS interaction name (`mentions`).
     let interaction: String
-    /// Values left out because their name was already declared with another type.
-    private(set) var typeClashes = 0
 
     init(mapping: Mapping) {
-        prefixes = mapping.prefixes
-        vocabulary = mapping.vocabulary
-        contextNamespaces = Namespace.allCases.compactMap { namespace in
-            guard let entry = mapping.prefixes.entries[namespace], entry.iriSuffix.isEmpty else { return nil }
-            return (namespace, entry.curie, entry.iriPrefix)
-        }.sorted { $0.prefix < $1.prefix }
-        curieNamespaces = Set(contextNamespaces.map(\.namespace))
-        figureExtras = mapping.vocabulary.node(.figure).properties.filter {
+        let vocabulary = mapping.vocabulary
+        context = CXContext(prefixes: mapping.prefixes)
+        figureExtras = vocabulary.node(.figure).properties.filter {
             !CXNetworkBuilder.coveredFigureProperties.contains($0.name)
         }
-        paperExtras = mapping.vocabulary.node(.paper).properties.filter {
+        paperExtras = vocabulary.node(.paper).properties.filter {
             !CXNetworkBuilder.coveredPaperProperties.contains($0.name)
         }
-        mentionProperties = mapping.vocabulary.edge(.mentions).properties.filter {
+        let kinds = NodeKind.allCases.sorted()
+        nodeProperties = kinds.map { kind in
+            vocabulary.node(kind).properties.filter { !CXNetworkBuilder.reservedNodeNames.contains($0.name) }
+        }
+        evidenceProperties = vocabulary.edge(.mentions).properties.filter {
             !CXNetworkBuilder.reservedNodeNames.contains($0.name)
         }
-        var names: [NodeKind: String] = [:]
-        for kind in NodeKind.allCases { names[kind] = CXNetworkBuilder.typeName(kind, mapping.vocabulary) }
-        typeNames = names
-        interaction = mapping.vocabulary.edge(.mentions).type.lowercased()
+        mentionProperties = vocabulary.edge(.mentions).properties.filter {
+            !CXNetworkBuilder.reservedEdgeNames.contains($0.name)
+        }
+        typeNames = kinds.map { CXNetworkBuilder.typeName($0, vocabulary) }
+        interaction = vocabulary.edge(.mentions).type.lowercased()
     }
 
     /// The node `type` value of a kind: its vocabulary label in lower case.
@@ -72,38 +75,30 @@ struct CXNetworkBuilder {
         vocabulary.node(kind).label.lowercased()
     }
 
-    func typeName(_ kind: NodeKind) -> String { typeNames[kind] ?? kind.rawValue.lowercased() }
-
-    /// `represents` of a node: a CURIE when `@context` can expand it, else the IRI.
-    func represents(_ id: Identifier) -> String {
-        curieNamespaces.contains(id.namespace) ? prefixes.curie(id) : prefixes.iri(id)
-    }
-
     static func isEntity(_ kind: NodeKind) -> Bool {
         kind == .gene || kind == .chemical || kind == .disease
     }
 
+    /// A MENTIONS edge to a gene, chemical or disease: one node (and corpus edge) each.
+    static func isEntityMention(_ edge: GraphEdge) -> Bool {
+        edge.kind == .mentions && isEntity(edge.targetKind)
+    }
+
     // MARK: Figure networks
 
-    /// Fills `network` with the figure's network; false (and `network` left empty) when the
-    /// figure mentions no identified entity.
-    mutating func buildFigureNetwork(_ subgraph: FigureSubgraph, into network: inout CXNetwork) -> Bool {
-        network.removeAll()
-        let mentions = subgraph.edges.filter { $0.kind == .mentions && CXNetworkBuilder.isEntity($0.targetKind) }
-        guard !mentions.isEmpty else { return false }
-        var entities: [NodeKey: GraphNode] = [:]
-        for node in subgraph.nodes where CXNetworkBuilder.isEntity(node.kind) { entities[NodeKey(node)] = node }
+    /// Fills `network` (given empty) with the figure's network; false (and `network` left
+    /// empty) when the figure mentions no identified entity.
+    func buildFigureNetwork(_ subgraph: FigureSubgraph, into network: inout CXNetwork) -> Bool {
         // Entities in subgraph order (genes, chemicals, diseases, each sorted by id), one
         // per MENTIONS edge: the builder makes exactly one edge per (figure, entity).
-        var used = Set<Namespace>()
-        for mention in mentions.sorted(by: CXNetworkBuilder.entityOrder) {
-            let node = entities[NodeKey(kind: mention.targetKind, id: mention.target)]
-                ?? GraphNode(kind: mention.targetKind, id: mention.target, name: mention.target.local)
-            used.insert(node.id.namespace)
-            network.nodes.append(entityNode(node, evidence: mention, declarations: &network.nodeDeclarations))
+        var used: UInt16 = 0
+        forEachMention(in: subgraph) { mention, node in
+            used |= context.bit(node.id.namespace)
+            appendEntityNode(node, evidence: mention, to: &network)
         }
-        addNetworkAttributes(figureAttributes(subgraph, asNode: false), to: &network)
-        addNetworkAttribute(CXAttribute("@context", .string(contextText(used))), to: &network)
+        guard !network.nodes.isEmpty else { return false }
+        forEachFigureAttribute(subgraph, asNode: false) { network.addNetworkAttribute($0, $1) }
+        network.addNetworkAttribute("@context", .string(context.text(used)))
         CXLayout.arrange(&network.nodes)
         return true
     }
@@ -116,16 +111,64 @@ struct CXNetworkBuilder {
         return lhs.target < rhs.target
     }
 
-    /// The figure's metadata as attributes: the network attributes of a figure network, or
-    /// (`asNode`) the attributes of its node in the corpus network, which leaves out the
-    /// network-level `name`, `rights`, `networkType`.
-    func figureAttributes(_ subgraph: FigureSubgraph, asNode: Bool) -> [CXAttribute] {
+    /// Calls `body` with every MENTIONS edge to an entity, in ``entityOrder(_:_:)``, and the
+    /// node it reaches (made from the edge when the subgraph lacks it); returns their number.
+    ///
+    /// The graph builder already orders them so and lists the entity nodes in the same order,
+    /// so this is one pass over the edges and one over the nodes, allocating nothing; a
+    /// subgraph ordered otherwise is sorted (stably, as before) and searched.
+    @discardableResult
+    func forEachMention(in subgraph: FigureSubgraph, _ body: (GraphEdge, GraphNode) -> Void) -> Int {
+        let edges = subgraph.edges
+        var inOrder = true
+        var previous: Int? = nil
+        for index in edges.indices where CXNetworkBuilder.isEntityMention(edges[index]) {
+            if let previous, CXNetworkBuilder.entityOrder(edges[index], edges[previous]) {
+                inOrder = false
+                break
+            }
+            previous = index
+        }
+        var cursor = 0
+        var count = 0
+        func visit(_ mention: GraphEdge) {
+            count += 1
+            let node = CXNetworkBuilder.node(of: mention, in: subgraph.nodes, from: &cursor)
+                ?? GraphNode(kind: mention.targetKind, id: mention.target, name: mention.target.local)
+            body(mention, node)
+        }
+        if inOrder {
+            for mention in edges where CXNetworkBuilder.isEntityMention(mention) { visit(mention) }
+        } else {
+            for mention in edges.filter(CXNetworkBuilder.isEntityMention).sorted(by: CXNetworkBuilder.entityOrder) { visit(mention) }
+        }
+        return count
+    }
+
+    /// The node `edge` reaches, searched from `cursor` round to it (nodes are unique per kind
+    /// and id); `cursor` moves past it, so nodes in edge order are found in one pass.
+    private static func node(of edge: GraphEdge, in nodes: [GraphNode], from cursor: inout Int) -> GraphNode? {
+        let count = nodes.count
+        for step in 0..<count {
+            var index = cursor + step
+            if index >= count { index -= count }
+            let node = nodes[index]
+            if node.kind == edge.targetKind && node.id == edge.target {
+                cursor = index + 1
+                return node
+            }
+        }
+        return nil
+    }
+
+    /// The figure's metadata as attributes, passed to `body` in order: the network attributes
+    /// of a figure network, or (`asNode`) the attributes of its node in the corpus network,
+    /// which leaves out the network-level `name`, `rights`, `networkType`.
+    func forEachFigureAttribute(_ subgraph: FigureSubgraph, asNode: Bool, _ body: (String, PropertyValue) -> Void) {
         let figure = subgraph.figure
         let paper = subgraph.nodes.first { $0.kind == .paper }
-        var attributes: [CXAttribute] = []
-        attributes.reserveCapacity(32)
         func add(_ name: String, _ value: PropertyValue?) {
-            if let value { attributes.append(CXAttribute(name, value)) }
+            if let value { body(name, value) }
         }
         if !asNode { add("name", .string(figure.name)) }
         add("description", figure.value("caption"))
@@ -148,7 +191,6 @@ struct CXNetworkBuilder {
         add("ndexUUID", figure.value("ndexUUID"))
         for spec in figureExtras { add(spec.name, figure.value(spec.name)) }
         if let paper { for spec in paperExtras { add(spec.name, paper.value(spec.name)) } }
-        return attributes
     }
 
     /// PMC's page of a paper, the link PFOCR's networks give as `paperLink`.
@@ -156,75 +198,50 @@ struct CXNetworkBuilder {
         "https://www.ncbi.nlm.nih.gov/pmc/articles/" + IRIEncoding.encodeSegment(pmcid) + "/"
     }
 
-    /// `@context` text: a JSON object from the CURIE prefixes of `used` to their IRI bases,
-    /// sorted by prefix.
-    func contextText(_ used: Set<Namespace>) -> String {
-        var text = "{"
-        for entry in contextNamespaces where used.contains(entry.namespace) {
-            if text.utf8.count > 1 { text.append(",") }
-            JSONText.appendString(entry.prefix, to: &text)
-            text.append(":")
-            JSONText.appendString(entry.base, to: &text)
-        }
-        text.append("}")
-        return text
-    }
-
-    mutating func addNetworkAttributes(_ attributes: [CXAttribute], to network: inout CXNetwork) {
-        for attribute in attributes { addNetworkAttribute(attribute, to: &network) }
-    }
-
-    /// Adds a network attribute unless its name is already used (each name once).
-    mutating func addNetworkAttribute(_ attribute: CXAttribute, to network: inout CXNetwork) {
-        guard !network.networkDeclarations.contains(attribute.name) else {
-            typeClashes += 1
-            return
-        }
-        _ = network.networkDeclarations.admit(attribute.name, attribute.type)
-        network.attributes.append(attribute)
-    }
-
     // MARK: Nodes and edges
 
-    /// An entity node; with `evidence`, the MENTIONS edge's properties become node attributes.
-    mutating func entityNode(_ node: GraphNode, evidence: GraphEdge?, declarations: inout CXDeclarations) -> CXNode {
-        declareNodeFields(&declarations)
-        var attributes: [CXAttribute] = []
-        attributes.reserveCapacity(8)
-        for spec in vocabulary.node(node.kind).properties where !CXNetworkBuilder.reservedNodeNames.contains(spec.name) {
+    /// Appends an entity node; with `evidence`, the MENTIONS edge's properties become node
+    /// attributes.
+    func appendEntityNode(_ node: GraphNode, evidence: GraphEdge?, to network: inout CXNetwork) {
+        declareNodeFields(&network.nodeDeclarations)
+        let start = network.nodeAttributes.count
+        for spec in nodeProperties[node.kind.order] {
             guard let value = node.value(spec.name) else { continue }
-            append(CXAttribute(spec.name, value), to: &attributes, declarations: &declarations)
+            network.addNodeAttribute(spec.name, value, from: start)
         }
         if let evidence {
-            for spec in mentionProperties {
+            for spec in evidenceProperties {
                 guard let value = evidence.value(spec.name) else { continue }
-                append(CXAttribute(spec.name, value), to: &attributes, declarations: &declarations)
+                network.addNodeAttribute(spec.name, value, from: start)
             }
         }
-        return CXNode(kind: node.kind, name: node.name, represents: represents(node.id), type: typeName(node.kind), attributes: attributes)
+        network.nodes.append(CXNode(
+            kind: node.kind, id: node.id, name: node.name, type: typeNames[node.kind.order], attributes: start..<network.nodeAttributes.count))
     }
 
-    /// A figure's node in the corpus network.
-    mutating func figureNode(_ subgraph: FigureSubgraph, declarations: inout CXDeclarations) -> CXNode {
-        declareNodeFields(&declarations)
-        var attributes: [CXAttribute] = []
-        for attribute in figureAttributes(subgraph, asNode: true) where !CXNetworkBuilder.reservedNodeNames.contains(attribute.name) {
-            append(attribute, to: &attributes, declarations: &declarations)
+    /// Appends a figure's node of the corpus network.
+    func appendFigureNode(_ subgraph: FigureSubgraph, to network: inout CXNetwork) {
+        declareNodeFields(&network.nodeDeclarations)
+        let start = network.nodeAttributes.count
+        forEachFigureAttribute(subgraph, asNode: true) { name, value in
+            guard !CXNetworkBuilder.reservedNodeNames.contains(name) else { return }
+            network.addNodeAttribute(name, value, from: start)
         }
-        return CXNode(
-            kind: .figure, name: subgraph.figure.name, represents: represents(subgraph.figure.id),
-            type: typeName(.figure), attributes: attributes)
+        let figure = subgraph.figure
+        network.nodes.append(CXNode(
+            kind: .figure, id: figure.id, name: figure.name, type: typeNames[NodeKind.figure.order],
+            attributes: start..<network.nodeAttributes.count))
     }
 
-    /// A MENTIONS edge of the corpus network, its evidence as edge attributes.
-    mutating func mentionEdge(_ edge: GraphEdge, source: Int, target: Int, declarations: inout CXDeclarations) -> CXEdge {
-        _ = declarations.admit("interaction", .string)
-        var attributes: [CXAttribute] = []
-        for spec in vocabulary.edge(.mentions).properties where !CXNetworkBuilder.reservedEdgeNames.contains(spec.name) {
+    /// Appends a MENTIONS edge of the corpus network, its evidence as edge attributes.
+    func appendMentionEdge(_ edge: GraphEdge, source: Int, target: Int, to network: inout CXNetwork) {
+        _ = network.edgeDeclarations.admit("interaction", .string)
+        let start = network.edgeAttributes.count
+        for spec in mentionProperties {
             guard let value = edge.value(spec.name) else { continue }
-            append(CXAttribute(spec.name, value), to: &attributes, declarations: &declarations)
+            network.addEdgeAttribute(spec.name, value, from: start)
         }
-        return CXEdge(source: source, target: target, interaction: interaction, attributes: attributes)
+        network.edges.append(CXEdge(source: source, target: target, interaction: interaction, attributes: start..<network.edgeAttributes.count))
     }
 
     private func declareNodeFields(_ declarations: inout CXDeclarations) {
@@ -232,17 +249,5 @@ struct CXNetworkBuilder {
         _ = declarations.admit("name", .string)
         _ = declarations.admit("represents", .string)
         _ = declarations.admit("type", .string)
-    }
-
-    /// Appends `attribute` unless the element already has that name or the name is
-    /// declared with another type.
-    private mutating func append(_ attribute: CXAttribute, to attributes: inout [CXAttribute], declarations: inout CXDeclarations) {
-        guard !attributes.contains(where: { $0.name == attribute.name }),
-            declarations.admit(attribute.name, attribute.type)
-        else {
-            typeClashes += 1
-            return
-        }
-        attributes.append(attribute)
     }
 }

@@ -5,22 +5,21 @@ import PFOCRGraph
 /// or with `--cx-scope corpus` one network `pfocr.cx2` / `pfocr.cx`, refused (nothing
 /// written, a refusal in the summary, exit 65) above ``CXCorpusNetwork/edgeLimit`` edges.
 ///
-/// Per figure it reuses one network value and one text buffer, and holds nothing after
-/// the figure's file is closed, so memory does not grow with the number of figures.
+/// Per figure the ``CXRenderer`` makes the whole file on a worker thread; ``write(_:)``
+/// creates the file and writes the bytes, and holds nothing after the file is closed, so
+/// memory does not grow with the number of figures. The corpus network needs every figure,
+/// in order, so that scope has no renderer and builds the network here, on the consumer
+/// thread (it is for subsets, at most ``CXCorpusNetwork/edgeLimit`` edges).
 final class CXSink: GraphSink {
-    let renderer: (any FigureRenderer)? = nil
+    let renderer: (any FigureRenderer)?
     private let context: SinkContext
     private let dialect: CXDialect
     private let scope: CXScope
-    private var builder: CXNetworkBuilder
-    private let cx2Writer: CX2Writer
-    private let cx1Writer: CX1Writer
-    private var network = CXNetwork()
-    private var buffer = String()
+    /// Renders per-figure networks (as ``renderer``) and writes the corpus network.
+    private let cx: CXRenderer
     private var corpus = CXCorpusNetwork()
-    private var networks = 0
-    private var nodes = 0
-    private var edges = 0
+    /// The tallies of the networks written (``CXRenderer``'s lanes).
+    private var totals = SIMD4<Int>.zero
     private var figuresWithoutEntities = 0
     /// Their figids, for report.json (few in practice: most pathway figures name a gene).
     private var figidsWithoutEntities: [String] = []
@@ -29,31 +28,31 @@ final class CXSink: GraphSink {
         self.context = context
         self.dialect = dialect
         scope = try CXScope(options: context.options)
-        builder = CXNetworkBuilder(mapping: context.mapping)
-        let style = CXStyle(vocabulary: context.mapping.vocabulary)
-        cx2Writer = CX2Writer(style: style.cx2Text)
-        cx1Writer = CX1Writer(style: style.cx1Text)
+        cx = CXRenderer(mapping: context.mapping, dialect: dialect)
+        renderer = scope == .figure ? cx : nil
     }
 
-    func begin() throws(ExportError) {
-        buffer.reserveCapacity(1 << 16)
-    }
+    func begin() throws(ExportError) {}
 
     func write(_ figure: RenderedFigure) throws(ExportError) {
         let subgraph = figure.subgraph
+        let hasEntities: Bool
         switch scope {
         case .corpus:
-            if !corpus.add(subgraph, builder: &builder) {
-                figuresWithoutEntities += 1
-                figidsWithoutEntities.append(subgraph.figid)
-            }
+            hasEntities = corpus.add(subgraph, builder: cx.builder)
         case .figure:
-            guard builder.buildFigureNetwork(subgraph, into: &network) else {
-                figuresWithoutEntities += 1
-                figidsWithoutEntities.append(subgraph.figid)
-                return
+            // The renderer made no segment for a figure without identified entities.
+            hasEntities = !figure.fragment.segments.isEmpty
+            if hasEntities {
+                let file = try context.output.createFile(dialect.figurePath(subgraph.figid))
+                file.write(bytes: figure.fragment.bytes)
+                try file.close()
+                totals &+= figure.fragment.tally(figure.news)
             }
-            try writeFile(dialect.figurePath(subgraph.figid), network)
+        }
+        if !hasEntities {
+            figuresWithoutEntities += 1
+            figidsWithoutEntities.append(subgraph.figid)
         }
     }
 
@@ -65,39 +64,32 @@ final class CXSink: GraphSink {
                     "the corpus network \(dialect.corpusPath) would have \(corpus.edgeCount) edges, more than the "
                         + "\(CXCorpusNetwork.edgeLimit) NDEx and Cytoscape Web accept; it was not written. Export a subset "
                         + "(--organism NAME, --figures FILE, --year-from YEAR / --year-to YEAR) or use --cx-scope figure")
+                totals[CXRenderer.typeClashesLane] += corpus.typeClashes
             } else {
-                let finished = corpus.finish(builder: &builder)
-                try writeFile(dialect.corpusPath, finished)
+                let finished = corpus.finish(builder: cx.builder)
+                var bytes: [UInt8] = []
+                cx.write(finished, to: &bytes)
+                let file = try context.output.createFile(dialect.corpusPath)
+                file.write(bytes: bytes)
+                try file.close()
+                totals &+= CXRenderer.tally(finished)
             }
         }
         var counts = [
-            "networks": networks,
-            "nodes": nodes,
-            "edges": edges,
+            "networks": totals[CXRenderer.networksLane],
+            "nodes": totals[CXRenderer.nodesLane],
+            "edges": totals[CXRenderer.edgesLane],
             "figuresWithoutEntities": figuresWithoutEntities,
         ]
         if scope == .corpus { counts["corpusEdgesSeen"] = corpus.edgeCount }
         var notes: [String] = []
-        if builder.typeClashes > 0 {
-            counts["attributeTypeClashes"] = builder.typeClashes
+        let typeClashes = totals[CXRenderer.typeClashesLane]
+        if typeClashes > 0 {
+            counts["attributeTypeClashes"] = typeClashes
             notes.append(
-                "\(builder.typeClashes) attribute values were left out because Mappings/vocabulary.yaml gives their "
+                "\(typeClashes) attribute values were left out because Mappings/vocabulary.yaml gives their "
                     + "name another type or a name CX reserves")
         }
         return SinkSummary(counts: counts, notes: notes, refusals: refusals, lists: ["figuresWithoutEntities": figidsWithoutEntities])
-    }
-
-    private func writeFile(_ path: String, _ network: CXNetwork) throws(ExportError) {
-        buffer.removeAll(keepingCapacity: true)
-        switch dialect {
-        case .cx2: cx2Writer.write(network, to: &buffer)
-        case .cx1: cx1Writer.write(network, to: &buffer)
-        }
-        let file = try context.output.createFile(path)
-        file.write(buffer)
-        try file.close()
-        networks += 1
-        nodes += network.nodes.count
-        edges += network.edges.count
     }
 }

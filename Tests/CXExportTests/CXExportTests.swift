@@ -1,4 +1,5 @@
 import Foundation
+import PFOCRGraph
 import PFOCRTestSupport
 import Testing
 
@@ -149,14 +150,79 @@ import Testing
     // MARK: Layout
 
     @Test func layoutGroupsByKindInBlocks() {
-        var nodes = (0..<5).map { CXNode(kind: .gene, name: "g\($0)", represents: "", type: "gene", attributes: []) }
-        nodes += (0..<2).map { CXNode(kind: .chemical, name: "c\($0)", represents: "", type: "chemical", attributes: []) }
+        var nodes = (0..<5).map { CXNode(kind: .gene, id: Identifier(.ncbigene, "\($0)"), name: "g\($0)", type: "gene", attributes: 0..<0) }
+        nodes += (0..<2).map { CXNode(kind: .chemical, id: Identifier(.mesh, "D\($0)"), name: "c\($0)", type: "chemical", attributes: 0..<0) }
         CXLayout.arrange(&nodes)
         // 5 genes: 4 columns (16 >= 10), 2 rows; chemicals start below after a gap.
         #expect(nodes.map(\.x) == [0, 100, 200, 300, 0, 0, 100])
         #expect(nodes.map(\.y) == [0, 0, 0, 0, 50, 150, 150])
         #expect(CXLayout.columnCount(1) == 2)
         #expect(CXLayout.columnCount(50) == 10)
+        // The layout keeps a SIMD8 lane per kind.
+        #expect(NodeKind.allCases.count <= 8)
+    }
+
+    // MARK: Rendering
+
+    /// What the renderer makes of `subgraph` in `dialect`.
+    func rendered(_ subgraph: FigureSubgraph, _ dialect: CXDialect = .cx2) throws -> FigureFragment {
+        let renderer = CXRenderer(mapping: try Mapping.bundled(), dialect: dialect)
+        var fragment = FigureFragment()
+        renderer.render(subgraph, into: &fragment)
+        return fragment
+    }
+
+    /// A hand-made figure subgraph: the figure, `genes`, one MENTIONS edge to each.
+    func subgraph(genes: [GraphNode], edgesReversed: Bool = false) -> FigureSubgraph {
+        let figure = GraphNode(kind: .figure, id: Identifier(.figure, "PMC1__f"), name: "F")
+        let edges = genes.map { GraphEdge(kind: .mentions, source: figure.id, sourceKind: .figure, target: $0.id, targetKind: .gene) }
+        return FigureSubgraph(figure: figure, nodes: genes, edges: edgesReversed ? edges.reversed() : edges, accounting: FigureAccounting())
+    }
+
+    func gene(_ id: String, symbol: PropertyValue) -> GraphNode {
+        GraphNode(kind: .gene, id: Identifier(.ncbigene, id), name: id, properties: [Property("symbol", symbol)])
+    }
+
+    /// One `.always` segment per network, tallied networks, nodes, edges, values left out:
+    /// the second gene's integer `symbol` clashes with the string the first declared.
+    @Test func aNetworkIsOneTalliedSegment() throws {
+        let fragment = try rendered(subgraph(genes: [gene("1", symbol: .string("A")), gene("2", symbol: .integer(2))]))
+        let news = FigureNews(everythingNewIn: subgraph(genes: []))
+        #expect(fragment.segments.count == 1)
+        #expect(fragment.segments.first?.condition == .always)
+        #expect(fragment.segments.first?.range == 0..<fragment.bytes.count)
+        #expect(fragment.tally(news) == SIMD4(1, 2, 0, 1))
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(fragment.bytes)) as? [Any])
+        #expect(aspect(doc, "nodes").compactMap { ($0["v"] as? [String: Any])?["symbol"] as? String } == ["A"])
+    }
+
+    @Test func aFigureWithoutEntitiesHasNoSegment() throws {
+        let fragment = try rendered(subgraph(genes: []))
+        #expect(fragment.segments.isEmpty && fragment.bytes.isEmpty)
+    }
+
+    /// Mentions out of the graph builder's order are sorted as before; a mention whose node
+    /// the subgraph lacks gets a node named by its id.
+    @Test func mentionsInAnyOrderGiveTheSameNetwork() throws {
+        let genes = ["2", "10", "7"].map { gene($0, symbol: .string("S\($0)")) }
+        let sorted = [genes[0], genes[2], genes[1]]
+        for dialect in [CXDialect.cx2, .cx1] {
+            let expected = try rendered(subgraph(genes: sorted), dialect).bytes
+            #expect(try rendered(subgraph(genes: sorted, edgesReversed: true), dialect).bytes == expected)
+            #expect(try rendered(subgraph(genes: genes), dialect).bytes == expected)
+        }
+        var missing = subgraph(genes: sorted)
+        missing.nodes.removeLast()
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(try rendered(missing).bytes)) as? [Any])
+        #expect(aspect(doc, "nodes").compactMap { ($0["v"] as? [String: Any])?["name"] as? String } == ["2", "7", "10"])
+    }
+
+    @Test func coordinatesAreWrittenAsJSONTextWritesDoubles() {
+        for value in [0.0, 50.0, 100.0, 1150.0, 123_456_789.0, 999_999_999_999_999.0, 1e15, 9.9e15, 0.5, -50.0, -0.0] {
+            var out: [UInt8] = []
+            CXJSON.appendCoordinate(value, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == JSONText.double(value), "\(value)")
+        }
     }
 
     // MARK: Helpers

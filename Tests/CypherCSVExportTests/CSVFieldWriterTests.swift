@@ -4,16 +4,16 @@ import Testing
 @Suite struct CSVFieldWriterTests {
     func text(_ value: String) -> (String, CSVFieldWriter) {
         var writer = CSVFieldWriter()
-        var out = String()
+        var out: [UInt8] = []
         writer.appendText(value, to: &out)
-        return (out, writer)
+        return (String(decoding: out, as: UTF8.self), writer)
     }
 
     func list(_ items: [String]) -> (String, CSVFieldWriter) {
         var writer = CSVFieldWriter()
-        var out = String()
+        var out: [UInt8] = []
         writer.appendList(items, to: &out)
-        return (out, writer)
+        return (String(decoding: out, as: UTF8.self), writer)
     }
 
     @Test func plainTextIsQuotedAsIs() {
@@ -69,5 +69,77 @@ import Testing
     @Test func aListEndingInABackslashIsCounted() {
         #expect(list(["a\\", "b"]).1.backslashQuoteFields == 0)
         #expect(list(["a", "b\\"]).1.backslashQuoteFields == 1)
+    }
+
+    @Test func aPlainPrefixJoinsTheField() {
+        var writer = CSVFieldWriter()
+        var out: [UInt8] = []
+        writer.appendText(plainPrefix: Array("ncbigene:".utf8), "2\"9\\", to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == text("ncbigene:2\"9\\").0)
+        #expect(writer.backslashQuoteFields == 1)
+        #expect(CSVFieldWriter.isPlain(Array("mesh:".utf8)))
+        #expect(!CSVFieldWriter.isPlain(Array("a\\:".utf8)) && !CSVFieldWriter.isPlain(Array("a\u{1F}:".utf8)))
+    }
+
+    /// A row's counts leave with its tally, so a row that is not written counts nothing.
+    @Test func takingTheTallyStartsAfresh() {
+        var writer = CSVFieldWriter()
+        var out: [UInt8] = []
+        writer.appendText("a\nb", to: &out)
+        writer.appendList(["x\u{1F}y", "z\\"], to: &out)
+        #expect(writer.takeTally(rows: 1) == SIMD4(1, 1, 1, 1))
+        #expect(writer.takeTally(rows: 1) == SIMD4(1, 0, 0, 0))
+    }
+
+    /// The byte writer against the rules spelled out by Unicode scalar (the writer before it
+    /// appended bytes), on text made of the characters the rules treat specially.
+    @Test func bytesFollowTheScalarRules() {
+        let pieces = ["a", "\r", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\"", "\\", "\u{1F}", "\u{B5}", "\u{2013}", "\u{E2}", "é", "\t"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let value = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            for element in [false, true] {
+                var writer = CSVFieldWriter()
+                var out: [UInt8] = []
+                if element { writer.appendList([value], to: &out) } else { writer.appendText(value, to: &out) }
+                let expected = ScalarRules.field(value, element: element)
+                #expect(String(decoding: out, as: UTF8.self) == expected.text, "\(Array(value.unicodeScalars))")
+                #expect(writer.takeTally(rows: 0) == expected.counts, "\(Array(value.unicodeScalars))")
+            }
+        }
+    }
+}
+
+/// The field rules by Unicode scalar, for comparison: what ``CSVFieldWriter`` writes and
+/// counts for a one-value field.
+enum ScalarRules {
+    static func field(_ text: String, element: Bool) -> (text: String, counts: SIMD4<Int>) {
+        var out = "\""
+        var counts = SIMD4<Int>.zero
+        var previous: Unicode.Scalar = " "
+        var normalised = false, cleaned = false, backslashQuote = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n" where previous == "\r":
+                break
+            case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}":
+                out.append(" ")
+                normalised = true
+            case "\"":
+                if previous == "\\" { backslashQuote = true }
+                out.append("\"\"")
+            case "\u{1F}" where element:
+                out.append(" ")
+                cleaned = true
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+            previous = scalar
+        }
+        out.append("\"")
+        if normalised { counts[1] = 1 }
+        if cleaned { counts[2] = 1 }
+        if backslashQuote || previous == "\\" { counts[3] = 1 }
+        return (out, counts)
     }
 }

@@ -126,6 +126,22 @@ import Testing
         #expect(run.outcome.report.sinks["cypher-csv"]?.counts["droppedRelationships"] == nil)
     }
 
+    /// Changed values are counted for the rows written: a paper two figures share is one row,
+    /// so its title's line break counts once per field (`name` and `title`), not per figure.
+    @Test func onlyWrittenRowsCount() throws {
+        let corpus = TemporaryCorpus()
+        for number in [1, 2] {
+            let figid = "PMC9000001__f\(number)"
+            corpus.record(figid, "---\nfigid: \(figid)\nfigtitle: Figure \(number)\npmcid: PMC9000001\npapertitle: \"two\\nlines\"\nyear: '2024'\n---\n")
+        }
+        let run = try TestExport.run([corpus.root], formats: ["cypher-csv"])
+        #expect(try ExportFiles.lines(run.output, "nodes-Paper.csv").count == 2)
+        let counts = try #require(run.outcome.report.sinks["cypher-csv"]?.counts)
+        #expect(counts["normalisedLineBreaks"] == 2)
+        #expect(counts["nodes-Paper"] == 1 && counts["nodes-Figure"] == 2 && counts["rels-PART_OF-Paper"] == 2)
+        #expect(counts["nodes"] == 3 && counts["relationships"] == 2)
+    }
+
     @Test func importScriptNamesEveryFileWithItsFlags() throws {
         let run = try TestExport.run([TestPaths.examples], formats: ["cypher-csv"])
         let script = try ExportFiles.text(run.output, "import.sh")

@@ -110,6 +110,17 @@ public struct FigureFragment: Sendable {
         return total
     }
 
+    /// Appends every segment whose condition holds for `news` to its file, in order, adding
+    /// its tally to `tallies[segment.file]` (for sinks that report counts per file).
+    public func emit(_ news: FigureNews, to files: [OutputFile], tallies: inout [SIMD4<Int>]) {
+        bytes.withUnsafeBufferPointer { all in
+            for segment in segments where segment.condition.holds(news) {
+                files[segment.file].write(UnsafeBufferPointer(rebasing: all[segment.range]))
+                tallies[segment.file] &+= segment.tally
+            }
+        }
+    }
+
     /// The sum of the tallies of the segments whose condition holds for `news`, without
     /// writing anything (for sinks that write the bytes some other way).
     public func tally(_ news: FigureNews) -> SIMD4<Int> {

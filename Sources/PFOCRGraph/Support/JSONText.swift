@@ -39,9 +39,16 @@ public enum JSONText {
     /// Appends `text` as a JSON string literal to bytes, escaped as ``appendString(_:to:)``
     /// escapes it (the same bytes).
     public static func appendString(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        appendEscaped(text, to: &out)
+        out.append(0x22)
+    }
+
+    /// Appends the inside of ``appendString(_:to:)``'s literal, without the quotes: for a
+    /// string whose first part is already JSON (a CURIE's `prefix:` before its local id).
+    public static func appendEscaped(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
-            out.append(0x22)
             var start = 0
             for index in utf8.indices {
                 let byte = utf8[index]
@@ -62,7 +69,6 @@ public enum JSONText {
                 }
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-            out.append(0x22)
         }
     }
 

@@ -1,0 +1,70 @@
+import PFOCRGraph
+
+/// The CURIE prefixes a network's `@context` can map, and `represents` in the form that
+/// allows: a CURIE for those namespaces, the full IRI for the others (whose IRIs do not end
+/// with the id, such as figures' `.html` pages).
+///
+/// Made once per export; every `@context` text and every CURIE prefix is precomputed, so a
+/// network's nodes and attributes cost no `String` of their own.
+struct CXContext: Sendable {
+    /// Namespaces whose IRI is `base + local id`, sorted by CURIE prefix.
+    let entries: [(namespace: Namespace, prefix: String, base: String)]
+    private let prefixes: PrefixSet
+    /// Per namespace of ``entries``: its bit in a set of used namespaces, and its JSON-escaped
+    /// `prefix:` for `represents`.
+    private let bits: [Namespace: UInt16]
+    private let curiePrefixes: [Namespace: [UInt8]]
+    /// The `@context` text of every set of used namespaces, indexed by the set's bits (at most
+    /// 2^9: the namespaces of ``Namespace``).
+    private let texts: [String]
+
+    init(prefixes: PrefixSet) {
+        self.prefixes = prefixes
+        entries = Namespace.allCases.compactMap { namespace in
+            guard let entry = prefixes.entries[namespace], entry.iriSuffix.isEmpty else { return nil }
+            return (namespace, entry.curie, entry.iriPrefix)
+        }.sorted { $0.prefix < $1.prefix }
+        var bits: [Namespace: UInt16] = [:]
+        var curiePrefixes: [Namespace: [UInt8]] = [:]
+        for (index, entry) in entries.enumerated() {
+            bits[entry.namespace] = 1 << UInt16(index)
+            var prefix: [UInt8] = []
+            JSONText.appendEscaped(entry.prefix + ":", to: &prefix)
+            curiePrefixes[entry.namespace] = prefix
+        }
+        self.bits = bits
+        self.curiePrefixes = curiePrefixes
+        let entries = entries
+        texts = (0..<(1 << entries.count)).map { set in
+            var text = "{"
+            for (index, entry) in entries.enumerated() where set & (1 << index) != 0 {
+                if text.utf8.count > 1 { text.append(",") }
+                JSONText.appendString(entry.prefix, to: &text)
+                text.append(":")
+                JSONText.appendString(entry.base, to: &text)
+            }
+            text.append("}")
+            return text
+        }
+    }
+
+    /// The bit of `namespace` in a set of used namespaces; 0 when `@context` cannot map it.
+    func bit(_ namespace: Namespace) -> UInt16 { bits[namespace] ?? 0 }
+
+    /// `@context` text: a JSON object from the CURIE prefixes of the namespaces in `used`
+    /// (bits of ``bit(_:)``) to their IRI bases, sorted by prefix.
+    func text(_ used: UInt16) -> String { texts[Int(used)] }
+
+    /// Appends `represents` of `id` as a JSON string: a CURIE when `@context` can expand it,
+    /// else the IRI.
+    func appendRepresents(_ id: Identifier, to out: inout [UInt8]) {
+        guard let prefix = curiePrefixes[id.namespace] else {
+            JSONText.appendString(prefixes.iri(id), to: &out)
+            return
+        }
+        out.append(UInt8(ascii: "\""))
+        out.append(contentsOf: prefix)
+        JSONText.appendEscaped(id.local, to: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+}
