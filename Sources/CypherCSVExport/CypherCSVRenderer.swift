@@ -49,7 +49,7 @@ struct CypherCSVRenderer: FigureRenderer {
         fragment.bytes.reserveCapacity(1024 + 128 * (subgraph.nodes.count + subgraph.edges.count))
         appendNode(subgraph.figure, fields: &fields, to: &fragment.bytes)
         fragment.endSegment(file: subgraph.figure.kind.order, tally: fields.takeTally(rows: 1))
-        for (index, node) in subgraph.nodes.enumerated() {
+        for (index, node) in subgraph.nodes.enumerated() where !fragment.isSettled(index) {
             appendNode(node, fields: &fields, to: &fragment.bytes)
             fragment.endSegment(file: node.kind.order, when: .newNode(index), tally: fields.takeTally(rows: 1))
         }

@@ -70,13 +70,13 @@ struct KGXRenderer: FigureRenderer {
         let prefixes = mapping.prefixes
         let vocabulary = mapping.vocabulary.node(node.kind)
         out.append("{\"id\":")
-        JSONText.appendString(prefixes.biolinkCurie(node.id), to: &out)
+        appendJSON(node.id, prefixes.appendBiolinkCurie, to: &out)
         out.append(",\"category\":[")
         JSONText.appendString(vocabulary.kgxCategory, to: &out)
         out.append("],\"name\":")
         JSONText.appendString(node.name, to: &out)
         out.append(",\"iri\":")
-        JSONText.appendString(prefixes.iri(node.id), to: &out)
+        appendJSON(node.id, prefixes.appendIRI, to: &out)
         out.append(",\"provided_by\":[\"")
         out.append(utf8: KGXRenderer.knowledgeSource)
         out.append("\"]")
@@ -101,6 +101,21 @@ struct KGXRenderer: FigureRenderer {
         if case .string(let chebi) = node.value("chebiID") { return prefixes.biolinkCurie(Identifier(.chebi, chebi)) }
         if case .string(let doid) = node.value("doid") { return prefixes.biolinkCurie(Identifier(.doid, doid)) }
         return nil
+    }
+
+    /// Appends a CURIE or IRI of `id` as a JSON string, without making a `String`: the
+    /// spelling goes to the end of `out` and is escaped in place when it holds a character
+    /// JSON escapes (a figid may hold a quote).
+    private func appendJSON(_ id: Identifier, _ spell: (Identifier, inout [UInt8]) -> Void, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        let start = out.count
+        spell(id, &out)
+        if out[start...].contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            let text = String(decoding: out[start...], as: UTF8.self)
+            out.removeSubrange(start...)
+            JSONText.appendEscaped(text, to: &out)
+        }
+        out.append(UInt8(ascii: "\""))
     }
 
     private func appendEdge(_ edge: GraphEdge, to out: inout [UInt8]) {
