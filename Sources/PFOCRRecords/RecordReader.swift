@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads one record file (and, for layout B, its side files) into a ``FigureRecord``.
 ///
 /// Pure with respect to its inputs: it only reads files, so many readers can run at once.
@@ -59,18 +57,18 @@ public struct RecordReader: Sendable {
         let frontMatter = try FrontMatter(bytes: bytes, path: source.path)
         let fields = try FrontMatterFields(frontMatter: frontMatter, path: source.path, limits: limits)
 
-        guard let figidNode = fields.values["figid"] else {
+        guard let figidValue = fields.value(.figid) else {
             throw RecordError(fields.topLocation, "record has no 'figid' key")
         }
-        guard let figid = try fields.text("figid") else {
-            throw RecordError(fields.location(of: figidNode), "'figid' is empty")
+        guard let figid = try fields.text(.figid) else {
+            throw RecordError(fields.location(of: figidValue), "'figid' is empty")
         }
-        let figidLocation = fields.location(of: figidNode)
+        let figidLocation = fields.location(of: figidValue)
         if figid.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             throw RecordError(figidLocation, "'figid' contains control characters")
         }
 
-        let isInline = fields.has("genes") || fields.has("chemicals") || fields.has("diseases")
+        let isInline = fields.has(.genes) || fields.has(.chemicals) || fields.has(.diseases)
         var record = FigureRecord(figid: figid, location: figidLocation, layout: isInline ? .inline : .sideFiles)
         try readFigureFields(fields, into: &record, diagnostics: &diagnostics)
 
@@ -94,52 +92,51 @@ public struct RecordReader: Sendable {
     }
 
     private func readFigureFields(_ fields: FrontMatterFields, into record: inout FigureRecord, diagnostics: inout [Diagnostic]) throws(RecordError) {
-        record.title = try fields.text("figtitle")
-        record.caption = try fields.text("caption")
-        record.number = try fields.text("number")
-        record.filename = try fields.text("filename")
-        record.figureLink = try fields.text("figlink").map(RecordReader.pmcLink)
-        record.figureType = try fields.text("figtype")
-        let legacyScore = try number("pathway_score", fields, &diagnostics)
-        let automlScore = try number("automl_pathway", fields, &diagnostics)
+        record.title = try fields.text(.figtitle)
+        record.caption = try fields.text(.caption)
+        record.number = try fields.text(.number)
+        record.filename = try fields.text(.filename)
+        record.figureLink = try fields.text(.figlink).map(RecordReader.pmcLink)
+        record.figureType = try fields.text(.figtype)
+        let legacyScore = try number(.pathwayScore, fields, &diagnostics)
+        let automlScore = try number(.automlPathway, fields, &diagnostics)
         record.pathwayScore = legacyScore ?? automlScore
-        record.pmcRankedResultIndex = try integer("pmc_ranked_result_index", fields, &diagnostics)
-        record.organisms = try fields.textList("organisms", dropNA: true)
-        record.organismsNER = try fields.textList("organisms_ner", dropNA: true)
-        record.ndexUUID = try fields.text("ndex")
-        record.wikiPathwaysID = try fields.text("wpid")
-        record.figidAliases = try fields.textList("figid_alias")
-        record.redirectFrom = try fields.textList("redirect_from")
+        record.pmcRankedResultIndex = try integer(.pmcRankedResultIndex, fields, &diagnostics)
+        record.organisms = try fields.textList(.organisms, dropNA: true)
+        record.organismsNER = try fields.textList(.organismsNER, dropNA: true)
+        record.ndexUUID = try fields.text(.ndex)
+        record.wikiPathwaysID = try fields.text(.wpid)
+        record.figidAliases = try fields.textList(.figidAlias)
+        record.redirectFrom = try fields.textList(.redirectFrom)
 
-        record.pmcid = try fields.text("pmcid")
-        record.paperTitle = try fields.text("papertitle")
-        record.reference = try fields.text("reftext")
-        record.year = try integer("year", fields, &diagnostics)
-        record.doi = try fields.text("doi")
-        record.journalTitle = try fields.text("journal_title")
-        record.journalAbbreviation = try fields.text("journal_nlm_ta")
-        record.publisher = try fields.text("publisher_name")
-        record.keywords = try fields.textList("keywords").flatMap(RecordReader.splitKeywords)
+        record.pmcid = try fields.text(.pmcid)
+        record.paperTitle = try fields.text(.papertitle)
+        record.reference = try fields.text(.reftext)
+        record.year = try integer(.year, fields, &diagnostics)
+        record.doi = try fields.text(.doi)
+        record.journalTitle = try fields.text(.journalTitle)
+        record.journalAbbreviation = try fields.text(.journalNLMTA)
+        record.publisher = try fields.text(.publisherName)
+        record.keywords = try fields.textList(.keywords).flatMap(RecordReader.splitKeywords)
     }
 
     // MARK: Layout A
 
     private func readInlineEntities(_ fields: FrontMatterFields, into record: inout FigureRecord, diagnostics: inout [Diagnostic]) throws(RecordError) {
         var geneRows = RowAccount()
-        for item in try fields.list("genes") {
+        for item in try fields.list(.genes) {
             geneRows.rowsRead += 1
             let location = fields.location(of: item)
-            guard case .mapping(let row) = item else {
+            guard case .mapping(let row?) = item.content else {
                 geneRows.reject("row is not a mapping")
                 diagnostics.append(.error(location, "gene row is not a mapping of word, symbol, source, hgnc_symbol, entrez"))
                 continue
             }
-            let cell = { (key: String) in row[key]?.scalar?.string }
             var gene = GeneMention(
-                word: cell("word") ?? "", matchedTerm: cell("symbol").flatMap(MissingValue.identifier),
-                symbol: cell("hgnc_symbol").flatMap(MissingValue.identifier),
-                source: cell("source").flatMap(MissingValue.identifier), line: location.line)
-            if let raw = cell("entrez"), let entrez = MissingValue.identifier(raw) {
+                word: row[.word] ?? "", matchedTerm: row[.symbol].flatMap(MissingValue.identifier),
+                symbol: row[.hgncSymbol].flatMap(MissingValue.identifier),
+                source: row[.source].flatMap(MissingValue.identifier), line: location.line)
+            if let raw = row[.entrez], let entrez = MissingValue.identifier(raw) {
                 guard let id = IdentifierSyntax.numeric(entrez) else {
                     geneRows.reject("gene id is not a number")
                     diagnostics.append(.error(location, "gene row: entrez '\(entrez)' is not an NCBI Gene id (digits)"))
@@ -154,17 +151,16 @@ public struct RecordReader: Sendable {
         for kind in [EntityKind.chemical, .disease] {
             var account = RowAccount()
             var mentions: [TermMention] = []
-            for item in try fields.list(kind.plural) {
+            for item in try fields.list(kind == .chemical ? .chemicals : .diseases) {
                 account.rowsRead += 1
                 let location = fields.location(of: item)
-                guard case .mapping(let row) = item else {
+                guard case .mapping(let row?) = item.content else {
                     account.reject("row is not a mapping")
                     diagnostics.append(.error(location, "\(kind.rawValue) row is not a mapping of word, source, identifier"))
                     continue
                 }
-                let cell = { (key: String) in row[key]?.scalar?.string }
                 switch RecordReader.legacyTerm(
-                    kind: kind, word: cell("word") ?? "", source: cell("source"), identifier: cell("identifier"), line: location.line)
+                    kind: kind, word: row[.word] ?? "", source: row[.source], identifier: row[.identifier], line: location.line)
                 {
                 case .success(let mention):
                     mentions.append(mention)
@@ -369,22 +365,22 @@ public struct RecordReader: Sendable {
         RowProblem(reason: "malformed \(vocabulary) id", message: "'\(id.prefix(60))' is not a \(vocabulary) id; row rejected")
     }
 
-    private func number(_ key: String, _ fields: FrontMatterFields, _ diagnostics: inout [Diagnostic]) throws(RecordError) -> Double? {
+    private func number(_ key: FrontMatterKey, _ fields: FrontMatterFields, _ diagnostics: inout [Diagnostic]) throws(RecordError) -> Double? {
         guard let text = try fields.text(key) else { return nil }
         guard let value = Double(text.trimmingASCIIWhitespace()), value.isFinite else {
-            if let node = fields.values[key] {
-                diagnostics.append(.warning(fields.location(of: node), "'\(key)' is not a number ('\(text.prefix(40))'); left out"))
+            if let node = fields.value(key) {
+                diagnostics.append(.warning(fields.location(of: node), "'\(key.name)' is not a number ('\(text.prefix(40))'); left out"))
             }
             return nil
         }
         return value
     }
 
-    private func integer(_ key: String, _ fields: FrontMatterFields, _ diagnostics: inout [Diagnostic]) throws(RecordError) -> Int? {
+    private func integer(_ key: FrontMatterKey, _ fields: FrontMatterFields, _ diagnostics: inout [Diagnostic]) throws(RecordError) -> Int? {
         guard let text = try fields.text(key) else { return nil }
         guard let value = Int(text.trimmingASCIIWhitespace()) else {
-            if let node = fields.values[key] {
-                diagnostics.append(.warning(fields.location(of: node), "'\(key)' is not a whole number ('\(text.prefix(40))'); left out"))
+            if let node = fields.value(key) {
+                diagnostics.append(.warning(fields.location(of: node), "'\(key.name)' is not a whole number ('\(text.prefix(40))'); left out"))
             }
             return nil
         }
