@@ -160,7 +160,8 @@ public struct RecordReader: Sendable {
                     continue
                 }
                 switch RecordReader.legacyTerm(
-                    kind: kind, word: row[.word] ?? "", source: row[.source], identifier: row[.identifier], line: location.line)
+                    kind: kind, word: row[.word] ?? "", source: row[.source].flatMap(MissingValue.identifier),
+                    identifier: row[.identifier].flatMap(MissingValue.identifier), line: location.line)
                 {
                 case .success(let mention):
                     mentions.append(mention)
@@ -206,33 +207,40 @@ public struct RecordReader: Sendable {
     public func readSideFile(_ bytes: [UInt8], path: String, kind: EntityKind, into record: inout FigureRecord, diagnostics: inout [Diagnostic]) {
         var account = RowAccount()
         defer { record.rows[kind] = account }
-        let table: SideFileTable
-        do {
-            table = try SideFileTable(bytes: bytes, path: path)
-        } catch {
-            let rows = SideFileTable.countRows(bytes: bytes)
-            account.rowsRead = rows
-            account.reject("unreadable side file", count: rows)
-            diagnostics.append(error.diagnostic)
-            return
-        }
-        account.rowsRead = table.rows.count
-        switch kind {
-        case .gene: readGeneTable(table, into: &record, account: &account, diagnostics: &diagnostics)
-        case .chemical, .disease: readTermTable(table, kind: kind, into: &record, account: &account, diagnostics: &diagnostics)
+        bytes.withUnsafeBufferPointer { buffer in
+            let table: SideFileTable
+            do throws(RecordError) {
+                table = try SideFileTable(ByteText(buffer), path: path)
+            } catch {
+                let rows = SideFileTable.countRows(bytes: bytes)
+                account.rowsRead = rows
+                account.reject("unreadable side file", count: rows)
+                diagnostics.append(error.diagnostic)
+                return
+            }
+            switch kind {
+            case .gene: readGeneTable(table, into: &record, account: &account, diagnostics: &diagnostics)
+            case .chemical, .disease: readTermTable(table, kind: kind, into: &record, account: &account, diagnostics: &diagnostics)
+            }
         }
     }
 
     private func missingColumns(_ table: SideFileTable, _ names: String, account: inout RowAccount, diagnostics: inout [Diagnostic]) {
-        account.reject("side file lacks a required column", count: table.rows.count)
+        let rows = table.rowCount
+        account.rowsRead = rows
+        account.reject("side file lacks a required column", count: rows)
         diagnostics.append(.error(SourceLocation(file: table.path, line: 1),
-            "side file header lacks the required column \(names); its \(table.rows.count) rows were not read"))
+            "side file header lacks the required column \(names); its \(rows) rows were not read"))
     }
 
-    private func raggedRow(_ table: SideFileTable, _ row: (line: Int, cells: [ArraySlice<UInt8>]), account: inout RowAccount, diagnostics: inout [Diagnostic]) {
+    /// Counts `row` as read, and rejects it when its cell count is not the header's.
+    private func isWhole(_ row: SideFileTable.Row, _ table: SideFileTable, account: inout RowAccount, diagnostics: inout [Diagnostic]) -> Bool {
+        account.rowsRead += 1
+        guard row.cellCount != table.header.count else { return true }
         account.reject("ragged row")
         diagnostics.append(.error(SourceLocation(file: table.path, line: row.line),
-            "ragged row: \(row.cells.count) cells where the header has \(table.header.count); row rejected"))
+            "ragged row: \(row.cellCount) cells where the header has \(table.header.count); row rejected"))
+        return false
     }
 
     private func readGeneTable(_ table: SideFileTable, into record: inout FigureRecord, account: inout RowAccount, diagnostics: inout [Diagnostic]) {
@@ -245,26 +253,21 @@ public struct RecordReader: Sendable {
         let sourceColumn = table.column("source")
         let taxonColumn = table.column("organism_id")
         let organismColumn = table.column("organism_name")
-        record.genes.reserveCapacity(table.rows.count)
-        for row in table.rows {
-            guard row.cells.count == table.header.count else {
-                raggedRow(table, row, account: &account, diagnostics: &diagnostics)
-                continue
-            }
-            let cell = { (column: Int?) -> String? in column.flatMap { MissingValue.identifier(row.cells[$0].text) } }
+        table.forEachRow { row in
+            guard isWhole(row, table, account: &account, diagnostics: &diagnostics) else { return }
             var gene = GeneMention(
-                word: row.cells[wordColumn].text, matchedTerm: cell(matchColumn), symbol: cell(symbolColumn),
-                source: cell(sourceColumn), organismName: cell(organismColumn), line: row.line)
-            if let raw = cell(idColumn) {
+                word: row.text(wordColumn), matchedTerm: row.identifier(matchColumn), symbol: row.identifier(symbolColumn),
+                source: row.identifier(sourceColumn), organismName: row.identifier(organismColumn), line: row.line)
+            if let raw = row.identifier(idColumn) {
                 guard let id = IdentifierSyntax.numeric(raw) else {
                     account.reject("gene id is not a number")
                     diagnostics.append(.error(SourceLocation(file: table.path, line: row.line),
                         "gene id '\(raw)' is not an NCBI Gene id (digits); row rejected"))
-                    continue
+                    return
                 }
                 gene.ncbiGeneID = id
             }
-            if let raw = cell(taxonColumn) {
+            if let raw = row.identifier(taxonColumn) {
                 if let taxon = IdentifierSyntax.numeric(raw) {
                     gene.taxonID = taxon
                 } else {
@@ -293,20 +296,17 @@ public struct RecordReader: Sendable {
         let nameColumn = table.column("name")
         let sourceColumn = table.column("source")
         var mentions: [TermMention] = []
-        for row in table.rows {
-            guard row.cells.count == table.header.count else {
-                raggedRow(table, row, account: &account, diagnostics: &diagnostics)
-                continue
-            }
-            let raw = { (column: Int?) -> String? in column.map { row.cells[$0].text } }
-            let word = row.cells[wordColumn].text
+        table.forEachRow { row in
+            guard isWhole(row, table, account: &account, diagnostics: &diagnostics) else { return }
+            let word = row.text(wordColumn)
             let result: Result<TermMention, RowProblem>
             if meshColumn != nil || ontologyColumn != nil {
                 result = RecordReader.currentTerm(
-                    kind: kind, word: word, mesh: raw(meshColumn), ontology: raw(ontologyColumn),
-                    match: raw(matchColumn), name: raw(nameColumn), line: row.line)
+                    kind: kind, word: word, mesh: row.identifier(meshColumn), ontology: row.identifier(ontologyColumn),
+                    match: row.identifier(matchColumn), name: row.identifier(nameColumn), line: row.line)
             } else {
-                result = RecordReader.legacyTerm(kind: kind, word: word, source: raw(sourceColumn), identifier: raw(legacyIdentifier), line: row.line)
+                result = RecordReader.legacyTerm(
+                    kind: kind, word: word, source: row.identifier(sourceColumn), identifier: row.identifier(legacyIdentifier), line: row.line)
             }
             switch result {
             case .success(let mention):
@@ -327,9 +327,10 @@ public struct RecordReader: Sendable {
     }
 
     /// A row in the `word source identifier` columns (layout A and older side files).
+    /// `source` and `identifier` are normalised by ``MissingValue/identifier(_:)``.
     static func legacyTerm(kind: EntityKind, word: String, source: String?, identifier: String?, line: Int) -> Result<TermMention, RowProblem> {
-        var mention = TermMention(word: word, source: source.flatMap(MissingValue.identifier), line: line)
-        guard let id = identifier.flatMap(MissingValue.identifier) else { return .success(mention) }
+        var mention = TermMention(word: word, source: source, line: line)
+        guard let id = identifier else { return .success(mention) }
         let vocabulary = (mention.source ?? "MESH").uppercased()
         switch vocabulary {
         case "CHEBI" where kind == .chemical:
@@ -345,15 +346,15 @@ public struct RecordReader: Sendable {
         return .success(mention)
     }
 
-    /// A row in the `word mesh match name chebi|doid` columns.
+    /// A row in the `word mesh match name chebi|doid` columns, every cell but `word`
+    /// normalised by ``MissingValue/identifier(_:)``.
     static func currentTerm(kind: EntityKind, word: String, mesh: String?, ontology: String?, match: String?, name: String?, line: Int) -> Result<TermMention, RowProblem> {
-        var mention = TermMention(
-            word: word, matchedTerm: match.flatMap(MissingValue.identifier), name: name.flatMap(MissingValue.identifier), line: line)
-        if let raw = mesh.flatMap(MissingValue.identifier) {
+        var mention = TermMention(word: word, matchedTerm: match, name: name, line: line)
+        if let raw = mesh {
             guard let id = IdentifierSyntax.mesh(raw) else { return .failure(malformed(raw, "MeSH")) }
             mention.meshID = id
         }
-        if let raw = ontology.flatMap(MissingValue.identifier) {
+        if let raw = ontology {
             let parsed = kind == .chemical ? IdentifierSyntax.chebi(raw) : IdentifierSyntax.doid(raw)
             guard let id = parsed else { return .failure(malformed(raw, kind == .chemical ? "ChEBI" : "DOID")) }
             mention.ontologyID = id

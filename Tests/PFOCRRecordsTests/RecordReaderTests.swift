@@ -76,6 +76,34 @@ import Testing
         #expect(record.diseases.map(\.meshID) == ["D001249"])
     }
 
+    /// Lines are counted over LF, CRLF and lone CR; blank lines (spaces and tabs only) are not
+    /// rows but keep their line numbers; the header is the first line that is not blank.
+    @Test func countsSideFileRowsAndLinesOverEveryLineEnding() {
+        func read(_ text: String, _ kind: EntityKind = .gene) -> (FigureRecord, [Diagnostic]) {
+            var record = FigureRecord(figid: "f", location: SourceLocation(file: "f.md", line: 1), layout: .sideFiles)
+            var diagnostics: [Diagnostic] = []
+            reader.readSideFile(Array(text.utf8), path: "f.tsv", kind: kind, into: &record, diagnostics: &diagnostics)
+            return (record, diagnostics)
+        }
+        let (mixed, mixedDiagnostics) = read("\u{FEFF}\n \t\r\nword\tncbigene_id\r\rA\t1\rB\r\n  \nC\t2\t3\n D \t NA ")
+        #expect(mixed.rows[.gene]?.rowsRead == 4)
+        #expect(mixed.rows[.gene]?.rejected == ["ragged row": 2])
+        #expect(mixedDiagnostics.map(\.location.line) == [6, 8])
+        #expect(mixed.genes.map(\.word) == ["A", " D "])
+        #expect(mixed.genes.map(\.ncbiGeneID) == ["1", nil])
+        #expect(mixed.genes.map(\.line) == [5, 9])
+
+        let (missing, missingDiagnostics) = read("foo\tbar\n\nA\tB\r\nC", .chemical)
+        #expect(missing.rows[.chemical]?.rowsRead == 2)
+        #expect(missing.rows[.chemical]?.rejected == ["side file lacks a required column": 2])
+        #expect(missingDiagnostics.first?.message.contains("its 2 rows were not read") == true)
+
+        let (blank, blankDiagnostics) = read(" \n\t\r\n", .disease)
+        #expect(blank.rows[.disease]?.rowsRead == 0)
+        #expect(blankDiagnostics.first?.message.contains("empty side file") == true)
+        #expect(SideFileTable.countRows(bytes: Array("h\r\n\r\n a\rb".utf8)) == 2)
+    }
+
     @Test func ignoresSideFilesOfLayoutARecords() throws {
         let corpus = TemporaryCorpus()
         corpus.record("PMC3__c", "---\nfigid: PMC3__c\ngenes: []\n---\n")
