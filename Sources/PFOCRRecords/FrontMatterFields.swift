@@ -1,164 +1,214 @@
-import Yams
-
 /// The top-level keys of a record's front matter, read the PFOCR way: every scalar as a
 /// string (no YAML 1.1 implicit typing: an organism called `No` stays `No`), missing markers
 /// turned into nil, key order ignored, unknown keys ignored.
+///
+/// Only the keys the reader uses keep values (``FrontMatterKey``); the rest of the document is
+/// parsed and checked but not kept (see ``FrontMatterDecoder``).
 struct FrontMatterFields {
     let path: String
     /// File line of YAML line 1.
     let lineOffset: Int
-    private(set) var values: [String: Node] = [:]
+    private let values: [FieldValue?]
 
     /// Parses the YAML text of `frontMatter`; the root must be a mapping with no anchors,
-    /// aliases or nesting beyond `limits.maxNestingDepth`.
+    /// aliases or nesting beyond `limits.maxNestingDepth`, and with plain keys.
+    ///
+    /// Problems are reported in the order Yams found them: YAML errors and duplicate keys as
+    /// the parse meets them, then a root that is not a mapping, then the first anchor, alias or
+    /// too deep node in document order, then the first top-level key that is not a scalar.
     init(frontMatter: FrontMatter, path: String, limits: ReadLimits) throws(RecordError) {
         self.path = path
         self.lineOffset = frontMatter.firstLine - 1
-        let root: Node?
-        // Yams keeps a node's anchor in a weak reference owned by the parser: the parser must
-        // outlive the structure check below, or every anchor reads as nil.
-        let parser: Yams.Parser
-        do {
-            parser = try Yams.Parser(yaml: frontMatter.yaml, resolver: .basic)
-            root = try parser.singleRoot()
-        } catch let error as YamlError {
-            throw FrontMatterFields.recordError(error, path: path, lineOffset: lineOffset)
+        var decoder = FrontMatterDecoder(limits: limits)
+        do throws(YAMLProblem) {
+            try frontMatter.yaml.withUnsafeBufferPointer { bytes throws(YAMLProblem) in try decoder.decode(bytes) }
         } catch {
-            throw RecordError(SourceLocation(file: path, line: frontMatter.firstLine), "YAML error: \(error)")
+            throw RecordError(SourceLocation(file: path, line: error.line + lineOffset), "YAML error: \(error.message)")
         }
-        guard let root, case .mapping(let mapping) = root else {
+        guard decoder.rootIsMapping else {
             throw RecordError(SourceLocation(file: path, line: frontMatter.firstLine),
                               "front matter is not a YAML mapping of keys to values")
         }
-        try withExtendedLifetime(parser) { () throws(RecordError) in
-            try FrontMatterFields.checkStructure(root, depth: 0, path: path, lineOffset: lineOffset, limits: limits)
+        if let problem = decoder.structureProblem {
+            throw RecordError(SourceLocation(file: path, line: problem.line + lineOffset), problem.message)
         }
-        for (key, value) in mapping {
-            guard case .scalar(let scalar) = key else {
-                throw RecordError(location(of: key), "a key of the front matter is not plain text")
-            }
-            values[scalar.string] = value
+        if let line = decoder.firstComplexKeyLine {
+            throw RecordError(SourceLocation(file: path, line: line + lineOffset), "a key of the front matter is not plain text")
         }
+        values = decoder.values
     }
 
-    /// The file location of a node.
-    func location(of node: Node) -> SourceLocation {
-        SourceLocation(file: path, line: (node.mark?.line ?? 1) + lineOffset)
+    func value(_ key: FrontMatterKey) -> FieldValue? { values[key.rawValue] }
+
+    /// The file location of a value.
+    func location(of value: FieldValue) -> SourceLocation {
+        SourceLocation(file: path, line: value.line + lineOffset)
     }
 
     /// The location of the top of the front matter (used for keys that are absent).
     var topLocation: SourceLocation { SourceLocation(file: path, line: lineOffset + 1) }
 
-    func has(_ key: String) -> Bool { values[key] != nil }
+    func has(_ key: FrontMatterKey) -> Bool { values[key.rawValue] != nil }
 
     /// The text of scalar `key`, nil when absent or missing (`''`, `.na.character`).
-    func text(_ key: String) throws(RecordError) -> String? {
-        guard let node = values[key] else { return nil }
-        guard case .scalar(let scalar) = node else {
-            throw RecordError(location(of: node), "'\(key)' should be text, found \(FrontMatterFields.describe(node))")
+    func text(_ key: FrontMatterKey) throws(RecordError) -> String? {
+        guard let value = values[key.rawValue] else { return nil }
+        guard case .text(let text) = value.content else {
+            throw RecordError(location(of: value), "'\(key.name)' should be text, found \(value.description)")
         }
-        return MissingValue.text(scalar.string)
+        return MissingValue.text(text)
     }
 
     /// A list of texts; a single scalar counts as a one-item list (PFOCR writes `organisms`
     /// both ways). `dropNA` also drops `NA` items (organism lists).
-    func textList(_ key: String, dropNA: Bool = false) throws(RecordError) -> [String] {
-        guard let node = values[key] else { return [] }
-        switch node {
-        case .scalar(let scalar):
-            let value = dropNA ? MissingValue.identifier(scalar.string) : MissingValue.text(scalar.string)
-            return value.map { [$0] } ?? []
-        case .sequence(let sequence):
+    func textList(_ key: FrontMatterKey, dropNA: Bool = false) throws(RecordError) -> [String] {
+        guard let value = values[key.rawValue] else { return [] }
+        switch value.content {
+        case .text(let text):
+            let kept = dropNA ? MissingValue.identifier(text) : MissingValue.text(text)
+            return kept.map { [$0] } ?? []
+        case .list(let list):
             var items: [String] = []
-            for item in sequence {
-                guard case .scalar(let scalar) = item else {
-                    throw RecordError(location(of: item), "items of '\(key)' should be text, found \(FrontMatterFields.describe(item))")
+            for item in list {
+                guard case .text(let text) = item.content else {
+                    throw RecordError(location(of: item), "items of '\(key.name)' should be text, found \(item.description)")
                 }
-                let value = dropNA ? MissingValue.identifier(scalar.string) : MissingValue.text(scalar.string)
-                if let value { items.append(value) }
+                if let kept = dropNA ? MissingValue.identifier(text) : MissingValue.text(text) { items.append(kept) }
             }
             return items
-        default:
-            throw RecordError(location(of: node), "'\(key)' should be text or a list of texts, found a mapping")
+        case .mapping:
+            throw RecordError(location(of: value), "'\(key.name)' should be text or a list of texts, found a mapping")
         }
     }
 
     /// The items of list `key` (layout A entity lists). A missing scalar (`''`) is an empty
     /// list; any other scalar, or a mapping, is an error.
-    func list(_ key: String) throws(RecordError) -> [Node] {
-        guard let node = values[key] else { return [] }
-        switch node {
-        case .sequence(let sequence):
-            return Array(sequence)
-        case .scalar(let scalar) where MissingValue.isMissing(scalar.string):
+    func list(_ key: FrontMatterKey) throws(RecordError) -> [FieldValue] {
+        guard let value = values[key.rawValue] else { return [] }
+        switch value.content {
+        case .list(let items):
+            return items
+        case .text(let text) where MissingValue.isMissing(text):
             return []
         default:
-            throw RecordError(location(of: node), "'\(key)' should be a list, found \(FrontMatterFields.describe(node))")
+            throw RecordError(location(of: value), "'\(key.name)' should be a list, found \(value.description)")
         }
-    }
-
-    static func describe(_ node: Node) -> String {
-        switch node {
-        case .scalar(let scalar): "the text '\(scalar.string.prefix(40))'"
-        case .sequence: "a list"
-        case .mapping: "a mapping"
-        case .alias: "an alias"
-        }
-    }
-
-    /// Rejects anchors and aliases (PFOCR never uses them; they are how alias bombs are made)
-    /// and nesting deeper than the limit. Stops at the first problem, so a bomb costs nothing.
-    private static func checkStructure(_ node: Node, depth: Int, path: String, lineOffset: Int, limits: ReadLimits) throws(RecordError) {
-        func fail(_ message: String) -> RecordError {
-            RecordError(SourceLocation(file: path, line: (node.mark?.line ?? 1) + lineOffset), message)
-        }
-        if node.anchor != nil {
-            throw fail("YAML anchors and aliases are not allowed in PFOCR records")
-        }
-        if case .alias = node {
-            throw fail("YAML anchors and aliases are not allowed in PFOCR records")
-        }
-        guard depth <= limits.maxNestingDepth else {
-            throw fail("YAML nesting deeper than \(limits.maxNestingDepth) levels")
-        }
-        switch node {
-        case .mapping(let mapping):
-            for (key, value) in mapping {
-                try checkStructure(key, depth: depth + 1, path: path, lineOffset: lineOffset, limits: limits)
-                try checkStructure(value, depth: depth + 1, path: path, lineOffset: lineOffset, limits: limits)
-            }
-        case .sequence(let sequence):
-            for item in sequence {
-                try checkStructure(item, depth: depth + 1, path: path, lineOffset: lineOffset, limits: limits)
-            }
-        case .scalar, .alias:
-            break
-        }
-    }
-
-    /// Turns a Yams error into one diagnostic at the file line where libyaml stopped.
-    static func recordError(_ error: YamlError, path: String, lineOffset: Int) -> RecordError {
-        let described = YAMLErrorText.describe(error)
-        return RecordError(SourceLocation(file: path, line: described.line + lineOffset), "YAML error: \(described.message)")
     }
 }
 
-/// One-line text and line number for a Yams error (shared with the Mappings loader).
-public enum YAMLErrorText {
-    /// The line (1-based, within the YAML text) and message of `error`.
-    public static func describe(_ error: YamlError) -> (line: Int, message: String) {
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-            .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            let prefix = context.map { "\($0.text) " } ?? ""
-            return (mark.line, prefix + problem)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return (context.mark.line, "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
-        case .reader(let problem, _, _, _):
-            return (1, problem)
-        default:
-            return (1, "\(error)")
+/// The top-level keys the reader uses; every other key is parsed and checked, never kept.
+enum FrontMatterKey: Int, CaseIterable, YAMLKeyName {
+    case figid, figtitle, caption, number, filename, figlink, figtype, pathwayScore, automlPathway
+    case pmcRankedResultIndex, organisms, organismsNER, ndex, wpid, figidAlias, redirectFrom
+    case pmcid, papertitle, reftext, year, doi, journalTitle, journalNLMTA, publisherName, keywords
+    case genes, chemicals, diseases
+
+    /// The key as PFOCR writes it.
+    var name: String {
+        switch self {
+        case .figid: "figid"
+        case .figtitle: "figtitle"
+        case .caption: "caption"
+        case .number: "number"
+        case .filename: "filename"
+        case .figlink: "figlink"
+        case .figtype: "figtype"
+        case .pathwayScore: "pathway_score"
+        case .automlPathway: "automl_pathway"
+        case .pmcRankedResultIndex: "pmc_ranked_result_index"
+        case .organisms: "organisms"
+        case .organismsNER: "organisms_ner"
+        case .ndex: "ndex"
+        case .wpid: "wpid"
+        case .figidAlias: "figid_alias"
+        case .redirectFrom: "redirect_from"
+        case .pmcid: "pmcid"
+        case .papertitle: "papertitle"
+        case .reftext: "reftext"
+        case .year: "year"
+        case .doi: "doi"
+        case .journalTitle: "journal_title"
+        case .journalNLMTA: "journal_nlm_ta"
+        case .publisherName: "publisher_name"
+        case .keywords: "keywords"
+        case .genes: "genes"
+        case .chemicals: "chemicals"
+        case .diseases: "diseases"
+        }
+    }
+
+    /// True for the layout A entity lists, whose items are mappings of ``RowKey`` cells.
+    var isEntityList: Bool { self == .genes || self == .chemicals || self == .diseases }
+
+    static let names = YAMLKeyNames<FrontMatterKey>()
+}
+
+/// The cells of a layout A entity row (`genes`, `chemicals`, `diseases` items) the reader uses.
+enum RowKey: Int, CaseIterable, YAMLKeyName {
+    case word, symbol, source, hgncSymbol, entrez, identifier
+
+    var name: String {
+        switch self {
+        case .word: "word"
+        case .symbol: "symbol"
+        case .source: "source"
+        case .hgncSymbol: "hgnc_symbol"
+        case .entrez: "entrez"
+        case .identifier: "identifier"
+        }
+    }
+
+    static let names = YAMLKeyNames<RowKey>()
+}
+
+/// The scalar cells of one entity row, by ``RowKey``; nil when absent or not a scalar.
+struct RowCells {
+    private var cells: (String?, String?, String?, String?, String?, String?) = (nil, nil, nil, nil, nil, nil)
+
+    subscript(key: RowKey) -> String? {
+        get {
+            switch key {
+            case .word: cells.0
+            case .symbol: cells.1
+            case .source: cells.2
+            case .hgncSymbol: cells.3
+            case .entrez: cells.4
+            case .identifier: cells.5
+            }
+        }
+        set {
+            switch key {
+            case .word: cells.0 = newValue
+            case .symbol: cells.1 = newValue
+            case .source: cells.2 = newValue
+            case .hgncSymbol: cells.3 = newValue
+            case .entrez: cells.4 = newValue
+            case .identifier: cells.5 = newValue
+            }
+        }
+    }
+}
+
+/// A value kept from the front matter: what the reader asks of it, no more.
+struct FieldValue: CustomStringConvertible {
+    enum Content {
+        case text(String)
+        /// A sequence; its items are kept only when it is the value of a ``FrontMatterKey``.
+        case list([FieldValue])
+        /// A mapping; its cells are kept only when it is an item of an entity list.
+        case mapping(RowCells?)
+    }
+
+    /// The line of the value's first event in the YAML text (Yams' node mark).
+    var line: Int
+    var content: Content
+
+    /// What the value is, for diagnostics.
+    var description: String {
+        switch content {
+        case .text(let text): "the text '\(text.prefix(40))'"
+        case .list: "a list"
+        case .mapping: "a mapping"
         }
     }
 }

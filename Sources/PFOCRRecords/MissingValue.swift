@@ -6,13 +6,12 @@
 enum MissingValue {
     /// Missing anywhere: empty (after trimming) or `.na.character`.
     static func isMissing(_ text: String) -> Bool {
-        let trimmed = text.trimmingASCIIWhitespace()
-        return trimmed.isEmpty || trimmed == ".na.character"
+        isMissing(trimmed: text.trimmingASCIIWhitespace().utf8, identifier: false)
     }
 
     /// Missing in identifier, name and organism positions: also `NA`.
     static func isMissingIdentifier(_ text: String) -> Bool {
-        isMissing(text) || text.trimmingASCIIWhitespace() == "NA"
+        isMissing(trimmed: text.trimmingASCIIWhitespace().utf8, identifier: true)
     }
 
     /// `text`, or nil when it is missing anywhere.
@@ -22,7 +21,34 @@ enum MissingValue {
 
     /// `text` trimmed, or nil when it is a missing identifier or name.
     static func identifier(_ text: String) -> String? {
-        isMissingIdentifier(text) ? nil : text.trimmingASCIIWhitespace()
+        let trimmed = text.trimmingASCIIWhitespace()
+        return isMissing(trimmed: trimmed.utf8, identifier: true) ? nil : trimmed
+    }
+
+    /// ``identifier(_:)`` of UTF-8 `bytes` (a side-file cell): a `String` is made only for a
+    /// value that is kept.
+    static func identifier(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var start = 0
+        var end = bytes.count
+        while start < end, isASCIISpace(bytes[start]) { start += 1 }
+        while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
+        let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        return isMissing(trimmed: trimmed, identifier: true) ? nil : String(decoding: trimmed, as: UTF8.self)
+    }
+
+    /// The missing spellings, on trimmed text: empty, `.na.character`, and `NA` when
+    /// `identifier`.
+    private static func isMissing(trimmed: some Collection<UInt8>, identifier: Bool) -> Bool {
+        switch trimmed.count {
+        case 0: true
+        case 2: identifier && trimmed.elementsEqual("NA".utf8)
+        case 13: trimmed.elementsEqual(".na.character".utf8)
+        default: false
+        }
+    }
+
+    static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 }
 
@@ -30,9 +56,8 @@ extension String {
     /// The string without leading and trailing ASCII spaces, tabs, CR and LF.
     func trimmingASCIIWhitespace() -> String {
         let utf8 = self.utf8
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        guard let first = utf8.firstIndex(where: { !isSpace($0) }) else { return "" }
-        guard let last = utf8.lastIndex(where: { !isSpace($0) }) else { return "" }
+        guard let first = utf8.firstIndex(where: { !MissingValue.isASCIISpace($0) }) else { return "" }
+        guard let last = utf8.lastIndex(where: { !MissingValue.isASCIISpace($0) }) else { return "" }
         if first == utf8.startIndex && utf8.index(after: last) == utf8.endIndex { return self }
         return String(self[first...last])
     }

@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads one record file (and, for layout B, its side files) into a ``FigureRecord``.
 ///
 /// Pure with respect to its inputs: it only reads files, so many readers can run at once.
@@ -59,18 +57,18 @@ public struct RecordReader: Sendable {
         let frontMatter = try FrontMatter(bytes: bytes, path: source.path)
         let fields = try FrontMatterFields(frontMatter: frontMatter, path: source.path, limits: limits)
 
-        guard let figidNode = fields.values["figid"] else {
+        guard let figidValue = fields.value(.figid) else {
             throw RecordError(fields.topLocation, "record has no 'figid' key")
         }
-        guard let figid = try fields.text("figid") else {
-            throw RecordError(fields.location(of: figidNode), "'figid' is empty")
+        guard let figid = try fields.text(.figid) else {
+            throw RecordError(fields.location(of: figidValue), "'figid' is empty")
         }
-        let figidLocation = fields.location(of: figidNode)
+        let figidLocation = fields.location(of: figidValue)
         if figid.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             throw RecordError(figidLocation, "'figid' contains control characters")
         }
 
-        let isInline = fields.has("genes") || fields.has("chemicals") || fields.has("diseases")
+        let isInline = fields.has(.genes) || fields.has(.chemicals) || fields.has(.diseases)
         var record = FigureRecord(figid: figid, location: figidLocation, layout: isInline ? .inline : .sideFiles)
         try readFigureFields(fields, into: &record, diagnostics: &diagnostics)
 
@@ -94,52 +92,51 @@ public struct RecordReader: Sendable {
     }
 
     private func readFigureFields(_ fields: FrontMatterFields, into record: inout FigureRecord, diagnostics: inout [Diagnostic]) throws(RecordError) {
-        record.title = try fields.text("figtitle")
-        record.caption = try fields.text("caption")
-        record.number = try fields.text("number")
-        record.filename = try fields.text("filename")
-        record.figureLink = try fields.text("figlink").map(RecordReader.pmcLink)
-        record.figureType = try fields.text("figtype")
-        let legacyScore = try number("pathway_score", fields, &diagnostics)
-        let automlScore = try number("automl_pathway", fields, &diagnostics)
+        record.title = try fields.text(.figtitle)
+        record.caption = try fields.text(.caption)
+        record.number = try fields.text(.number)
+        record.filename = try fields.text(.filename)
+        record.figureLink = try fields.text(.figlink).map(RecordReader.pmcLink)
+        record.figureType = try fields.text(.figtype)
+        let legacyScore = try number(.pathwayScore, fields, &diagnostics)
+        let automlScore = try number(.automlPathway, fields, &diagnostics)
         record.pathwayScore = legacyScore ?? automlScore
-        record.pmcRankedResultIndex = try integer("pmc_ranked_result_index", fields, &diagnostics)
-        record.organisms = try fields.textList("organisms", dropNA: true)
-        record.organismsNER = try fields.textList("organisms_ner", dropNA: true)
-        record.ndexUUID = try fields.text("ndex")
-        record.wikiPathwaysID = try fields.text("wpid")
-        record.figidAliases = try fields.textList("figid_alias")
-        record.redirectFrom = try fields.textList("redirect_from")
+        record.pmcRankedResultIndex = try integer(.pmcRankedResultIndex, fields, &diagnostics)
+        record.organisms = try fields.textList(.organisms, dropNA: true)
+        record.organismsNER = try fields.textList(.organismsNER, dropNA: true)
+        record.ndexUUID = try fields.text(.ndex)
+        record.wikiPathwaysID = try fields.text(.wpid)
+        record.figidAliases = try fields.textList(.figidAlias)
+        record.redirectFrom = try fields.textList(.redirectFrom)
 
-        record.pmcid = try fields.text("pmcid")
-        record.paperTitle = try fields.text("papertitle")
-        record.reference = try fields.text("reftext")
-        record.year = try integer("year", fields, &diagnostics)
-        record.doi = try fields.text("doi")
-        record.journalTitle = try fields.text("journal_title")
-        record.journalAbbreviation = try fields.text("journal_nlm_ta")
-        record.publisher = try fields.text("publisher_name")
-        record.keywords = try fields.textList("keywords").flatMap(RecordReader.splitKeywords)
+        record.pmcid = try fields.text(.pmcid)
+        record.paperTitle = try fields.text(.papertitle)
+        record.reference = try fields.text(.reftext)
+        record.year = try integer(.year, fields, &diagnostics)
+        record.doi = try fields.text(.doi)
+        record.journalTitle = try fields.text(.journalTitle)
+        record.journalAbbreviation = try fields.text(.journalNLMTA)
+        record.publisher = try fields.text(.publisherName)
+        record.keywords = try fields.textList(.keywords).flatMap(RecordReader.splitKeywords)
     }
 
     // MARK: Layout A
 
     private func readInlineEntities(_ fields: FrontMatterFields, into record: inout FigureRecord, diagnostics: inout [Diagnostic]) throws(RecordError) {
         var geneRows = RowAccount()
-        for item in try fields.list("genes") {
+        for item in try fields.list(.genes) {
             geneRows.rowsRead += 1
             let location = fields.location(of: item)
-            guard case .mapping(let row) = item else {
+            guard case .mapping(let row?) = item.content else {
                 geneRows.reject("row is not a mapping")
                 diagnostics.append(.error(location, "gene row is not a mapping of word, symbol, source, hgnc_symbol, entrez"))
                 continue
             }
-            let cell = { (key: String) in row[key]?.scalar?.string }
             var gene = GeneMention(
-                word: cell("word") ?? "", matchedTerm: cell("symbol").flatMap(MissingValue.identifier),
-                symbol: cell("hgnc_symbol").flatMap(MissingValue.identifier),
-                source: cell("source").flatMap(MissingValue.identifier), line: location.line)
-            if let raw = cell("entrez"), let entrez = MissingValue.identifier(raw) {
+                word: row[.word] ?? "", matchedTerm: row[.symbol].flatMap(MissingValue.identifier),
+                symbol: row[.hgncSymbol].flatMap(MissingValue.identifier),
+                source: row[.source].flatMap(MissingValue.identifier), line: location.line)
+            if let raw = row[.entrez], let entrez = MissingValue.identifier(raw) {
                 guard let id = IdentifierSyntax.numeric(entrez) else {
                     geneRows.reject("gene id is not a number")
                     diagnostics.append(.error(location, "gene row: entrez '\(entrez)' is not an NCBI Gene id (digits)"))
@@ -154,17 +151,17 @@ public struct RecordReader: Sendable {
         for kind in [EntityKind.chemical, .disease] {
             var account = RowAccount()
             var mentions: [TermMention] = []
-            for item in try fields.list(kind.plural) {
+            for item in try fields.list(kind == .chemical ? .chemicals : .diseases) {
                 account.rowsRead += 1
                 let location = fields.location(of: item)
-                guard case .mapping(let row) = item else {
+                guard case .mapping(let row?) = item.content else {
                     account.reject("row is not a mapping")
                     diagnostics.append(.error(location, "\(kind.rawValue) row is not a mapping of word, source, identifier"))
                     continue
                 }
-                let cell = { (key: String) in row[key]?.scalar?.string }
                 switch RecordReader.legacyTerm(
-                    kind: kind, word: cell("word") ?? "", source: cell("source"), identifier: cell("identifier"), line: location.line)
+                    kind: kind, word: row[.word] ?? "", source: row[.source].flatMap(MissingValue.identifier),
+                    identifier: row[.identifier].flatMap(MissingValue.identifier), line: location.line)
                 {
                 case .success(let mention):
                     mentions.append(mention)
@@ -210,33 +207,40 @@ public struct RecordReader: Sendable {
     public func readSideFile(_ bytes: [UInt8], path: String, kind: EntityKind, into record: inout FigureRecord, diagnostics: inout [Diagnostic]) {
         var account = RowAccount()
         defer { record.rows[kind] = account }
-        let table: SideFileTable
-        do {
-            table = try SideFileTable(bytes: bytes, path: path)
-        } catch {
-            let rows = SideFileTable.countRows(bytes: bytes)
-            account.rowsRead = rows
-            account.reject("unreadable side file", count: rows)
-            diagnostics.append(error.diagnostic)
-            return
-        }
-        account.rowsRead = table.rows.count
-        switch kind {
-        case .gene: readGeneTable(table, into: &record, account: &account, diagnostics: &diagnostics)
-        case .chemical, .disease: readTermTable(table, kind: kind, into: &record, account: &account, diagnostics: &diagnostics)
+        bytes.withUnsafeBufferPointer { buffer in
+            let table: SideFileTable
+            do throws(RecordError) {
+                table = try SideFileTable(ByteText(buffer), path: path)
+            } catch {
+                let rows = SideFileTable.countRows(bytes: bytes)
+                account.rowsRead = rows
+                account.reject("unreadable side file", count: rows)
+                diagnostics.append(error.diagnostic)
+                return
+            }
+            switch kind {
+            case .gene: readGeneTable(table, into: &record, account: &account, diagnostics: &diagnostics)
+            case .chemical, .disease: readTermTable(table, kind: kind, into: &record, account: &account, diagnostics: &diagnostics)
+            }
         }
     }
 
     private func missingColumns(_ table: SideFileTable, _ names: String, account: inout RowAccount, diagnostics: inout [Diagnostic]) {
-        account.reject("side file lacks a required column", count: table.rows.count)
+        let rows = table.rowCount
+        account.rowsRead = rows
+        account.reject("side file lacks a required column", count: rows)
         diagnostics.append(.error(SourceLocation(file: table.path, line: 1),
-            "side file header lacks the required column \(names); its \(table.rows.count) rows were not read"))
+            "side file header lacks the required column \(names); its \(rows) rows were not read"))
     }
 
-    private func raggedRow(_ table: SideFileTable, _ row: (line: Int, cells: [ArraySlice<UInt8>]), account: inout RowAccount, diagnostics: inout [Diagnostic]) {
+    /// Counts `row` as read, and rejects it when its cell count is not the header's.
+    private func isWhole(_ row: SideFileTable.Row, _ table: SideFileTable, account: inout RowAccount, diagnostics: inout [Diagnostic]) -> Bool {
+        account.rowsRead += 1
+        guard row.cellCount != table.header.count else { return true }
         account.reject("ragged row")
         diagnostics.append(.error(SourceLocation(file: table.path, line: row.line),
-            "ragged row: \(row.cells.count) cells where the header has \(table.header.count); row rejected"))
+            "ragged row: \(row.cellCount) cells where the header has \(table.header.count); row rejected"))
+        return false
     }
 
     private func readGeneTable(_ table: SideFileTable, into record: inout FigureRecord, account: inout RowAccount, diagnostics: inout [Diagnostic]) {
@@ -249,26 +253,21 @@ public struct RecordReader: Sendable {
         let sourceColumn = table.column("source")
         let taxonColumn = table.column("organism_id")
         let organismColumn = table.column("organism_name")
-        record.genes.reserveCapacity(table.rows.count)
-        for row in table.rows {
-            guard row.cells.count == table.header.count else {
-                raggedRow(table, row, account: &account, diagnostics: &diagnostics)
-                continue
-            }
-            let cell = { (column: Int?) -> String? in column.flatMap { MissingValue.identifier(row.cells[$0].text) } }
+        table.forEachRow { row in
+            guard isWhole(row, table, account: &account, diagnostics: &diagnostics) else { return }
             var gene = GeneMention(
-                word: row.cells[wordColumn].text, matchedTerm: cell(matchColumn), symbol: cell(symbolColumn),
-                source: cell(sourceColumn), organismName: cell(organismColumn), line: row.line)
-            if let raw = cell(idColumn) {
+                word: row.text(wordColumn), matchedTerm: row.identifier(matchColumn), symbol: row.identifier(symbolColumn),
+                source: row.identifier(sourceColumn), organismName: row.identifier(organismColumn), line: row.line)
+            if let raw = row.identifier(idColumn) {
                 guard let id = IdentifierSyntax.numeric(raw) else {
                     account.reject("gene id is not a number")
                     diagnostics.append(.error(SourceLocation(file: table.path, line: row.line),
                         "gene id '\(raw)' is not an NCBI Gene id (digits); row rejected"))
-                    continue
+                    return
                 }
                 gene.ncbiGeneID = id
             }
-            if let raw = cell(taxonColumn) {
+            if let raw = row.identifier(taxonColumn) {
                 if let taxon = IdentifierSyntax.numeric(raw) {
                     gene.taxonID = taxon
                 } else {
@@ -297,20 +296,17 @@ public struct RecordReader: Sendable {
         let nameColumn = table.column("name")
         let sourceColumn = table.column("source")
         var mentions: [TermMention] = []
-        for row in table.rows {
-            guard row.cells.count == table.header.count else {
-                raggedRow(table, row, account: &account, diagnostics: &diagnostics)
-                continue
-            }
-            let raw = { (column: Int?) -> String? in column.map { row.cells[$0].text } }
-            let word = row.cells[wordColumn].text
+        table.forEachRow { row in
+            guard isWhole(row, table, account: &account, diagnostics: &diagnostics) else { return }
+            let word = row.text(wordColumn)
             let result: Result<TermMention, RowProblem>
             if meshColumn != nil || ontologyColumn != nil {
                 result = RecordReader.currentTerm(
-                    kind: kind, word: word, mesh: raw(meshColumn), ontology: raw(ontologyColumn),
-                    match: raw(matchColumn), name: raw(nameColumn), line: row.line)
+                    kind: kind, word: word, mesh: row.identifier(meshColumn), ontology: row.identifier(ontologyColumn),
+                    match: row.identifier(matchColumn), name: row.identifier(nameColumn), line: row.line)
             } else {
-                result = RecordReader.legacyTerm(kind: kind, word: word, source: raw(sourceColumn), identifier: raw(legacyIdentifier), line: row.line)
+                result = RecordReader.legacyTerm(
+                    kind: kind, word: word, source: row.identifier(sourceColumn), identifier: row.identifier(legacyIdentifier), line: row.line)
             }
             switch result {
             case .success(let mention):
@@ -331,9 +327,10 @@ public struct RecordReader: Sendable {
     }
 
     /// A row in the `word source identifier` columns (layout A and older side files).
+    /// `source` and `identifier` are normalised by ``MissingValue/identifier(_:)``.
     static func legacyTerm(kind: EntityKind, word: String, source: String?, identifier: String?, line: Int) -> Result<TermMention, RowProblem> {
-        var mention = TermMention(word: word, source: source.flatMap(MissingValue.identifier), line: line)
-        guard let id = identifier.flatMap(MissingValue.identifier) else { return .success(mention) }
+        var mention = TermMention(word: word, source: source, line: line)
+        guard let id = identifier else { return .success(mention) }
         let vocabulary = (mention.source ?? "MESH").uppercased()
         switch vocabulary {
         case "CHEBI" where kind == .chemical:
@@ -349,15 +346,15 @@ public struct RecordReader: Sendable {
         return .success(mention)
     }
 
-    /// A row in the `word mesh match name chebi|doid` columns.
+    /// A row in the `word mesh match name chebi|doid` columns, every cell but `word`
+    /// normalised by ``MissingValue/identifier(_:)``.
     static func currentTerm(kind: EntityKind, word: String, mesh: String?, ontology: String?, match: String?, name: String?, line: Int) -> Result<TermMention, RowProblem> {
-        var mention = TermMention(
-            word: word, matchedTerm: match.flatMap(MissingValue.identifier), name: name.flatMap(MissingValue.identifier), line: line)
-        if let raw = mesh.flatMap(MissingValue.identifier) {
+        var mention = TermMention(word: word, matchedTerm: match, name: name, line: line)
+        if let raw = mesh {
             guard let id = IdentifierSyntax.mesh(raw) else { return .failure(malformed(raw, "MeSH")) }
             mention.meshID = id
         }
-        if let raw = ontology.flatMap(MissingValue.identifier) {
+        if let raw = ontology {
             let parsed = kind == .chemical ? IdentifierSyntax.chebi(raw) : IdentifierSyntax.doid(raw)
             guard let id = parsed else { return .failure(malformed(raw, kind == .chemical ? "ChEBI" : "DOID")) }
             mention.ontologyID = id
@@ -369,22 +366,22 @@ public struct RecordReader: Sendable {
         RowProblem(reason: "malformed \(vocabulary) id", message: "'\(id.prefix(60))' is not a \(vocabulary) id; row rejected")
     }
 
-    private func number(_ key: String, _ fields: FrontMatterFields, _ diagnostics: inout [Diagnostic]) throws(RecordError) -> Double? {
+    private func number(_ key: FrontMatterKey, _ fields: FrontMatterFields, _ diagnostics: inout [Diagnostic]) throws(RecordError) -> Double? {
         guard let text = try fields.text(key) else { return nil }
         guard let value = Double(text.trimmingASCIIWhitespace()), value.isFinite else {
-            if let node = fields.values[key] {
-                diagnostics.append(.warning(fields.location(of: node), "'\(key)' is not a number ('\(text.prefix(40))'); left out"))
+            if let node = fields.value(key) {
+                diagnostics.append(.warning(fields.location(of: node), "'\(key.name)' is not a number ('\(text.prefix(40))'); left out"))
             }
             return nil
         }
         return value
     }
 
-    private func integer(_ key: String, _ fields: FrontMatterFields, _ diagnostics: inout [Diagnostic]) throws(RecordError) -> Int? {
+    private func integer(_ key: FrontMatterKey, _ fields: FrontMatterFields, _ diagnostics: inout [Diagnostic]) throws(RecordError) -> Int? {
         guard let text = try fields.text(key) else { return nil }
         guard let value = Int(text.trimmingASCIIWhitespace()) else {
-            if let node = fields.values[key] {
-                diagnostics.append(.warning(fields.location(of: node), "'\(key)' is not a whole number ('\(text.prefix(40))'); left out"))
+            if let node = fields.value(key) {
+                diagnostics.append(.warning(fields.location(of: node), "'\(key.name)' is not a whole number ('\(text.prefix(40))'); left out"))
             }
             return nil
         }

@@ -1,36 +1,47 @@
-/// A tab-separated side file (`_data/<figid>-genes.tsv` and friends), split into rows.
+/// A tab-separated side file (`_data/<figid>-genes.tsv` and friends), read in place.
 ///
 /// Columns are found by header name, never by position. The files are unquoted TSV: a `"`
 /// is an ordinary character. CRLF and CR line endings, a missing final newline and blank
 /// lines are accepted; a row whose cell count differs from the header's is ragged and is
 /// rejected on its own.
+///
+/// Rows are scanned from the file's bytes one at a time, in one pass, with no array of lines
+/// or of cells: a row's cells are offsets in one buffer reused for every row, and a `String`
+/// is made only for a value the reader keeps.
 struct SideFileTable {
     let path: String
     let header: [String]
-    /// Data rows with their 1-based file lines; cells are raw bytes, decoded on demand.
-    let rows: [(line: Int, cells: [ArraySlice<UInt8>])]
+    private let text: ByteText
+    /// Where the line after the header starts, and its line number.
+    private let rowsStart: Int
+    private let rowsFirstLine: Int
 
-    init(bytes: [UInt8], path: String) throws(RecordError) {
+    /// Reads the header of `text`, the whole file at `path`.
+    init(_ text: ByteText, path: String) throws(RecordError) {
         self.path = path
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let bad = UTF8Validation.firstInvalidOffset(in: body) {
-            throw RecordError(SourceLocation(file: path, line: FrontMatter.lineNumber(of: bad, in: bytes)),
-                              "invalid UTF-8 in side file")
+        self.text = text
+        let start = text.count >= 3 && text.bytes[0] == 0xEF && text.bytes[1] == 0xBB && text.bytes[2] == 0xBF ? 3 : 0
+        if let bad = UTF8Validation.firstInvalidOffset(in: text.bytes, from: start) {
+            throw RecordError(SourceLocation(file: path, line: text.lineNumber(of: bad)), "invalid UTF-8 in side file")
         }
-        let lines = FrontMatter.splitLines(body)
-        guard let headerIndex = lines.firstIndex(where: { !FrontMatter.isBlank($0) }) else {
-            throw RecordError(SourceLocation(file: path, line: 1), "empty side file: no header line")
+        var offset = start
+        var lineNumber = 1
+        while offset < text.count {
+            let line = text.line(at: offset)
+            if !text.isBlank(line.content) {
+                var header: [String] = []
+                SideFileTable.forEachCell(of: line.content, in: text) { cell in
+                    header.append(String(decoding: UnsafeBufferPointer(rebasing: text.bytes[cell]), as: UTF8.self).trimmingASCIIWhitespace())
+                }
+                self.header = header
+                rowsStart = line.next
+                rowsFirstLine = lineNumber + 1
+                return
+            }
+            offset = line.next
+            lineNumber += 1
         }
-        header = lines[headerIndex].split(separator: 0x09, omittingEmptySubsequences: false).map {
-            String(decoding: $0, as: UTF8.self).trimmingASCIIWhitespace()
-        }
-        var rows: [(line: Int, cells: [ArraySlice<UInt8>])] = []
-        rows.reserveCapacity(lines.count)
-        for index in (headerIndex + 1)..<lines.count where !FrontMatter.isBlank(lines[index]) {
-            rows.append((index + 1, lines[index].split(separator: 0x09, omittingEmptySubsequences: false)))
-        }
-        self.rows = rows
+        throw RecordError(SourceLocation(file: path, line: 1), "empty side file: no header line")
     }
 
     /// The index of the first header among `names`, or nil.
@@ -41,15 +52,81 @@ struct SideFileTable {
         return nil
     }
 
-    /// Counts the data rows of a file without interpreting them (for ignored side files and
-    /// the rows of rejected records). Blank lines are not rows.
-    static func countRows(bytes: [UInt8]) -> Int {
-        let lines = FrontMatter.splitLines(bytes[...]).filter { !FrontMatter.isBlank($0) }
-        return max(0, lines.count - 1)
-    }
-}
+    /// One data row: its line and the offsets of its cells. Valid only inside the
+    /// ``forEachRow(_:)`` call that passed it.
+    struct Row {
+        let line: Int
+        fileprivate let text: ByteText
+        /// Where each cell starts, then one past the end of the line (plus one).
+        fileprivate let starts: UnsafeBufferPointer<Int>
 
-extension ArraySlice<UInt8> {
-    /// The cell decoded as UTF-8 text (the file was validated as a whole).
-    var text: String { String(decoding: self, as: UTF8.self) }
+        var cellCount: Int { starts.count - 1 }
+
+        private func cell(_ column: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: text.bytes[starts[column]..<(starts[column + 1] - 1)])
+        }
+
+        /// The cell as it is (a `word` is never trimmed or treated as missing).
+        func text(_ column: Int) -> String {
+            String(decoding: cell(column), as: UTF8.self)
+        }
+
+        /// The cell as an identifier or name: trimmed, nil when missing (see ``MissingValue``)
+        /// or when there is no such column.
+        func identifier(_ column: Int?) -> String? {
+            column.flatMap { MissingValue.identifier(cell($0)) }
+        }
+    }
+
+    /// Calls `body` with each data row (each line after the header that is not blank), in
+    /// order.
+    func forEachRow(_ body: (Row) -> Void) {
+        var starts: [Int] = []
+        var offset = rowsStart
+        var lineNumber = rowsFirstLine
+        while offset < text.count {
+            let line = text.line(at: offset)
+            if !text.isBlank(line.content) {
+                starts.removeAll(keepingCapacity: true)
+                SideFileTable.forEachCell(of: line.content, in: text) { starts.append($0.lowerBound) }
+                starts.append(line.content.upperBound + 1)
+                starts.withUnsafeBufferPointer { body(Row(line: lineNumber, text: text, starts: $0)) }
+            }
+            offset = line.next
+            lineNumber += 1
+        }
+    }
+
+    /// The number of data rows.
+    var rowCount: Int {
+        SideFileTable.countLines(in: text, from: rowsStart)
+    }
+
+    /// Calls `body` with the range of each tab-separated cell of `line`.
+    private static func forEachCell(of line: Range<Int>, in text: ByteText, _ body: (Range<Int>) -> Void) {
+        var start = line.lowerBound
+        while let tab = ByteText.find(0x09, in: text.bytes, from: start, to: line.upperBound) {
+            body(start..<tab)
+            start = tab + 1
+        }
+        body(start..<line.upperBound)
+    }
+
+    /// The lines of `text` from `start` on that are not blank.
+    private static func countLines(in text: ByteText, from start: Int) -> Int {
+        var count = 0
+        var offset = start
+        while offset < text.count {
+            let line = text.line(at: offset)
+            if !text.isBlank(line.content) { count += 1 }
+            offset = line.next
+        }
+        return count
+    }
+
+    /// Counts the data rows of a file without interpreting them (for ignored side files and
+    /// the rows of rejected records): the lines that are not blank, less the header.
+    static func countRows(bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { max(0, countLines(in: ByteText($0), from: 0) - 1) }
+    }
 }

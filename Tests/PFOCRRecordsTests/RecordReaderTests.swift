@@ -76,6 +76,34 @@ import Testing
         #expect(record.diseases.map(\.meshID) == ["D001249"])
     }
 
+    /// Lines are counted over LF, CRLF and lone CR; blank lines (spaces and tabs only) are not
+    /// rows but keep their line numbers; the header is the first line that is not blank.
+    @Test func countsSideFileRowsAndLinesOverEveryLineEnding() {
+        func read(_ text: String, _ kind: EntityKind = .gene) -> (FigureRecord, [Diagnostic]) {
+            var record = FigureRecord(figid: "f", location: SourceLocation(file: "f.md", line: 1), layout: .sideFiles)
+            var diagnostics: [Diagnostic] = []
+            reader.readSideFile(Array(text.utf8), path: "f.tsv", kind: kind, into: &record, diagnostics: &diagnostics)
+            return (record, diagnostics)
+        }
+        let (mixed, mixedDiagnostics) = read("\u{FEFF}\n \t\r\nword\tncbigene_id\r\rA\t1\rB\r\n  \nC\t2\t3\n D \t NA ")
+        #expect(mixed.rows[.gene]?.rowsRead == 4)
+        #expect(mixed.rows[.gene]?.rejected == ["ragged row": 2])
+        #expect(mixedDiagnostics.map(\.location.line) == [6, 8])
+        #expect(mixed.genes.map(\.word) == ["A", " D "])
+        #expect(mixed.genes.map(\.ncbiGeneID) == ["1", nil])
+        #expect(mixed.genes.map(\.line) == [5, 9])
+
+        let (missing, missingDiagnostics) = read("foo\tbar\n\nA\tB\r\nC", .chemical)
+        #expect(missing.rows[.chemical]?.rowsRead == 2)
+        #expect(missing.rows[.chemical]?.rejected == ["side file lacks a required column": 2])
+        #expect(missingDiagnostics.first?.message.contains("its 2 rows were not read") == true)
+
+        let (blank, blankDiagnostics) = read(" \n\t\r\n", .disease)
+        #expect(blank.rows[.disease]?.rowsRead == 0)
+        #expect(blankDiagnostics.first?.message.contains("empty side file") == true)
+        #expect(SideFileTable.countRows(bytes: Array("h\r\n\r\n a\rb".utf8)) == 2)
+    }
+
     @Test func ignoresSideFilesOfLayoutARecords() throws {
         let corpus = TemporaryCorpus()
         corpus.record("PMC3__c", "---\nfigid: PMC3__c\ngenes: []\n---\n")
@@ -106,6 +134,69 @@ import Testing
             #expect(result.diagnostics.first?.message.contains(message) == true, "\(name): \(result.diagnostics)")
             #expect(result.diagnostics.first?.location.file.hasSuffix("\(name).md") == true)
         }
+    }
+
+    func read(_ text: String) -> RecordReadResult {
+        reader.read(RecordSource(path: "/nonexistent/_figures/r.md", stem: "r", dataDirectory: "/nonexistent/_data"), contents: Array(text.utf8))
+    }
+
+    /// The diagnostics Yams' composer and the old node-tree checks gave, at the same lines:
+    /// parse problems (duplicate keys at the first occurrence, when their mapping ends) before
+    /// a root that is not a mapping, before anchors and nesting, before complex keys; unknown
+    /// keys are checked like the others.
+    @Test func reportsYAMLProblemsInTheOrderAndAtTheLinesYamsDid() {
+        let cases: [(String, Int, String)] = [
+            ("---\nfigid: A\nschema-jsonld:\n  '@id': x\n  creator:\n    name: a\n    name: b\n---\n", 6, "duplicate key 'name'"),
+            ("---\nfigid: A\nb: 1\na: 1\nb: 2\na: 2\n---\n", 4, "duplicate key 'a', 'b'"),
+            ("---\nfigid: A\nx:\n  K: 1\n  \u{212A}: 2\n---\n", 4, "duplicate key 'K'"),
+            ("---\nfigid: A\nx:\n  ? [a, b]\n  : 1\n  ? [a, b]\n  : 2\n---\n", 4, "duplicate key '<uncovertable>'"),
+            ("---\nfigid: &a A\nm:\n  k: 1\n  k: 2\n---\n", 4, "duplicate key 'k'"),
+            ("---\nfigid: A\nm: &k a\nn:\n  a: 1\n  *k : 2\n---\n", 5, "duplicate key 'a'"),
+            ("---\nfigid: A\ncaption: *a\n---\n", 3, "found undefined alias"),
+            ("---\nfigid: A\nx: &a [*a]\n---\n", 3, "found undefined alias"),
+            ("---\nfigid: A\n--- b\n---\n", 3, "expected a single document in the stream"),
+            ("---\nfigid: A\n" + (0..<1100).map { String(repeating: " ", count: $0) + "k:\n" }.joined() + "---\n", 1002, "Maximum nesting level"),
+            ("---\nfigid: A\ncaption: a\u{1}b\n---\n", 2, "control characters are not allowed"),
+            ("---\n- &a a\n---\n", 2, "not a YAML mapping"),
+            ("---\n# nothing\n---\n", 2, "not a YAML mapping"),
+            ("---\nfigid: A\nannotations:\n- x\n- &x a\n---\n", 5, "anchors and aliases"),
+            ("---\nfigid: A\nx: " + String(repeating: "[", count: 17) + String(repeating: "]", count: 17) + "\n---\n", 3, "nesting deeper than 16"),
+            ("---\n? [a]\n: 1\nfigid: &a A\n---\n", 4, "anchors and aliases"),
+            ("---\n? [a]\n: 1\nfigid: A\n---\n", 2, "not plain text"),
+            ("---\rfigid: A\rm:\r  k: 1\r  k: 2\rcaption: [x\r---\r", 4, "duplicate key 'k'"),
+            ("---\r\nfigid: A\r\ncaption: [x\r\n---\r\n", 4, "YAML error"),
+        ]
+        for (text, line, message) in cases {
+            let result = read(text)
+            #expect(result.record == nil, "\(text.debugDescription) should be rejected")
+            #expect(result.diagnostics.count == 1, "\(text.debugDescription): \(result.diagnostics)")
+            #expect(result.diagnostics.first?.location.line == line, "\(text.debugDescription): \(result.diagnostics)")
+            #expect(result.diagnostics.first?.message.contains(message) == true, "\(text.debugDescription): \(result.diagnostics)")
+        }
+    }
+
+    /// Values as Yams gave them: tags ignored at the top level (a key repeated under another tag
+    /// is not a duplicate; the last value wins), a row cell only under a `str` key, one leading
+    /// byte order mark dropped from a scalar, nesting up to the limit accepted.
+    @Test func readsValuesAsYamsGaveThem() throws {
+        let record = try #require(read("""
+            ---
+            figid: A
+            !!int figid: "\\uFEFFPMC1__a"
+            caption: "\\uFEFF\\uFEFFx"
+            x: \(String(repeating: "[", count: 16) + String(repeating: "]", count: 16))
+            genes:
+            - !!int word: x
+              entrez: '1'
+            - ! word: y
+              'source': z
+            ---
+            """).record)
+        #expect(record.figid == "PMC1__a")
+        #expect(record.caption == "\u{FEFF}x")
+        #expect(record.genes.map(\.word) == ["", "y"])
+        #expect(record.genes.map(\.source) == [nil, "z"])
+        #expect(read("---\nfigid: A\n!!str figid: B\n---\n").diagnostics.first?.message.contains("duplicate key 'figid'") == true)
     }
 
     @Test func rejectsBadRowsOnly() throws {
