@@ -81,18 +81,26 @@ public struct GraphBuilder: Sendable {
         var taxonEdges: [GraphEdge] = []
         var unidentified: [EntityKind: [String]] = [:]
 
-        // Genes.
-        var geneGroups: [String: [GeneMention]] = [:]
-        for gene in record.genes {
-            guard let id = gene.ncbiGeneID else {
+        // Genes: the identified rows sorted by id (numeric order), each id's rows in input
+        // order. Sorting row indices groups them without copying rows into per-id arrays.
+        var keyed: [(id: String, row: Int)] = []
+        keyed.reserveCapacity(record.genes.count)
+        for (row, gene) in record.genes.enumerated() {
+            if let id = gene.ncbiGeneID {
+                keyed.append((id, row))
+            } else {
                 unidentified[.gene, default: []].append(gene.word)
-                continue
             }
-            geneGroups[id, default: []].append(gene)
         }
+        keyed.sort { $0.id == $1.id ? $0.row < $1.row : GraphBuilder.numericOrder($0.id, $1.id) }
         var geneTaxa: [String: GraphNode] = [:]
-        for id in geneGroups.keys.sorted(by: GraphBuilder.numericOrder) {
-            guard let rows = geneGroups[id] else { continue }
+        var groupStart = 0
+        while groupStart < keyed.count {
+            let id = keyed[groupStart].id
+            var groupEnd = groupStart + 1
+            while groupEnd < keyed.count && keyed[groupEnd].id == id { groupEnd += 1 }
+            let rows = keyed[groupStart..<groupEnd].map { record.genes[$0.row] }
+            groupStart = groupEnd
             let symbol = rows.lazy.compactMap(\.symbol).first
             var properties = [Property("ncbiGeneID", .string(id))]
             if let symbol { properties.append(Property("symbol", .string(symbol))) }
@@ -106,7 +114,7 @@ public struct GraphBuilder: Sendable {
                 taxonEdges.append(GraphEdge(kind: .inTaxon, source: gene.id, sourceKind: .gene, target: organism.id, targetKind: .organism))
             }
         }
-        accounting.exported[.gene] = geneGroups.values.reduce(0) { $0 + $1.count }
+        accounting.exported[.gene] = keyed.count
 
         // Chemicals and diseases.
         for kind in [EntityKind.chemical, .disease] {

@@ -16,6 +16,12 @@ public enum Namespace: String, Sendable, Hashable, CaseIterable, Codable {
     case wikipathways
     case doi
 
+    // Hashed and compared by case, not by raw value: the standard library's
+    // RawRepresentable defaults would hash and compare the name's String on every lookup
+    // of the export's key set.
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+    public static func == (lhs: Namespace, rhs: Namespace) -> Bool { lhs.ordinal == rhs.ordinal }
+
     /// The position in `allCases`: an array index for per-namespace tables.
     public var ordinal: Int {
         switch self {
