@@ -236,9 +236,20 @@ public struct GraphBuilder: Sendable {
         (lhs.utf8.count, lhs) < (rhs.utf8.count, rhs)
     }
 
+    /// True for the bytes ``safeLink(_:)`` may have to change: those it percent-encodes, and
+    /// every non-ASCII byte (kept or encoded depending on the character).
+    static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0...0x20, 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D, 0x7F...: true
+        default: false
+        }
+    }
+
     /// A link from the input made safe as an IRI: characters an IRI cannot hold are
     /// percent-encoded, everything else (including `/`, `?`, `#`) is kept.
     static func safeLink(_ link: String) -> String {
+        // Almost every link is plain ASCII with nothing to escape: keep it as it is.
+        if !link.utf8.contains(where: GraphBuilder.mayNeedEscape) { return link }
         var out = String()
         for scalar in link.unicodeScalars {
             switch scalar.value {

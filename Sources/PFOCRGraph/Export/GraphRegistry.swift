@@ -94,22 +94,20 @@ public final class GraphRegistry: @unchecked Sendable {
         defer { lock.unlock() }
         var newNodes = [Bool](repeating: false, count: subgraph.nodes.count)
         var newIdentifiers = newNodes
+        // Each check-and-set goes through the dictionary's in-place accessor: one hash.
+        func mark(_ flags: inout UInt8, _ bit: UInt8) -> (new: Bool, identifierWasNew: Bool) {
+            let before = flags
+            flags |= bit
+            return (before & bit == 0, before & ~GraphRegistry.taxonBit == 0)
+        }
         for (index, node) in subgraph.nodes.enumerated() {
-            let bit = GraphRegistry.bit(node.kind)
-            let known = seen[node.id, default: 0]
-            guard known & bit == 0 else { continue }
-            newNodes[index] = true
-            newIdentifiers[index] = known & ~GraphRegistry.taxonBit == 0
-            seen[node.id] = known | bit
+            let marked = mark(&seen[node.id, default: 0], GraphRegistry.bit(node.kind))
+            newNodes[index] = marked.new
+            newIdentifiers[index] = marked.new && marked.identifierWasNew
         }
         var keptEdges = [Bool](repeating: true, count: subgraph.edges.count)
         for (index, edge) in subgraph.edges.enumerated() where edge.kind == .inTaxon {
-            let known = seen[edge.source, default: 0]
-            if known & GraphRegistry.taxonBit != 0 {
-                keptEdges[index] = false
-            } else {
-                seen[edge.source] = known | GraphRegistry.taxonBit
-            }
+            keptEdges[index] = mark(&seen[edge.source, default: 0], GraphRegistry.taxonBit).new
         }
         return FigureNews(newNodes: newNodes, newIdentifiers: newIdentifiers, keptEdges: keptEdges)
     }

@@ -16,6 +16,9 @@ public final class OutputDirectory {
     let stagingPath: String
     private var files: [OutputFile] = []
     private var previousFiles: [String] = []
+    /// Folders known to exist (staging and final), so a format with a file per figure costs
+    /// one `stat` per folder, not per file.
+    private var existingFolders = Set<String>()
     private let fileManager = FileManager.default
 
     public static let manifestName = ".pfocr-kg-manifest"
@@ -67,14 +70,7 @@ public final class OutputDirectory {
             throw ExportError.io(path: relativePath, reason: "unsafe output file name")
         }
         let staged = stagingPath + "/" + relativePath
-        let folder = (staged as NSString).deletingLastPathComponent
-        if !fileManager.fileExists(atPath: folder) {
-            do {
-                try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw ExportError.io(path: folder, reason: OutputDirectory.reason(error))
-            }
-        }
+        try ensureFolder((staged as NSString).deletingLastPathComponent)
         let file = try OutputFile(relativePath: relativePath, stagingPath: staged)
         files.append(file)
         return file
@@ -94,14 +90,7 @@ public final class OutputDirectory {
         try writeManifest(Array(newPaths.union(previousFiles)).sorted())
         for file in files {
             let final = path + "/" + file.relativePath
-            let folder = (final as NSString).deletingLastPathComponent
-            do {
-                if !fileManager.fileExists(atPath: folder) {
-                    try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
-            } catch {
-                throw ExportError.io(path: folder, reason: OutputDirectory.reason(error))
-            }
+            try ensureFolder((final as NSString).deletingLastPathComponent)
             guard rename(file.stagingPath, final) == 0 else {
                 throw ExportError.io(path: final, reason: FileBytes.systemMessage(errno))
             }
@@ -115,6 +104,19 @@ public final class OutputDirectory {
         try writeManifest(newPaths.sorted())
         try? fileManager.removeItem(atPath: stagingPath)
         return written
+    }
+
+    /// Creates `folder` (and its parents) unless it is known to exist.
+    private func ensureFolder(_ folder: String) throws(ExportError) {
+        guard !existingFolders.contains(folder) else { return }
+        if !fileManager.fileExists(atPath: folder) {
+            do {
+                try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw ExportError.io(path: folder, reason: OutputDirectory.reason(error))
+            }
+        }
+        existingFolders.insert(folder)
     }
 
     /// Throws away everything written (strict mode with errors, or a failed export).
