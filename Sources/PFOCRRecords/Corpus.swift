@@ -64,8 +64,8 @@ public struct Corpus: Sendable {
 
     private mutating func add(_ path: String, dataDirectory: String, seen: inout Set<String>) {
         guard seen.insert(path).inserted else { return }
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        let name = Corpus.fileName(of: path)
+        let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : String(name)
         sources.append(RecordSource(path: path, stem: stem, dataDirectory: dataDirectory))
     }
 
@@ -79,6 +79,14 @@ public struct Corpus: Sendable {
         var info = stat()
         guard stat(path, &info) == 0 else { return .missing(FileBytes.systemMessage(errno)) }
         return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+    }
+
+    /// The last component of `path` (found on its UTF-8 bytes: a folder lists thousands).
+    static func fileName(of path: String) -> Substring {
+        if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), path.utf8.index(after: slash) != path.utf8.endIndex {
+            return path[path.utf8.index(after: slash)...]
+        }
+        return path.split(separator: "/").last ?? path[...]
     }
 
     /// Drops trailing slashes (keeping `/`), so `_figures/` and `_figures` are one folder.

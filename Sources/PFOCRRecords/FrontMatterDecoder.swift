@@ -1,6 +1,5 @@
-import CYaml
-
-/// Reads a front matter's libyaml events straight into ``FieldValue``s, with no node tree.
+/// Reads a front matter's parse events straight into ``FieldValue``s, with no node tree: the
+/// events of ``BlockScanner`` for the block style PFOCR's R emitter writes, else libyaml's.
 ///
 /// It keeps the values of the ``FrontMatterKey``s only, and of those no deeper than the reader
 /// looks: a scalar, the items of a list, the ``RowKey`` cells of an entity row. Everything else
@@ -86,37 +85,51 @@ struct FrontMatterDecoder {
         case value
     }
 
-    /// Reads the whole stream in `yaml`: one document (or none), as Yams' `singleRoot` did.
-    mutating func decode(_ yaml: UnsafeBufferPointer<UInt8>) throws(YAMLProblem) {
+    /// Reads the whole stream in `yaml`, with ``BlockScanner`` when `parsing` allows it and the
+    /// scanner takes the text, else with libyaml.
+    mutating func decode(_ yaml: UnsafeBufferPointer<UInt8>, parsing: FrontMatterParsing) throws(YAMLProblem) {
+        if parsing == .scannerFirst {
+            var scanner = BlockScanner(yaml, decoder: self)
+            if scanner.scan() {
+                self = scanner.decoder
+                if let problem = scanner.problem { throw problem }
+                return
+            }
+        }
+        try decodeWithLibyaml(yaml)
+    }
+
+    /// Reads the whole stream in `yaml` with libyaml: one document (or none), as Yams'
+    /// `singleRoot` did.
+    private mutating func decodeWithLibyaml(_ yaml: UnsafeBufferPointer<UInt8>) throws(YAMLProblem) {
         var stream = YAMLEventStream(yaml)
         try stream.next()  // STREAM-START
         try stream.next()  // DOCUMENT-START, or STREAM-END: no document, no root
-        guard stream.type != YAML_STREAM_END_EVENT else { return }
+        guard stream.event.kind != .streamEnd else { return }
         repeat {
             try stream.next()
-            try take(stream)
-        } while !frames.isEmpty
+            try take(stream.event)
+        } while isInsideRoot
         try stream.next()  // DOCUMENT-END
         try stream.next()
-        if stream.type != YAML_STREAM_END_EVENT {
-            throw YAMLProblem(line: stream.line, message: "expected a single document in the stream but found another document")
+        let event = stream.event
+        if event.kind != .streamEnd {
+            throw YAMLProblem(line: event.line, message: "expected a single document in the stream but found another document")
         }
     }
 
-    private mutating func take(_ stream: borrowing YAMLEventStream) throws(YAMLProblem) {
-        switch stream.type {
-        case YAML_SCALAR_EVENT:
-            scalar(stream)
-        case YAML_SEQUENCE_START_EVENT:
-            start(stream, isMapping: false)
-        case YAML_MAPPING_START_EVENT:
-            start(stream, isMapping: true)
-        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            try end()
-        case YAML_ALIAS_EVENT:
-            try alias(stream)
-        default:
-            break
+    /// True while a collection of the document is open.
+    var isInsideRoot: Bool { !frames.isEmpty }
+
+    /// Reads one event of the document's root node.
+    mutating func take(_ event: YAMLEvent) throws(YAMLProblem) {
+        switch event.kind {
+        case .scalar: scalar(event)
+        case .sequenceStart: start(event, isMapping: false)
+        case .mappingStart: start(event, isMapping: true)
+        case .sequenceEnd, .mappingEnd: try end()
+        case .alias: try alias(event)
+        case .streamEnd, .other: break
         }
     }
 
@@ -136,20 +149,20 @@ struct FrontMatterDecoder {
         }
     }
 
-    private mutating func scalar(_ stream: borrowing YAMLEventStream) {
-        let line = stream.line
-        let anchor = stream.anchor
+    private mutating func scalar(_ event: YAMLEvent) {
+        let line = event.line
+        let anchor = event.anchor
         check(anchored: anchor != nil, line: line)
-        let bytes = stream.scalarBytes
+        let bytes = event.scalar
         let role = role
         guard role != .root else {
-            if let anchor { anchors[anchor] = .scalar(tag: shapes.tags.id(stream.explicitTag, fallback: YAMLShapes.Tags.str), text: String(decoding: bytes, as: UTF8.self), line: line) }
+            if let anchor { anchors[anchor] = .scalar(tag: shapes.tags.id(event.tag, fallback: YAMLShapes.Tags.str), text: String(decoding: bytes, as: UTF8.self), line: line) }
             return
         }
         let parent = frames.count - 1
         let recordsShape = frames[parent].recordsShape
         // Tags matter only to key equality and shapes; most scalars have none.
-        let tag = stream.explicitTag.map { shapes.tags.id($0, fallback: YAMLShapes.Tags.str) } ?? YAMLShapes.Tags.str
+        let tag = event.tag.map { shapes.tags.id($0, fallback: YAMLShapes.Tags.str) } ?? YAMLShapes.Tags.str
         if role == .key {
             let text = KeyText(bytes)
             keys.addScalar(text, tag: tag, line: line, to: &frames[parent].keys)
@@ -169,9 +182,9 @@ struct FrontMatterDecoder {
         frames[parent].awaitingKey.toggle()
     }
 
-    private mutating func alias(_ stream: borrowing YAMLEventStream) throws(YAMLProblem) {
-        guard let name = stream.anchor, let target = anchors[name] else {
-            throw YAMLProblem(line: stream.line, message: "found undefined alias")
+    private mutating func alias(_ event: YAMLEvent) throws(YAMLProblem) {
+        guard let name = event.anchor, let target = anchors[name] else {
+            throw YAMLProblem(line: event.line, message: "found undefined alias")
         }
         // Yams put the anchored node itself here, with its anchor and its line.
         check(anchored: true, line: target.line)
@@ -194,14 +207,14 @@ struct FrontMatterDecoder {
         frames[parent].awaitingKey.toggle()
     }
 
-    private mutating func start(_ stream: borrowing YAMLEventStream, isMapping: Bool) {
-        let line = stream.line
-        let anchor = stream.anchor
+    private mutating func start(_ event: YAMLEvent, isMapping: Bool) {
+        let line = event.line
+        let anchor = event.anchor
         check(anchored: anchor != nil, line: line)
         let role = role
         let parentRecords = frames.last?.recordsShape ?? false
         let recordsShape = parentRecords || role == .key || anchor != nil
-        let tag = recordsShape ? shapes.tags.id(stream.explicitTag, fallback: isMapping ? YAMLShapes.Tags.map : YAMLShapes.Tags.seq) : 0
+        let tag = recordsShape ? shapes.tags.id(event.tag, fallback: isMapping ? YAMLShapes.Tags.map : YAMLShapes.Tags.seq) : 0
         var capture = Capture.none
         switch role {
         case .root:

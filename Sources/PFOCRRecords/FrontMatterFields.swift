@@ -16,12 +16,12 @@ struct FrontMatterFields {
     /// Problems are reported in the order Yams found them: YAML errors and duplicate keys as
     /// the parse meets them, then a root that is not a mapping, then the first anchor, alias or
     /// too deep node in document order, then the first top-level key that is not a scalar.
-    init(frontMatter: FrontMatter, path: String, limits: ReadLimits) throws(RecordError) {
+    init(frontMatter: FrontMatter, path: String, limits: ReadLimits, parsing: FrontMatterParsing) throws(RecordError) {
         self.path = path
         self.lineOffset = frontMatter.firstLine - 1
         var decoder = FrontMatterDecoder(limits: limits)
         do throws(YAMLProblem) {
-            try frontMatter.yaml.withUnsafeBufferPointer { bytes throws(YAMLProblem) in try decoder.decode(bytes) }
+            try frontMatter.yaml.withUnsafeBufferPointer { bytes throws(YAMLProblem) in try decoder.decode(bytes, parsing: parsing) }
         } catch {
             throw RecordError(SourceLocation(file: path, line: error.line + lineOffset), "YAML error: \(error.message)")
         }
@@ -94,6 +94,16 @@ struct FrontMatterFields {
             throw RecordError(location(of: value), "'\(key.name)' should be a list, found \(value.description)")
         }
     }
+}
+
+/// How a record's YAML is parsed. Both ways give the same ``FigureRecord`` and the same
+/// diagnostics for every input (a differential test and the fuzzer hold them to it).
+public enum FrontMatterParsing: Sendable, Hashable {
+    /// ``BlockScanner`` for the block style PFOCR's R emitter writes, libyaml for any record
+    /// the scanner does not fully understand. The default.
+    case scannerFirst
+    /// libyaml's event parser for every record: the reference the scanner is checked against.
+    case libyaml
 }
 
 /// The top-level keys the reader uses; every other key is parsed and checked, never kept.

@@ -3,11 +3,19 @@
 public enum IdentifierSyntax {
     /// An NCBI Gene id or NCBI Taxonomy id: ASCII digits only (`2915`).
     public static func numeric(_ text: String) -> String? {
+        // Most ids come trimmed already: check them as they are before trimming a copy.
+        if isDigits(text) { return text }
         let trimmed = text.trimmingASCIIWhitespace()
-        guard !trimmed.isEmpty, trimmed.utf8.count <= 18,
-            trimmed.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
-        else { return nil }
-        return trimmed
+        return isDigits(trimmed) ? trimmed : nil
+    }
+
+    /// One to 18 ASCII digits.
+    private static func isDigits(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard !utf8.isEmpty, utf8.count <= 18 else { return false }
+        return utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        } ?? utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
     /// A MeSH id, with or without a `mesh:` prefix: one capital letter and digits (`D018350`).

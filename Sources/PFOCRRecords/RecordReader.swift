@@ -5,9 +5,12 @@
 /// whole rejects it, a problem with one entity row rejects that row only.
 public struct RecordReader: Sendable {
     public var limits: ReadLimits
+    /// How front matter is parsed (the scanner for PFOCR's own style by default).
+    public var parsing: FrontMatterParsing
 
-    public init(limits: ReadLimits = .default) {
+    public init(limits: ReadLimits = .default, parsing: FrontMatterParsing = .scannerFirst) {
         self.limits = limits
+        self.parsing = parsing
     }
 
     /// Reads `source`. Never throws and never traps on bad input.
@@ -55,7 +58,7 @@ public struct RecordReader: Sendable {
 
     private func parseRecord(_ bytes: [UInt8], _ source: RecordSource, diagnostics: inout [Diagnostic]) throws(RecordError) -> FigureRecord {
         let frontMatter = try FrontMatter(bytes: bytes, path: source.path)
-        let fields = try FrontMatterFields(frontMatter: frontMatter, path: source.path, limits: limits)
+        let fields = try FrontMatterFields(frontMatter: frontMatter, path: source.path, limits: limits, parsing: parsing)
 
         guard let figidValue = fields.value(.figid) else {
             throw RecordError(fields.topLocation, "record has no 'figid' key")

@@ -7,6 +7,48 @@ struct YAMLProblem: Error {
     var message: String
 }
 
+/// One parse event: what ``FrontMatterDecoder`` reads, from libyaml (``YAMLEventStream``) or
+/// from ``BlockScanner``. The scalar's bytes are borrowed: valid until the source's next event.
+struct YAMLEvent {
+    enum Kind {
+        case scalar, sequenceStart, sequenceEnd, mappingStart, mappingEnd, alias, streamEnd
+        /// Stream start, document start and end.
+        case other
+    }
+
+    var kind: Kind
+    /// The 1-based line where the event starts (Yams' node mark).
+    var line: Int
+    var anchor: String?
+    /// The explicit tag, nil when there is none or it is the non-specific `!` (both resolve
+    /// to the kind's default, `str`, `seq` or `map`, as in Yams).
+    var tag: String?
+    /// A scalar's value as Yams' `String` had it: Foundation drops one leading byte order mark
+    /// when it decodes UTF-8, so it is dropped here too.
+    var scalar: UnsafeBufferPointer<UInt8>
+
+    init(_ kind: Kind, line: Int, anchor: String? = nil, tag: String? = nil, scalar: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0)) {
+        self.kind = kind
+        self.line = line
+        self.anchor = anchor
+        self.tag = tag
+        if scalar.count >= 3, scalar[0] == 0xEF, scalar[1] == 0xBB, scalar[2] == 0xBF {
+            self.scalar = UnsafeBufferPointer(rebasing: scalar[3...])
+        } else {
+            self.scalar = scalar
+        }
+    }
+
+    fileprivate static func text(_ pointer: UnsafeMutablePointer<UInt8>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    fileprivate static func tag(_ pointer: UnsafeMutablePointer<UInt8>?) -> String? {
+        guard let tag = text(pointer), tag != "!" else { return nil }
+        return tag
+    }
+}
+
 /// libyaml's event parser, reading UTF-8 bytes in place: no `String` of the text is made, and
 /// no node tree is built.
 ///
@@ -16,7 +58,7 @@ struct YAMLProblem: Error {
 /// call to ``next()``.
 struct YAMLEventStream: ~Copyable {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
-    private let event: UnsafeMutablePointer<yaml_event_t>
+    private let held: UnsafeMutablePointer<yaml_event_t>
     private let initialized: Bool
     /// Backs an empty text, which may come without an address (libyaml requires one).
     private let emptyInput: UnsafeMutablePointer<UInt8>?
@@ -25,7 +67,7 @@ struct YAMLEventStream: ~Copyable {
     /// A stream over `bytes`, which must stay valid and unchanged while the stream lives.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         parser = .allocate(capacity: 1)
-        event = .allocate(capacity: 1)
+        held = .allocate(capacity: 1)
         initialized = yaml_parser_initialize(parser) == 1
         emptyInput = bytes.baseAddress == nil ? .allocate(capacity: 1) : nil
         guard initialized, let input = bytes.baseAddress ?? emptyInput.map({ UnsafePointer($0) }) else { return }
@@ -35,63 +77,45 @@ struct YAMLEventStream: ~Copyable {
     }
 
     deinit {
-        if holdsEvent { yaml_event_delete(event) }
+        if holdsEvent { yaml_event_delete(held) }
         if initialized { yaml_parser_delete(parser) }
         parser.deallocate()
-        event.deallocate()
+        held.deallocate()
         emptyInput?.deallocate()
     }
 
     /// Parses the next event, releasing the one held.
     mutating func next() throws(YAMLProblem) {
         if holdsEvent {
-            yaml_event_delete(event)
+            yaml_event_delete(held)
             holdsEvent = false
         }
         guard initialized else { throw YAMLProblem(line: 1, message: "Memory error") }
-        guard yaml_parser_parse(parser, event) == 1 else { throw problem() }
+        guard yaml_parser_parse(parser, held) == 1 else { throw problem() }
         holdsEvent = true
     }
 
-    var type: yaml_event_type_t { event.pointee.type }
-
-    /// The 1-based line where the event starts (Yams' node mark).
-    var line: Int { Int(event.pointee.start_mark.line) + 1 }
-
-    /// The scalar's value as Yams' `String` had it: Foundation drops one leading byte order
-    /// mark when it decodes UTF-8, so it is dropped here too.
-    var scalarBytes: UnsafeBufferPointer<UInt8> {
-        let value = UnsafeBufferPointer(start: event.pointee.data.scalar.value, count: event.pointee.data.scalar.length)
-        guard value.count >= 3, value[0] == 0xEF, value[1] == 0xBB, value[2] == 0xBF else { return value }
-        return UnsafeBufferPointer(rebasing: value[3...])
-    }
-
-    /// The anchor of a scalar, collection start or alias event.
-    var anchor: String? {
-        let pointer: UnsafeMutablePointer<UInt8>?
-        switch event.pointee.type {
-        case YAML_SCALAR_EVENT: pointer = event.pointee.data.scalar.anchor
-        case YAML_SEQUENCE_START_EVENT: pointer = event.pointee.data.sequence_start.anchor
-        case YAML_MAPPING_START_EVENT: pointer = event.pointee.data.mapping_start.anchor
-        case YAML_ALIAS_EVENT: pointer = event.pointee.data.alias.anchor
-        default: pointer = nil
+    /// The event held, as the decoder reads it.
+    var event: YAMLEvent {
+        let data = held.pointee.data
+        let line = Int(held.pointee.start_mark.line) + 1
+        switch held.pointee.type {
+        case YAML_SCALAR_EVENT:
+            return YAMLEvent(
+                .scalar, line: line, anchor: YAMLEvent.text(data.scalar.anchor), tag: YAMLEvent.tag(data.scalar.tag),
+                scalar: UnsafeBufferPointer(start: data.scalar.value, count: data.scalar.length))
+        case YAML_SEQUENCE_START_EVENT:
+            let start = data.sequence_start
+            return YAMLEvent(.sequenceStart, line: line, anchor: YAMLEvent.text(start.anchor), tag: start.implicit != 0 ? nil : YAMLEvent.tag(start.tag))
+        case YAML_MAPPING_START_EVENT:
+            let start = data.mapping_start
+            return YAMLEvent(.mappingStart, line: line, anchor: YAMLEvent.text(start.anchor), tag: start.implicit != 0 ? nil : YAMLEvent.tag(start.tag))
+        case YAML_SEQUENCE_END_EVENT: return YAMLEvent(.sequenceEnd, line: line)
+        case YAML_MAPPING_END_EVENT: return YAMLEvent(.mappingEnd, line: line)
+        case YAML_ALIAS_EVENT: return YAMLEvent(.alias, line: line, anchor: YAMLEvent.text(data.alias.anchor))
+        case YAML_STREAM_END_EVENT: return YAMLEvent(.streamEnd, line: line)
+        default: return YAMLEvent(.other, line: line)
         }
-        return pointer.map { String(cString: $0) }
-    }
-
-    /// The explicit tag of a scalar or collection start, nil when it has none or has the
-    /// non-specific `!` (both resolve to the kind's default, `str`, `seq` or `map`, as in Yams).
-    var explicitTag: String? {
-        let pointer: UnsafeMutablePointer<UInt8>?
-        switch event.pointee.type {
-        case YAML_SCALAR_EVENT: pointer = event.pointee.data.scalar.tag
-        case YAML_SEQUENCE_START_EVENT: pointer = event.pointee.data.sequence_start.implicit != 0 ? nil : event.pointee.data.sequence_start.tag
-        case YAML_MAPPING_START_EVENT: pointer = event.pointee.data.mapping_start.implicit != 0 ? nil : event.pointee.data.mapping_start.tag
-        default: pointer = nil
-        }
-        guard let pointer else { return nil }
-        let tag = String(cString: pointer)
-        return tag == "!" ? nil : tag
     }
 
     /// libyaml's error, worded as Yams' `YamlError` and `YAMLErrorText` gave it.

@@ -4,26 +4,37 @@ protocol YAMLKeyName: CaseIterable, Sendable {
     var name: String { get }
 }
 
-/// Finds a ``YAMLKeyName`` by the bytes and ``KeyText/hash`` of a scalar, without a `String`.
+/// Finds a ``YAMLKeyName`` by the bytes and ``KeyText/hash`` of a scalar, without a `String`
+/// and without hashing again: an open-addressed table indexed by the low bits of the hash.
 ///
 /// Byte equality is the right test even though Yams compared keys as Swift strings (canonical
 /// equivalence): no name here contains `K`, `;` or `` ` ``, the only ASCII characters that
 /// another character (U+212A, U+037E, U+1FEF) is canonically equivalent to.
 struct YAMLKeyNames<Key: YAMLKeyName>: Sendable {
-    private let byHash: [UInt64: (key: Key, bytes: [UInt8])]
+    private let slots: [(key: Key, bytes: [UInt8])?]
+    private let mask: Int
 
     init() {
-        var byHash: [UInt64: (key: Key, bytes: [UInt8])] = [:]
+        var size = 16
+        while size < Key.allCases.count * 4 { size *= 2 }
+        var slots = [(key: Key, bytes: [UInt8])?](repeating: nil, count: size)
         for key in Key.allCases {
             let bytes = Array(key.name.utf8)
-            byHash[bytes.withUnsafeBufferPointer { KeyText($0).hash }] = (key, bytes)
+            var slot = bytes.withUnsafeBufferPointer { Int(truncatingIfNeeded: KeyText($0).hash) } & (size - 1)
+            while slots[slot] != nil { slot = (slot + 1) & (size - 1) }
+            slots[slot] = (key, bytes)
         }
-        self.byHash = byHash
+        self.slots = slots
+        self.mask = size - 1
     }
 
     func key(_ text: KeyText) -> Key? {
-        guard let entry = byHash[text.hash], entry.bytes.elementsEqual(text.bytes) else { return nil }
-        return entry.key
+        var slot = Int(truncatingIfNeeded: text.hash) & mask
+        while let entry = slots[slot] {
+            if entry.bytes.elementsEqual(text.bytes) { return entry.key }
+            slot = (slot + 1) & mask
+        }
+        return nil
     }
 }
 
@@ -122,9 +133,14 @@ struct YAMLKeyStack {
         if mapping.large != nil {
             if mapping.large?.insert(identity(entry)).inserted == false { mapping.hasDuplicate = true }
         } else if !mapping.hasDuplicate {
-            for index in mapping.start..<entries.count where equal(entries[index], entry) {
-                mapping.hasDuplicate = true
-                break
+            for index in mapping.start..<entries.count {
+                let other = entries[index]
+                // ASCII keys with different hashes differ; anything else is compared in full.
+                if other.isASCII && entry.isASCII && other.hash != entry.hash { continue }
+                if equal(other, entry) {
+                    mapping.hasDuplicate = true
+                    break
+                }
             }
         }
         entries.append(entry)

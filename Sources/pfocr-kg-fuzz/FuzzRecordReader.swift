@@ -6,7 +6,8 @@ import PFOCRRecords
 /// libFuzzer entry: one input is a record file; if it contains a line `%%`, what follows is
 /// fed to the side-file reader as a genes, chemicals or diseases table (by the input's length).
 /// Any crash, trap, hang or sanitizer report is a bug: the reader must turn every input into
-/// diagnostics.
+/// diagnostics. The record is read twice, with the block scanner (the default) and with
+/// libyaml alone, and any difference between the two traps.
 ///
 /// Build and run (see Scripts/fuzz.sh):
 ///   swift build --scratch-path .build-fuzz --product pfocr-kg-fuzz \
@@ -20,6 +21,7 @@ public func fuzzRecordReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
 
 enum FuzzHarness {
     static let reader = RecordReader(limits: ReadLimits(maxRecordBytes: 1 << 20, maxSideFileBytes: 1 << 20))
+    static let reference = RecordReader(limits: reader.limits, parsing: .libyaml)
     static let source = RecordSource(path: "/nonexistent/_figures/fuzz.md", stem: "fuzz", dataDirectory: "/nonexistent/_data")
 
     static func run(_ bytes: [UInt8]) {
@@ -32,6 +34,10 @@ enum FuzzHarness {
         }
         let result = reader.read(source, contents: record)
         for diagnostic in result.diagnostics { _ = diagnostic.description }
+        let expected = reference.read(source, contents: record)
+        precondition(
+            result.record == expected.record && result.diagnostics == expected.diagnostics,
+            "block scanner and libyaml differ: \(result.diagnostics) \(String(describing: result.record)) against \(expected.diagnostics) \(String(describing: expected.record))")
         if let table {
             var figure = FigureRecord(figid: "fuzz", location: SourceLocation(file: "fuzz.md", line: 1), layout: .sideFiles)
             var diagnostics: [Diagnostic] = []

@@ -24,5 +24,8 @@ import Testing
         #expect(Corpus.siblingData(of: "_figures") == "_data")
         #expect(Corpus.siblingData(of: ".") == "./../_data")
         #expect(Corpus.folder(of: "x.md") == ".")
+        #expect(Corpus.fileName(of: "repo/_figures/PMC1__a.md") == "PMC1__a.md")
+        #expect(Corpus.fileName(of: "x.md") == "x.md")
+        #expect(Corpus.fileName(of: "a/b/") == "b")
     }
 }
