@@ -9,9 +9,9 @@
 /// a document marker, a directive, a tag, an anchor, an alias, a flow collection other than `[]`,
 /// a double-quoted or block scalar, an empty sequence entry, a quoted scalar continued on a line
 /// indented no more than its collection, a plain scalar that starts with an
-/// indicator or holds `: `, ` #` or a final `:`, a key that spans lines, ends in a space or is
-/// longer than libyaml's 1,024-character limit for keys, indentation libyaml would reject, nesting
-/// deeper than ``maxDepth``: each makes the scanner give up. A text it accepts is therefore
+/// indicator or holds `: `, ` #` or a final `:`, a key that spans lines, ends in a space or
+/// reaches 1,000 bytes (libyaml takes keys of up to 1,024 characters), indentation libyaml
+/// would reject, nesting deeper than ``maxDepth``: each makes the scanner give up. A text it accepts is therefore
 /// valid YAML (libyaml reports no error on it), so a problem the decoder raises on its events
 /// (a duplicate key) is the one it raises on libyaml's. The scanner reads the whole text even
 /// after such a problem, and gives up if anything later is beyond it, as the error libyaml
