@@ -19,7 +19,7 @@ final class RDFNamer: Sendable {
     let declarations: [(prefix: String, namespace: String)]
     /// The declarations as bytes (`prefix:` and namespace), for compacting links in Turtle.
     private let compactions: [(prefixedName: [UInt8], namespace: [UInt8])]
-    /// How node IRIs are spelled, three entries per namespace (``RDFNamer/slot(_:)``):
+    /// How node IRIs are spelled, three entries per namespace (at 3 × ``Namespace/ordinal``):
     /// `prefix:` when Turtle writes the namespace's safe local ids as prefixed names (else
     /// empty); `<` and the IRI template before the id, percent-encoded as
     /// ``RDFText/appendIRI(_:to:)`` would; the template after the id, encoded, and `>`. All
@@ -52,7 +52,7 @@ final class RDFNamer: Sendable {
         var pieces = [[UInt8]](repeating: [], count: 3 * Namespace.allCases.count)
         for namespace in Namespace.allCases {
             guard let entry = mapping.prefixes.entries[namespace] else { continue }
-            let slot = 3 * RDFNamer.slot(namespace)
+            let slot = 3 * namespace.ordinal
             if syntax == .turtle, let prefix = entity[namespace] { pieces[slot] = Array((prefix + ":").utf8) }
             pieces[slot + 1] = [UInt8(ascii: "<")]
             RDFText.appendIRIText(entry.iriPrefix, to: &pieces[slot + 1])
@@ -60,21 +60,6 @@ final class RDFNamer: Sendable {
             pieces[slot + 2].append(UInt8(ascii: ">"))
         }
         nodePieces = ByteTable(pieces)
-    }
-
-    /// A namespace's index in ``Namespace/allCases`` (a switch: `allCases` builds an array).
-    private static func slot(_ namespace: Namespace) -> Int {
-        switch namespace {
-        case .figure: 0
-        case .pmc: 1
-        case .ncbigene: 2
-        case .mesh: 3
-        case .chebi: 4
-        case .doid: 5
-        case .ncbitaxon: 6
-        case .wikipathways: 7
-        case .doi: 8
-        }
     }
 
     /// The full IRI of a vocabulary CURIE (`dcterms:title`); for the plugin's own terms the
@@ -104,7 +89,7 @@ final class RDFNamer: Sendable {
     /// ``PrefixSet/iri(_:)``'s, written in pieces (the encoded local id needs no further
     /// escape, and a safe local id is its own encoding).
     func appendNode(_ id: Identifier, to out: inout [UInt8]) {
-        let slot = 3 * RDFNamer.slot(id.namespace)
+        let slot = 3 * id.namespace.ordinal
         let pieces = nodePieces.entries
         guard !pieces[slot + 1].isEmpty else {
             RDFText.appendIRI(prefixes.iri(id), to: &out)
