@@ -9,7 +9,10 @@ public struct CX1Format: GraphFormat {
     public var summary: String { "CX (version 1) networks for NDEx and Cytoscape desktop, one per figure (or one with --cx-scope corpus)" }
     public var files: [String] { ["cx/<figid>.cx", "pfocr.cx (--cx-scope corpus)"] }
 
+    /// CX2 and CX1 share a sink: each network is built once and written in both dialects.
+    public var family: String { CXDialect.family }
+
     public func makeSink(context: SinkContext, formats: [String]) throws(ExportError) -> any GraphSink {
-        try CXSink(context: context, dialect: .cx1)
+        try CXSink(context: context, dialects: formats.compactMap(CXDialect.init(formatName:)))
     }
 }

@@ -10,7 +10,10 @@ public struct CX2Format: GraphFormat {
     public var summary: String { "CX2 networks for NDEx and Cytoscape Web, one per figure (or one with --cx-scope corpus)" }
     public var files: [String] { ["cx2/<figid>.cx2", "pfocr.cx2 (--cx-scope corpus)"] }
 
+    /// CX2 and CX1 share a sink: each network is built once and written in both dialects.
+    public var family: String { CXDialect.family }
+
     public func makeSink(context: SinkContext, formats: [String]) throws(ExportError) -> any GraphSink {
-        try CXSink(context: context, dialect: .cx2)
+        try CXSink(context: context, dialects: formats.compactMap(CXDialect.init(formatName:)))
     }
 }

@@ -1,5 +1,8 @@
 /// The two CX versions the sink writes.
 enum CXDialect: Sendable {
+    /// The format family of both dialects (one sink builds each network once).
+    static let family = "cx"
+
     /// CX2 (`.cx2`), NDEx 3 and Cytoscape Web.
     case cx2
     /// CX1 (`.cx`), NDEx 2 and Cytoscape 3 desktop.
@@ -10,6 +13,15 @@ enum CXDialect: Sendable {
         switch self {
         case .cx2: "cx2"
         case .cx1: "cx"
+        }
+    }
+
+    /// The dialect of the format named `formatName`.
+    init?(formatName: String) {
+        switch formatName {
+        case CXDialect.cx2.formatName: self = .cx2
+        case CXDialect.cx1.formatName: self = .cx1
+        default: return nil
         }
     }
 

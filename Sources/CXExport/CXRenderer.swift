@@ -1,9 +1,12 @@
 import PFOCRGraph
 
-/// Renders one figure's whole CX file on a worker thread: a figure network depends on no
-/// other figure, so the file's bytes are one `.always` segment (none for a figure without
-/// identified entities, which gets no file). Tally lanes: ``networksLane`` (1),
-/// ``nodesLane``, ``edgesLane``, ``typeClashesLane`` (values left out of the network).
+/// Renders one figure's whole CX file, in each selected dialect, on a worker thread: a figure
+/// network depends on no other figure, so each file's bytes are one `.always` segment whose
+/// file index is the dialect's position in ``dialects`` (no segment for a figure without
+/// identified entities, which gets no file). The network is built once for both dialects.
+/// Tally lanes, carried by the first dialect's segment only, so a network counts once:
+/// ``networksLane`` (1), ``nodesLane``, ``edgesLane``, ``typeClashesLane`` (values left out of
+/// the network).
 ///
 /// The network is built in a local of ``render(_:into:)``; the renderer itself holds only
 /// the builder's configuration and the writers' precomputed bytes.
@@ -14,13 +17,14 @@ struct CXRenderer: FigureRenderer {
     static let typeClashesLane = 3
 
     let builder: CXNetworkBuilder
-    let dialect: CXDialect
+    /// The dialects written, in `--format` order; a segment's file index points here.
+    let dialects: [CXDialect]
     private let cx2Writer: CX2Writer
     private let cx1Writer: CX1Writer
 
-    init(mapping: Mapping, dialect: CXDialect) {
+    init(mapping: Mapping, dialects: [CXDialect]) {
         builder = CXNetworkBuilder(mapping: mapping)
-        self.dialect = dialect
+        self.dialects = dialects
         let style = CXStyle(vocabulary: mapping.vocabulary)
         cx2Writer = CX2Writer(style: Array(style.cx2Text.utf8), context: builder.context)
         cx1Writer = CX1Writer(style: Array(style.cx1Text.utf8), context: builder.context)
@@ -30,13 +34,15 @@ struct CXRenderer: FigureRenderer {
         var network = CXNetwork()
         guard builder.buildFigureNetwork(subgraph, into: &network) else { return }
         // About what a node takes in either dialect, and the style and network attributes.
-        fragment.bytes.reserveCapacity(4096 + 512 * network.nodes.count)
-        write(network, to: &fragment.bytes)
-        fragment.endSegment(tally: CXRenderer.tally(network))
+        fragment.bytes.reserveCapacity(dialects.count * (4096 + 512 * network.nodes.count))
+        for (index, dialect) in dialects.enumerated() {
+            write(network, in: dialect, to: &fragment.bytes)
+            fragment.endSegment(file: index, tally: index == 0 ? CXRenderer.tally(network) : .zero)
+        }
     }
 
-    /// Appends `network` in the sink's dialect.
-    func write(_ network: CXNetwork, to out: inout [UInt8]) {
+    /// Appends `network` in `dialect`.
+    func write(_ network: CXNetwork, in dialect: CXDialect, to out: inout [UInt8]) {
         switch dialect {
         case .cx2: cx2Writer.write(network, to: &out)
         case .cx1: cx1Writer.write(network, to: &out)

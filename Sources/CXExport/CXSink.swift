@@ -1,9 +1,10 @@
 import PFOCRGraph
 
-/// Writes CX2 or CX1 networks for NDEx and Cytoscape: one file per figure that mentions at
-/// least one identified entity (`cx2/<figid>.cx2`, `cx/<figid>.cx`; see ``CXFileName``),
+/// Writes CX2 and/or CX1 networks for NDEx and Cytoscape: one file per figure that mentions
+/// at least one identified entity (`cx2/<figid>.cx2`, `cx/<figid>.cx`; see ``CXFileName``),
 /// or with `--cx-scope corpus` one network `pfocr.cx2` / `pfocr.cx`, refused (nothing
 /// written, a refusal in the summary, exit 65) above ``CXCorpusNetwork/edgeLimit`` edges.
+/// One sink serves both dialects (the `cx` format family): each network is built once.
 ///
 /// Per figure the ``CXRenderer`` makes the whole file on a worker thread; ``write(_:)``
 /// creates the file and writes the bytes, and holds nothing after the file is closed, so
@@ -13,7 +14,7 @@ import PFOCRGraph
 final class CXSink: GraphSink {
     let renderer: (any FigureRenderer)?
     private let context: SinkContext
-    private let dialect: CXDialect
+    private let dialects: [CXDialect]
     private let scope: CXScope
     /// Renders per-figure networks (as ``renderer``) and writes the corpus network.
     private let cx: CXRenderer
@@ -24,11 +25,11 @@ final class CXSink: GraphSink {
     /// Their figids, for report.json (few in practice: most pathway figures name a gene).
     private var figidsWithoutEntities: [String] = []
 
-    init(context: SinkContext, dialect: CXDialect) throws(ExportError) {
+    init(context: SinkContext, dialects: [CXDialect]) throws(ExportError) {
         self.context = context
-        self.dialect = dialect
+        self.dialects = dialects
         scope = try CXScope(options: context.options)
-        cx = CXRenderer(mapping: context.mapping, dialect: dialect)
+        cx = CXRenderer(mapping: context.mapping, dialects: dialects)
         renderer = scope == .figure ? cx : nil
     }
 
@@ -43,12 +44,13 @@ final class CXSink: GraphSink {
         case .figure:
             // The renderer made no segment for a figure without identified entities.
             hasEntities = !figure.fragment.segments.isEmpty
-            if hasEntities {
-                let file = try context.output.createFile(dialect.figurePath(subgraph.figid))
-                file.write(bytes: figure.fragment.bytes)
+            let bytes = figure.fragment.bytes
+            for segment in figure.fragment.segments {
+                let file = try context.output.createFile(dialects[segment.file].figurePath(subgraph.figid))
+                file.write(bytes: bytes[segment.range])
                 try file.close()
-                totals &+= figure.fragment.tally(figure.news)
             }
+            totals &+= figure.fragment.tally(figure.news)
         }
         if !hasEntities {
             figuresWithoutEntities += 1
@@ -61,17 +63,19 @@ final class CXSink: GraphSink {
         if scope == .corpus {
             if corpus.isOverLimit {
                 refusals.append(
-                    "the corpus network \(dialect.corpusPath) would have \(corpus.edgeCount) edges, more than the "
-                        + "\(CXCorpusNetwork.edgeLimit) NDEx and Cytoscape Web accept; it was not written. Export a subset "
+                    "the corpus network \(dialects.map(\.corpusPath).joined(separator: " and ")) would have \(corpus.edgeCount) edges, more than the "
+                        + "\(CXCorpusNetwork.edgeLimit) NDEx and Cytoscape Web accept; nothing was written. Export a subset "
                         + "(--organism NAME, --figures FILE, --year-from YEAR / --year-to YEAR) or use --cx-scope figure")
                 totals[CXRenderer.typeClashesLane] += corpus.typeClashes
             } else {
                 let finished = corpus.finish(builder: cx.builder)
-                var bytes: [UInt8] = []
-                cx.write(finished, to: &bytes)
-                let file = try context.output.createFile(dialect.corpusPath)
-                file.write(bytes: bytes)
-                try file.close()
+                for dialect in dialects {
+                    var bytes: [UInt8] = []
+                    cx.write(finished, in: dialect, to: &bytes)
+                    let file = try context.output.createFile(dialect.corpusPath)
+                    file.write(bytes: bytes)
+                    try file.close()
+                }
                 totals &+= CXRenderer.tally(finished)
             }
         }

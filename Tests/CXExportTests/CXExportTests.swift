@@ -15,6 +15,21 @@ import Testing
     }
 
     /// One file per figure with an entity, in each dialect; the counts in report.json.
+    /// One sink writes both dialects from one network: each alone gives the same files and
+    /// the same counts as both together.
+    @Test func bothDialectsTogetherEqualEachAlone() throws {
+        let both = try TestExport.run([TestPaths.examples], formats: ["cx2", "cx"])
+        let bothFiles = TestExport.files(in: both.output)
+        for name in ["cx2", "cx"] {
+            let alone = try TestExport.run([TestPaths.examples], formats: [name])
+            let files = TestExport.files(in: alone.output)
+            #expect(!files.isEmpty)
+            #expect(files.allSatisfy { bothFiles[$0.key] == $0.value })
+            #expect(alone.outcome.report.sinks[name] == both.outcome.report.sinks[name])
+        }
+        #expect(bothFiles.count == 2 * TestExport.files(in: try TestExport.run([TestPaths.examples], formats: ["cx"]).output).count)
+    }
+
     @Test func oneNetworkPerFigureWithEntities() throws {
         let run = try TestExport.run([TestPaths.examples], formats: ["cx2", "cx"])
         #expect(run.outcome.exitCode == 0)
@@ -166,7 +181,7 @@ import Testing
 
     /// What the renderer makes of `subgraph` in `dialect`.
     func rendered(_ subgraph: FigureSubgraph, _ dialect: CXDialect = .cx2) throws -> FigureFragment {
-        let renderer = CXRenderer(mapping: try Mapping.bundled(), dialect: dialect)
+        let renderer = CXRenderer(mapping: try Mapping.bundled(), dialects: [dialect])
         var fragment = FigureFragment()
         renderer.render(subgraph, into: &fragment)
         return fragment
