@@ -215,7 +215,7 @@ struct GraphMLRenderer: FigureRenderer {
         var removed = spelling.curieRemoved + spelling.iriRemoved + XMLText.appendContent(id.local, to: &out)
         out.append(contentsOf: tables.bytes(curieToIRI))
         out.append(contentsOf: tables.bytes(spelling.iriPrefix))
-        removed += XMLText.appendContent(IRIEncoding.encodeSegment(id.local, keepSlash: id.namespace == .doi), to: &out)
+        removed += XMLText.appendContent(IRIEncoding.encodeSegment(id.local, keepSlash: id.namespace.keepsSlashInIRIs), to: &out)
         out.append(contentsOf: tables.bytes(spelling.iriSuffix))
         return removed
     }

@@ -106,7 +106,7 @@ final class RDFNamer: Sendable {
             if prefixed { return }
         }
         out.append(contentsOf: pieces[slot + 1])
-        RDFText.appendSegment(id.local, keepSlash: id.namespace == .doi, to: &out)
+        IRIEncoding.appendSegment(id.local, keepSlash: id.namespace.keepsSlashInIRIs, to: &out)
         out.append(contentsOf: pieces[slot + 2])
     }
 

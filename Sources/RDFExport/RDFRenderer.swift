@@ -220,7 +220,7 @@ struct RDFRenderer: FigureRenderer {
             mentionBase.append(contentsOf: figureBase)
             mentionBase.append(utf8: edge.target.namespace.rawValue)
             mentionBase.append(UInt8(ascii: "-"))
-            RDFText.appendSegment(edge.target.local, to: &mentionBase)
+            IRIEncoding.appendSegment(edge.target.local, to: &mentionBase)
             RDFRenderer.close(mentionBase, row: nil, into: &term)
             out.tally[1] += 1
             out.subject(spelled: term)

@@ -58,29 +58,6 @@ public enum RDFText {
         return Array("\\u00".utf8) + [hexDigit(UInt8(value) >> 4), hexDigit(UInt8(value) & 0x0F)]
     })
 
-    /// Appends `text` encoded as an IRI path segment, the bytes ``IRIEncoding/encodeSegment(_:keepSlash:)``
-    /// gives (`keepSlash` keeps `/`: DOIs). Ids are nearly always plain ASCII, which one scan
-    /// of the bytes against ``segmentBytes`` appends as they are; anything else goes through
-    /// ``IRIEncoding``.
-    static func appendSegment(_ text: String, keepSlash: Bool = false, to out: inout [UInt8]) {
-        var text = text
-        let plain = text.withUTF8 { bytes -> Bool in
-            let kept = segmentBytes.entries[0]
-            for byte in bytes where kept[Int(byte)] == 0 && !(keepSlash && byte == UInt8(ascii: "/")) { return false }
-            out.append(contentsOf: bytes)
-            return true
-        }
-        if !plain { out.append(utf8: IRIEncoding.encodeSegment(text, keepSlash: keepSlash)) }
-    }
-
-    /// Per byte value: 1 when an IRI path segment keeps the byte as it is, asked of
-    /// ``IRIEncoding`` itself once per ASCII byte (so the two cannot disagree); 0 for the
-    /// others and for every non-ASCII byte.
-    private static let segmentBytes = ByteTable([(0..<256).map { (value: Int) -> UInt8 in
-        guard value < 0x80, let scalar = Unicode.Scalar(value) else { return 0 }
-        return IRIEncoding.encodeSegment(String(scalar)) == String(scalar) ? 1 : 0
-    }])
-
     /// `<iri>` as bytes.
     public static func iri(_ iri: String) -> [UInt8] {
         var out: [UInt8] = []

@@ -112,7 +112,7 @@ struct TripleWriter {
             out.append(borrowing: bytes)
         case .iri(let open, let segment):
             out.append(borrowing: open)
-            RDFText.appendSegment(segment, to: &out)
+            IRIEncoding.appendSegment(segment, to: &out)
             out.append(UInt8(ascii: ">"))
         case .link(let iri):
             namer.appendIRI(iri, to: &out)

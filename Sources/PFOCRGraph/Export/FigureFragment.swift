@@ -86,16 +86,6 @@ public struct FigureFragment: Sendable {
         }
     }
 
-    /// Bytes appended since the last ``endSegment(file:when:tally:)``.
-    public var hasOpenBytes: Bool { openStart < bytes.count }
-
-    /// Empties the fragment, keeping its capacity.
-    public mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
-        segments.removeAll(keepingCapacity: true)
-        openStart = 0
-    }
-
     /// Appends every segment whose condition holds for `news` to its file, in order, and
     /// returns the sum of their tallies.
     @discardableResult

@@ -60,8 +60,6 @@ public struct FigureNews: Sendable {
         subgraph.edges.indices.compactMap { keptEdges[$0] ? subgraph.edges[$0] : nil }
     }
 
-    /// How many nodes of the subgraph are new.
-    public var newNodeCount: Int { newNodes.reduce(0) { $0 + ($1 ? 1 : 0) } }
 }
 
 /// The export's one corpus-wide key set: which nodes, identifiers and gene taxa have been
@@ -110,13 +108,6 @@ public final class GraphRegistry: @unchecked Sendable {
             keptEdges[index] = mark(&seen[edge.source, default: 0], GraphRegistry.taxonBit).new
         }
         return FigureNews(newNodes: newNodes, newIdentifiers: newIdentifiers, keptEdges: keptEdges)
-    }
-
-    /// True when `kind`/`id` is already written.
-    public func contains(kind: NodeKind, id: Identifier) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return (seen[id] ?? 0) & GraphRegistry.bit(kind) != 0
     }
 
     /// Per index of `subgraph.nodes`: true when the node is already settled, so it is

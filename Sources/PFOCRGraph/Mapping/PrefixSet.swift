@@ -40,7 +40,7 @@ public struct PrefixSet: Sendable {
     public func appendIRI(_ id: Identifier, to out: inout [UInt8]) {
         let entry = table[id.namespace.ordinal]
         out.append(utf8: entry.iriPrefix)
-        IRIEncoding.appendSegment(id.local, keepSlash: id.namespace == .doi, to: &out)
+        IRIEncoding.appendSegment(id.local, keepSlash: id.namespace.keepsSlashInIRIs, to: &out)
         out.append(utf8: entry.iriSuffix)
     }
 
@@ -61,7 +61,7 @@ public struct PrefixSet: Sendable {
     /// The IRI of `id`, the local id percent-encoded as an IRI path segment (DOIs keep `/`).
     public func iri(_ id: Identifier) -> String {
         let entry = entry(id.namespace)
-        return entry.iriPrefix + IRIEncoding.encodeSegment(id.local, keepSlash: id.namespace == .doi) + entry.iriSuffix
+        return entry.iriPrefix + IRIEncoding.encodeSegment(id.local, keepSlash: id.namespace.keepsSlashInIRIs) + entry.iriSuffix
     }
 
     /// `prefix:local` with this set's CURIE prefix; the local id is as it is.

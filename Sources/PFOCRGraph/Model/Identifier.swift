@@ -22,6 +22,10 @@ public enum Namespace: String, Sendable, Hashable, CaseIterable, Codable {
     public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
     public static func == (lhs: Namespace, rhs: Namespace) -> Bool { lhs.ordinal == rhs.ordinal }
 
+    /// True when an IRI keeps `/` in this namespace's local ids (DOIs are paths); every
+    /// other local id is one percent-encoded path segment.
+    public var keepsSlashInIRIs: Bool { self == .doi }
+
     /// The position in `allCases`: an array index for per-namespace tables.
     public var ordinal: Int {
         switch self {

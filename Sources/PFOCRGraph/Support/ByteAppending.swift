@@ -8,13 +8,6 @@ extension Array where Element == UInt8 {
         text.withUTF8 { append(contentsOf: $0) }
     }
 
-    /// Appends the UTF-8 of `text`.
-    @inlinable
-    public mutating func append(utf8 text: Substring) {
-        var text = text
-        text.withUTF8 { append(contentsOf: $0) }
-    }
-
     /// Appends a literal.
     @inlinable
     public mutating func append(_ literal: StaticString) {
