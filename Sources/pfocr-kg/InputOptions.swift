@@ -44,7 +44,7 @@ struct InputOptions: ParsableArguments {
         if let yearFrom, let yearTo, yearFrom > yearTo { throw ValidationError("--year-from is after --year-to") }
     }
 
-    /// The request for these options; mapping and figure-list problems exit as DESIGN.md says.
+    /// The request for these options; mapping and figure-list problems exit as Docs/architecture.md ("Exit codes") says.
     func request(formats: [any GraphFormat], output: String?) throws -> ExportRequest {
         let mapping: Mapping
         do {

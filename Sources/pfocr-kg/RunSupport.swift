@@ -3,7 +3,7 @@ import PFOCRGraph
 import PFOCRRecords
 
 /// Runs a request, printing diagnostics as they come and a summary at the end, and maps the
-/// outcome to the exit codes of DESIGN.md.
+/// outcome to the exit codes of Docs/architecture.md ("Exit codes").
 enum RunSupport {
     static func run(_ request: ExportRequest, verb: String) throws -> ExportOutcome {
         let progress = Terminal.Progress()

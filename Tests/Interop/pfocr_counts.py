@@ -82,7 +82,7 @@ def figure_entities(path):
 
 
 def corpus_counts(root):
-    """Counts DESIGN.md's 'Done when' compares: figures, papers, distinct genes,
+    """Counts what the output is compared with: figures, papers, distinct genes,
     (figure, gene) pairs, distinct chemicals and diseases."""
     figures, papers = set(), set()
     genes, chemicals, diseases = set(), set(), set()

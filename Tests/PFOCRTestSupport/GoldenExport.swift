@@ -97,10 +97,30 @@ public enum Golden {
             case (nil, _): problems.append("\(path): written but not in the golden files")
             case (_, nil): problems.append("\(path): in the golden files but not written")
             case (let want?, let got?) where want != got:
-                problems.append("\(path): differs from the golden file (\(want.count) bytes expected, \(got.count) written)")
+                problems.append("\(path): differs from the golden file (\(want.count) bytes expected, \(got.count) written); "
+                    + firstDifference(expected: want, written: got))
             default: break
             }
         }
         return problems
+    }
+
+    /// Where two versions of a file first differ: the line number with both lines (cut to 200
+    /// bytes) for text, the byte offset for anything that is not UTF-8 (compressed output).
+    public static func firstDifference(expected: Data, written: Data) -> String {
+        let want = [UInt8](expected)
+        let got = [UInt8](written)
+        let common = zip(want, got).prefix { $0 == $1 }.count
+        guard String(validating: want, as: UTF8.self) != nil, String(validating: got, as: UTF8.self) != nil else {
+            return "first difference at byte \(common)"
+        }
+        let lineNumber = want[..<common].lazy.filter { $0 == UInt8(ascii: "\n") }.count + 1
+        func line(_ bytes: [UInt8]) -> String {
+            let start = bytes[..<common].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let text = String(decoding: bytes[start..<end], as: UTF8.self)
+            return text.count > 200 ? String(text.prefix(200)) + "…" : text
+        }
+        return "first difference on line \(lineNumber):\n  expected: \(line(want))\n  written:  \(line(got))"
     }
 }

@@ -3,7 +3,7 @@ import PFOCRRecords
 /// Turns one ``FigureRecord`` into its ``FigureSubgraph``: a pure function of the record and
 /// the ``Mapping``, so it runs on all cores at once.
 ///
-/// Identity rules (DESIGN.md, "The default graph"):
+/// Identity rules (Docs/architecture.md, "Where each rule lives"; README, "The graph"):
 /// - gene: NCBI Gene id; chemical: MeSH id, else ChEBI id; disease: MeSH id, else DOID;
 ///   organism: NCBI Taxonomy id; paper: PMC id; figure: figid.
 /// - One MENTIONS edge per (figure, entity) carries every evidence row, in input order.

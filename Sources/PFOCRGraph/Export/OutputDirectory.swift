@@ -4,7 +4,7 @@ import PFOCRRecords
 /// The export's output folder: files are written under a staging folder inside it and moved
 /// to their final names only when the whole export succeeded.
 ///
-/// Guarantees (DESIGN.md, "Output folder"):
+/// Guarantees (Docs/architecture.md, "The output folder"):
 /// - A killed run never leaves a partial file under a final name; the next run removes its
 ///   stale staging folder (`.pfocr-kg-staging-*`).
 /// - The folder must be empty, absent, or hold an earlier pfocr-kg export (it has a
