@@ -29,8 +29,8 @@ let package = Package(
         // and XSD-validate the file with it.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .target(name: "GraphMLExport", dependencies: ["PFOCRGraph"]),
-        .target(name: "CXExport", dependencies: ["PFOCRGraph"]),
-        .target(name: "CypherCSVExport", dependencies: ["PFOCRGraph"]),
+        .target(name: "CXExport", dependencies: ["PFOCRGraph", "PFOCRRecords"]),
+        .target(name: "CypherCSVExport", dependencies: ["PFOCRGraph", "PFOCRRecords"]),
         // The one list of registered formats.
         .target(
             name: "PFOCRFormats",
@@ -38,18 +38,18 @@ let package = Package(
         // The tools.
         .executableTarget(
             name: "pfocr-kg",
-            dependencies: ["PFOCRFormats", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PFOCRFormats", "PFOCRGraph", "PFOCRRecords", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "pfocr-kg-bench",
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Shared by the test targets: in-process exports and golden-file comparison.
-        .target(name: "PFOCRTestSupport", dependencies: ["PFOCRFormats"], path: "Tests/PFOCRTestSupport"),
+        .target(name: "PFOCRTestSupport", dependencies: ["PFOCRFormats", "PFOCRGraph", "PFOCRRecords"], path: "Tests/PFOCRTestSupport"),
         // libFuzzer target for the record reader (Scripts/fuzz.sh); a replay tool otherwise.
         .executableTarget(name: "pfocr-kg-fuzz", dependencies: ["PFOCRRecords"]),
         .testTarget(name: "PFOCRRecordsTests", dependencies: ["PFOCRRecords"]),
-        .testTarget(name: "PFOCRGraphTests", dependencies: ["PFOCRGraph", "PFOCRFormats", "PFOCRTestSupport"]),
+        .testTarget(name: "PFOCRGraphTests", dependencies: ["PFOCRGraph", "PFOCRRecords", "PFOCRFormats", "PFOCRTestSupport"]),
         .testTarget(name: "KGXExportTests", dependencies: ["KGXExport", "PFOCRTestSupport"]),
         .testTarget(name: "RDFExportTests", dependencies: ["RDFExport", "PFOCRTestSupport"]),
         .testTarget(name: "GraphMLExportTests", dependencies: ["GraphMLExport", "PFOCRTestSupport", "CLibXML2"]),

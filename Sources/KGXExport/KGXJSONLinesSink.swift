@@ -98,8 +98,8 @@ struct KGXRenderer: FigureRenderer {
     private func crossReference(_ node: GraphNode) -> String? {
         guard node.id.namespace == .mesh else { return nil }
         let prefixes = mapping.prefixes
-        if case .string(let chebi) = node.value("chebiID") { return prefixes.biolinkCurie(Identifier(.chebi, chebi)) }
-        if case .string(let doid) = node.value("doid") { return prefixes.biolinkCurie(Identifier(.doid, doid)) }
+        if case .string(let chebi) = node.value(.chebiID) { return prefixes.biolinkCurie(Identifier(.chebi, chebi)) }
+        if case .string(let doid) = node.value(.doid) { return prefixes.biolinkCurie(Identifier(.doid, doid)) }
         return nil
     }
 

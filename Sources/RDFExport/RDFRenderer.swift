@@ -145,11 +145,11 @@ struct RDFRenderer: FigureRenderer {
         switch node.kind {
         case .gene where node.id.namespace == .ncbigene:
             out.triple(terms.bdbEntrezGene, .iri(open: wikiPathwaysGeneOpen, segment: node.id.local))
-        case .chemical:
+        case .chemical where terms.writesChEBI:
             var chebi: String?
             if node.id.namespace == .chebi {
                 chebi = node.id.local
-            } else if case .string(let number) = node.value("chebiID") {
+            } else if case .string(let number) = node.value(.chebiID) {
                 chebi = number
             }
             if let chebi { out.triple(terms.bdbChEBI, .iri(open: wikiPathwaysChEBIOpen, segment: chebi)) }

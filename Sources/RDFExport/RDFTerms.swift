@@ -64,6 +64,9 @@ struct RDFTerms: Sendable {
     let evidenceRow: Int
     let bdbEntrezGene: Int
     let bdbChEBI: Int
+    /// Whether the vocabulary keeps the chemicals' ChEBI cross-reference (`chebiID`); without
+    /// it no `wp:bdbChEBI` link is written either.
+    let writesChEBI: Bool
     let xsdInteger: Int
     let xsdDouble: Int
     let xsdBoolean: Int
@@ -106,6 +109,7 @@ struct RDFTerms: Sendable {
         evidenceRow = table.id("pfocr:evidenceRow")
         bdbEntrezGene = table.id("wp:bdbEntrezGene")
         bdbChEBI = table.id("wp:bdbChEBI")
+        writesChEBI = vocabulary.node(.chemical).properties.contains { $0.name == PropertyKey.chebiID.name }
         xsdInteger = table.id("xsd:integer")
         xsdDouble = table.id("xsd:double")
         xsdBoolean = table.id("xsd:boolean")

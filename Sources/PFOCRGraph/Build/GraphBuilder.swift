@@ -14,37 +14,18 @@ public struct GraphBuilder: Sendable {
 
     public init(mapping: Mapping) {
         self.mapping = mapping
+        var nodes: [NodeKind: Set<String>] = [:]
+        for kind in NodeKind.allCases { nodes[kind] = Set(mapping.vocabulary.node(kind).properties.map(\.name)) }
+        var edges: [EdgeKind: Set<String>] = [:]
+        for kind in EdgeKind.allCases { edges[kind] = Set(mapping.vocabulary.edge(kind).properties.map(\.name)) }
+        enabledNodeProperties = nodes
+        enabledEdgeProperties = edges
     }
 
-    /// The properties the builder sets, per node kind, with their types. The vocabulary may
-    /// list a subset; it may not list others.
-    public static let nodeProperties: [NodeKind: [String: PropertyType]] = [
-        .figure: [
-            "figid": .string, "title": .string, "caption": .string, "number": .string, "figureType": .string,
-            "filename": .string, "imageURL": .iri, "figureLink": .iri, "pathwayScore": .double,
-            "pmcRankedResultIndex": .integer, "organisms": .stringList, "unmappedOrganisms": .stringList,
-            "organismsNER": .stringList, "ndexUUID": .string, "wikiPathwaysID": .string, "wikiPathways": .iri,
-            "figidAliases": .stringList, "redirectFrom": .stringList, "unidentifiedGenes": .stringList,
-            "unidentifiedChemicals": .stringList, "unidentifiedDiseases": .stringList, "recordLayout": .string,
-        ],
-        .paper: [
-            "pmcid": .string, "title": .string, "reference": .string, "year": .integer, "doi": .string,
-            "doiLink": .iri, "journalTitle": .string, "journalAbbreviation": .string, "publisher": .string,
-            "keywords": .stringList,
-        ],
-        .gene: ["ncbiGeneID": .string, "symbol": .string],
-        .chemical: ["meshID": .string, "chebiID": .string],
-        .disease: ["meshID": .string, "doid": .string],
-        .organism: ["taxonID": .string],
-    ]
-
-    /// The properties the builder sets on edges.
-    public static let edgeProperties: [EdgeKind: [String: PropertyType]] = [
-        .partOf: [:],
-        .mentions: ["words": .stringList, "matchedTerms": .stringList, "sources": .stringList, "evidenceCount": .integer],
-        .about: [:],
-        .inTaxon: [:],
-    ]
+    /// The properties the vocabulary keeps, per node and edge kind: the builder sets only
+    /// these, so a property left out of `Mappings/vocabulary.yaml` is in no output.
+    private let enabledNodeProperties: [NodeKind: Set<String>]
+    private let enabledEdgeProperties: [EdgeKind: Set<String>]
 
     public func build(_ record: FigureRecord) -> FigureSubgraph {
         var accounting = FigureAccounting()
@@ -102,11 +83,10 @@ public struct GraphBuilder: Sendable {
             let rows = keyed[groupStart..<groupEnd].map { record.genes[$0.row] }
             groupStart = groupEnd
             let symbol = rows.lazy.compactMap(\.symbol).first
-            var properties = [Property("ncbiGeneID", .string(id))]
-            if let symbol { properties.append(Property("symbol", .string(symbol))) }
+            let properties = GraphSchema.gene.properties(of: EntityFacts(kind: .gene, rows: rows), enabled: enabled(.gene))
             let gene = GraphNode(kind: .gene, id: Identifier(.ncbigene, id), name: symbol ?? id, properties: properties)
             entityNodes.append(gene)
-            mentionEdges.append(mention(figureID, gene, rows.map { ($0.word, $0.matchedTerm, $0.source) }))
+            mentionEdges.append(mention(figureID, gene, rows.map { MentionEvidence(word: $0.word, matchedTerm: $0.matchedTerm, source: $0.source) }))
             if let taxon = rows.lazy.compactMap(\.taxonID).first {
                 let organismName = rows.lazy.compactMap(\.organismName).first
                 let organism = geneTaxa[taxon] ?? organismNode(taxon: taxon, fallbackName: organismName)
@@ -131,7 +111,7 @@ public struct GraphBuilder: Sendable {
                 guard let group = groups[id] else { continue }
                 let node = termNode(id, kind: kind, rows: group)
                 entityNodes.append(node)
-                mentionEdges.append(mention(figureID, node, group.map { ($0.word, $0.matchedTerm, $0.source) }))
+                mentionEdges.append(mention(figureID, node, group.map { MentionEvidence(word: $0.word, matchedTerm: $0.matchedTerm, source: $0.source) }))
             }
             accounting.exported[kind] = groups.values.reduce(0) { $0 + $1.count }
         }
@@ -151,56 +131,26 @@ public struct GraphBuilder: Sendable {
 
     // MARK: Nodes
 
+    /// The property names the vocabulary keeps for `kind`.
+    private func enabled(_ kind: NodeKind) -> Set<String> { enabledNodeProperties[kind] ?? [] }
+
     private func figureNode(_ record: FigureRecord, unmapped: [String], unidentified: [EntityKind: [String]]) -> GraphNode {
-        var properties: [Property] = [Property("figid", .string(record.figid))]
-        func add(_ name: String, _ value: String?) { if let value { properties.append(Property(name, .string(value))) } }
-        func addIRI(_ name: String, _ value: String?) { if let value { properties.append(Property(name, .iri(value))) } }
-        func addList(_ name: String, _ value: [String]?) {
-            if let value, !value.isEmpty { properties.append(Property(name, .stringList(value))) }
-        }
-        add("title", record.title)
-        add("caption", record.caption)
-        add("number", record.number)
-        add("figureType", record.figureType)
-        add("filename", record.filename)
-        addIRI("imageURL", record.imageURL.map(GraphBuilder.safeLink))
-        addIRI("figureLink", record.figureLink.map(GraphBuilder.safeLink))
-        if let score = record.pathwayScore { properties.append(Property("pathwayScore", .double(score))) }
-        if let rank = record.pmcRankedResultIndex { properties.append(Property("pmcRankedResultIndex", .integer(rank))) }
-        addList("organisms", record.organisms)
-        addList("unmappedOrganisms", unmapped)
-        addList("organismsNER", record.organismsNER)
-        add("ndexUUID", record.ndexUUID)
-        add("wikiPathwaysID", record.wikiPathwaysID)
-        addIRI("wikiPathways", record.wikiPathwaysID.map { mapping.prefixes.iri(Identifier(.wikipathways, $0)) })
-        addList("figidAliases", record.figidAliases)
-        addList("redirectFrom", record.redirectFrom)
-        addList("unidentifiedGenes", unidentified[.gene])
-        addList("unidentifiedChemicals", unidentified[.chemical])
-        addList("unidentifiedDiseases", unidentified[.disease])
-        add("recordLayout", record.layout.rawValue)
+        let facts = FigureFacts(record: record, unmappedOrganisms: unmapped, unidentified: unidentified, prefixes: mapping.prefixes)
+        let properties = GraphSchema.figure.properties(of: facts, enabled: enabled(.figure))
         return GraphNode(kind: .figure, id: Identifier(.figure, record.figid), name: record.title ?? record.figid, properties: properties)
     }
 
     private func paperNode(_ record: FigureRecord) -> GraphNode? {
         guard let pmcid = record.pmcid else { return nil }
-        var properties: [Property] = [Property("pmcid", .string(pmcid))]
-        func add(_ name: String, _ value: String?) { if let value { properties.append(Property(name, .string(value))) } }
-        add("title", record.paperTitle)
-        add("reference", record.reference)
-        if let year = record.year { properties.append(Property("year", .integer(year))) }
-        add("doi", record.doi)
-        if let doi = record.doi { properties.append(Property("doiLink", .iri(mapping.prefixes.iri(Identifier(.doi, doi))))) }
-        add("journalTitle", record.journalTitle)
-        add("journalAbbreviation", record.journalAbbreviation)
-        add("publisher", record.publisher)
-        if !record.keywords.isEmpty { properties.append(Property("keywords", .stringList(record.keywords))) }
+        let facts = FigureFacts(record: record, unmappedOrganisms: [], unidentified: [:], prefixes: mapping.prefixes)
+        let properties = GraphSchema.paper.properties(of: facts, enabled: enabled(.paper))
         return GraphNode(kind: .paper, id: Identifier(.pmc, pmcid), name: record.paperTitle ?? pmcid, properties: properties)
     }
 
     private func organismNode(taxon: String, fallbackName: String?) -> GraphNode {
         let name = mapping.organisms.name(for: taxon) ?? fallbackName ?? "NCBITaxon:\(taxon)"
-        return GraphNode(kind: .organism, id: Identifier(.ncbitaxon, taxon), name: name, properties: [Property("taxonID", .string(taxon))])
+        let properties = GraphSchema.organism.properties(of: taxon, enabled: enabled(.organism))
+        return GraphNode(kind: .organism, id: Identifier(.ncbitaxon, taxon), name: name, properties: properties)
     }
 
     private func termIdentifier(_ row: TermMention, kind: EntityKind) -> Identifier? {
@@ -210,25 +160,16 @@ public struct GraphBuilder: Sendable {
     }
 
     private func termNode(_ id: Identifier, kind: EntityKind, rows: [TermMention]) -> GraphNode {
-        var properties: [Property] = []
-        if let mesh = rows.lazy.compactMap(\.meshID).first { properties.append(Property("meshID", .string(mesh))) }
-        if let other = rows.lazy.compactMap(\.ontologyID).first {
-            properties.append(Property(kind == .chemical ? "chebiID" : "doid", .string(other)))
-        }
+        let properties = GraphSchema.term.properties(of: EntityFacts(kind: kind, rows: rows), enabled: enabled(NodeKind(kind)))
         let name = rows.lazy.compactMap(\.name).first ?? rows.lazy.compactMap(\.matchedTerm).first
             ?? rows.lazy.map(\.word).first(where: { !$0.isEmpty }) ?? id.local
         return GraphNode(kind: NodeKind(kind), id: id, name: name, properties: properties)
     }
 
-    private func mention(_ figure: Identifier, _ node: GraphNode, _ rows: [(String, String?, String?)]) -> GraphEdge {
+    private func mention(_ figure: Identifier, _ node: GraphNode, _ evidence: [MentionEvidence]) -> GraphEdge {
         GraphEdge(
             kind: .mentions, source: figure, sourceKind: .figure, target: node.id, targetKind: node.kind,
-            properties: [
-                Property("words", .stringList(rows.map(\.0))),
-                Property("matchedTerms", .stringList(rows.map { $0.1 ?? "" })),
-                Property("sources", .stringList(rows.map { $0.2 ?? "" })),
-                Property("evidenceCount", .integer(rows.count)),
-            ])
+            properties: GraphSchema.mentions.properties(of: evidence, enabled: enabledEdgeProperties[.mentions] ?? []))
     }
 
     /// Shorter numeric ids first, then lexical: `2` < `10` < `207`.

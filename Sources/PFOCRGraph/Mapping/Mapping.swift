@@ -161,7 +161,7 @@ enum MappingParser {
             }
             let label = fields["label"]?.scalar?.string ?? kind.rawValue
             let category = try string(fields["kgx_category"], "kgx_category", at: value, path)
-            let properties = try propertyList(fields["properties"], known: GraphBuilder.nodeProperties[kind] ?? [:], owner: name, at: value, path: path, curie: curie)
+            let properties = try propertyList(fields["properties"], known: GraphSchema.nodeProperties[kind] ?? [], owner: name, at: value, path: path, curie: curie)
             nodes[kind] = NodeVocabulary(kind: kind, label: label, rdfClasses: classes, kgxCategory: category, properties: properties)
         }
         var edges: [EdgeKind: EdgeVocabulary] = [:]
@@ -177,7 +177,7 @@ enum MappingParser {
             let predicate = try curie(try string(fields["rdf"], "rdf", at: value, path), at: value)
             let kgx = try string(fields["kgx_predicate"], "kgx_predicate", at: value, path)
             let type = fields["type"]?.scalar?.string ?? kind.rawValue
-            let properties = try propertyList(fields["properties"], known: GraphBuilder.edgeProperties[kind] ?? [:], owner: name, at: value, path: path, curie: curie)
+            let properties = try propertyList(fields["properties"], known: GraphSchema.edgeProperties[kind] ?? [], owner: name, at: value, path: path, curie: curie)
             edges[kind] = EdgeVocabulary(kind: kind, type: type, rdfPredicate: predicate, kgxPredicate: kgx, properties: properties)
         }
         let missingNodes = NodeKind.allCases.filter { nodes[$0] == nil }.map(\.rawValue)
@@ -189,7 +189,7 @@ enum MappingParser {
     }
 
     static func propertyList(
-        _ node: Node?, known: [String: PropertyType], owner: String, at parent: Node, path: String,
+        _ node: Node?, known: [PropertyKey], owner: String, at parent: Node, path: String,
         curie: (String, Node) throws(MappingError) -> String
     ) throws(MappingError) -> [PropertySpec] {
         guard let node else { return [] }
@@ -204,11 +204,11 @@ enum MappingParser {
             guard let type = PropertyType(rawValue: typeName) else {
                 throw MappingError(line(item, path), "unknown type '\(typeName)' (known: \(PropertyType.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            guard let produced = known[name] else {
-                throw MappingError(line(item, path), "'\(owner)' has no property '\(name)' (known: \(known.keys.sorted().joined(separator: ", ")))")
+            guard let produced = known.first(where: { $0.name == name }) else {
+                throw MappingError(line(item, path), "'\(owner)' has no property '\(name)' (known: \(known.map(\.name).sorted().joined(separator: ", ")))")
             }
-            guard produced == type else {
-                throw MappingError(line(item, path), "property '\(name)' of '\(owner)' is \(produced.rawValue), not \(typeName)")
+            guard produced.type == type else {
+                throw MappingError(line(item, path), "property '\(name)' of '\(owner)' is \(produced.type.rawValue), not \(typeName)")
             }
             guard !specs.contains(where: { $0.name == name }) else {
                 throw MappingError(line(item, path), "property '\(name)' of '\(owner)' is listed twice")

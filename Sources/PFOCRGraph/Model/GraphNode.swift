@@ -72,4 +72,10 @@ public struct MentionEvidence: Sendable, Hashable {
     public var matchedTerm: String
     /// Empty when the row had no lexicon source.
     public var source: String
+
+    public init(word: String, matchedTerm: String?, source: String?) {
+        self.word = word
+        self.matchedTerm = matchedTerm ?? ""
+        self.source = source ?? ""
+    }
 }
