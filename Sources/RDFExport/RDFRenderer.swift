@@ -285,6 +285,6 @@ struct RDFRenderer: FigureRenderer {
     static func double(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-INF" : "INF" }
-        return value.description
+        return PropertyValue.format(value)
     }
 }

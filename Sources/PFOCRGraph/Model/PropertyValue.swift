@@ -42,9 +42,11 @@ public enum PropertyValue: Sendable, Hashable {
         }
     }
 
-    /// The shortest decimal text that reads back as the same Double (Swift's
-    /// `description`), with a plain `0.5` rather than `5e-01`; never `nan` or `inf`
-    /// (the reader only accepts finite numbers).
+    /// The one decimal form of a double in every format: the shortest text that reads back as
+    /// the same Double (Swift's `description`: `0.95`, `1e-05`, `3.0`). Property values are
+    /// finite (the reader rejects `.nan`, `.inf`); each syntax's writer says what it writes
+    /// for a non-finite value instead of calling this (JSON `null`, RDF `NaN`/`INF`, an empty
+    /// CSV cell).
     public static func format(_ value: Double) -> String {
         value.description
     }

@@ -120,7 +120,7 @@ public enum JSONText {
     /// reader rejects), always with a fraction or exponent so it reads back as a double.
     public static func double(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
-        let text = value.description
+        let text = PropertyValue.format(value)
         return text.contains(".") || text.contains("e") ? text : text + ".0"
     }
 
