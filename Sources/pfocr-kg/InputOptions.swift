@@ -23,6 +23,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("organism"), help: ArgumentHelp("Keep figures about this organism (name or NCBI Taxonomy id); repeatable.", valueName: "name"))
     var organisms: [String] = []
 
+    @Flag(help: "With --organism: keep the genes of every taxon in the kept figures (by default only the organism's genes are kept; the others are counted in report.json).")
+    var keepAllGenes = false
+
     @Option(help: ArgumentHelp("Keep only the figids listed in this file (one per line).", valueName: "file"))
     var figures: String?
 
@@ -58,7 +61,7 @@ struct InputOptions: ParsableArguments {
             mapping: mapping, toolVersion: PFOCRKG.version)
         request.strict = strict
         request.limits = ReadLimits(maxRecordBytes: maxRecordSize, maxSideFileBytes: maxSideFileSize)
-        var filter = RecordFilter(organisms: organisms, yearFrom: yearFrom, yearTo: yearTo)
+        var filter = RecordFilter(organisms: organisms, yearFrom: yearFrom, yearTo: yearTo, keepAllGenes: keepAllGenes)
         if let figures {
             guard let text = try? String(contentsOfFile: figures, encoding: .utf8) else {
                 Terminal.error("\(figures): error: cannot read the --figures list")

@@ -5,6 +5,22 @@
 public enum BundledMappings {
     /// Relative path (`vocabulary.yaml`, `prefixes/identifiers.yaml`) → file text.
     public static let files: [String: String] = [
+        "gene-lexicons.tsv": ##"""
+# The taxon of a gene row, when the row does not give one itself.
+#
+# Layout B gene rows carry their organism (`organism_id`), which always wins. Layout A gene
+# rows carry none: PFOCR matched them against human lexicons only, so the lexicon that matched
+# (the row's `source`) says the taxon. A row whose source is not listed here and that has no
+# `organism_id` gets no IN_TAXON edge and is counted in report.json (`genesWithoutTaxon`).
+# Layout B's own sources (ncbigene_symbol, ncbigene_synonym, famplex_relations) are
+# multi-organism lexicons: they are deliberately absent, so a layout B row without an
+# `organism_id` is never given a guessed taxon.
+source	taxon_id
+hgnc_symbol	9606
+hgnc_alias_symbol	9606
+hgnc_prev_symbol	9606
+bioentities_symbol	9606
+"""##,
         "organisms.tsv": ##"""
 # Organism names as PFOCR's curated `organisms` lists spell them → NCBI Taxonomy id.
 # Matching ignores letter case and surrounding spaces. A name not listed here stays on the
@@ -123,6 +139,7 @@ rdf_prefixes:
   biolink: "https://w3id.org/biolink/vocab/"
   void: "http://rdfs.org/ns/void#"
   pfocr: "https://pfocr.wikipathways.org/vocab#"
+  obo: "http://purl.obolibrary.org/obo/"
 
 nodes:
   Figure:
@@ -202,12 +219,16 @@ edges:
       - { name: matchedTerms,  type: string-list, rdf: pfocr:matchedTerm,   description: "Lexicon term each word matched (empty when the row had none)" }
       - { name: sources,       type: string-list, rdf: pfocr:lexiconSource, description: "Lexicon of each match (empty when the row had none)" }
       - { name: evidenceCount, type: integer,     rdf: pfocr:evidenceCount, description: "Number of evidence rows" }
+  # wp:organism is a pathway's organism in WikiPathways RDF: used on figures only, so a
+  # merged store's pathways-by-organism queries never return genes.
   ABOUT:
     rdf: wp:organism
     kgx_predicate: biolink:related_to
     properties: []
+  # A gene's taxon: RO's "in taxon" (RO_0002162), the predicate OBO and Biolink
+  # (biolink:in_taxon's exact mapping) use.
   IN_TAXON:
-    rdf: wp:organism
+    rdf: obo:RO_0002162
     kgx_predicate: biolink:in_taxon
     properties: []
 """##,
