@@ -258,8 +258,9 @@ public struct GraphBuilder: Sendable {
             ])
     }
 
-    /// Shorter numeric ids first, then lexical: `2` < `10` < `207`.
-    static func numericOrder(_ lhs: String, _ rhs: String) -> Bool {
+    /// Shorter numeric ids first, then lexical: `2` < `10` < `207`. The order of gene ids
+    /// (and taxon ids) in every output.
+    public static func numericOrder(_ lhs: String, _ rhs: String) -> Bool {
         (lhs.utf8.count, lhs) < (rhs.utf8.count, rhs)
     }
 
