@@ -112,9 +112,6 @@ final class GMTSink: GraphSink {
         if cleaned > 0 {
             notes.append("\(cleaned) GMT lines had tabs or line breaks in their figid or title, written as spaces")
         }
-        if accountingTally[0] > 0 {
-            notes.append("\(accountingTally[0]) (figure, gene) pairs have no taxon and are in no gene set")
-        }
         return SinkSummary(counts: counts, notes: notes)
     }
 }

@@ -11,6 +11,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("mappings"), help: ArgumentHelp("A folder overriding the bundled Mappings/ (same layout).", valueName: "dir"))
     var mappingsDirectory: String?
 
+    @Option(help: ArgumentHelp("An NCBI taxdump names.dmp: map any scientific name or synonym of a curated organism to its taxon (Mappings/organisms.tsv still wins).", valueName: "file"))
+    var taxonomy: String?
+
     @Option(help: ArgumentHelp("Identifier prefix set: identifiers (WikiPathways RDF IRIs) or bioregistry.", valueName: "name"))
     var prefixes: String = "identifiers"
 
@@ -49,9 +52,10 @@ struct InputOptions: ParsableArguments {
 
     /// The request for these options; mapping and figure-list problems exit as DESIGN.md says.
     func request(formats: [any GraphFormat], output: String?) throws -> ExportRequest {
-        let mapping: Mapping
+        var mapping: Mapping
         do {
             mapping = try Mapping.load(directory: mappingsDirectory, prefixSet: prefixes)
+            if let taxonomy { try mapping.organisms.addTaxonomy(file: taxonomy) }
         } catch {
             Terminal.error(error.description)
             throw ExitCode(78)

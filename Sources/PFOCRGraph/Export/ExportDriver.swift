@@ -172,6 +172,7 @@ public struct ExportDriver {
             })
 
             statistics.fill(&report)
+            if let warning = ExportDriver.unmappedOrganismsWarning(report.unmappedOrganisms) { emit(warning) }
             var refused = false
             for (names, sink) in sinks {
                 let summary = try sink.finish()
@@ -230,6 +231,16 @@ public struct ExportDriver {
             let entry = summarised[key] ?? (0, 0)
             return .init(path: key, files: entry.files, bytes: entry.bytes)
         }
+    }
+
+    /// The warning for curated organism names no taxon was found for (nil when there are
+    /// none): those figures have no ABOUT edge for the name, so the user is told how many.
+    static func unmappedOrganismsWarning(_ unmapped: [String: Int]) -> Diagnostic? {
+        guard !unmapped.isEmpty else { return nil }
+        let uses = unmapped.values.reduce(0, +)
+        return .warning(
+            SourceLocation(file: Mapping.File.organisms, line: 0),
+            "\(unmapped.count) curated organism names (\(uses) uses) have no NCBI Taxonomy id; their figures get no ABOUT edge for them (listed by 'pfocr-kg stats' and in report.json unmappedOrganisms; --taxonomy names.dmp maps any NCBI scientific name or synonym)")
     }
 
     /// The report as pretty JSON with sorted keys.
