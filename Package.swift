@@ -31,14 +31,15 @@ let package = Package(
         .target(name: "GraphMLExport", dependencies: ["PFOCRGraph"]),
         .target(name: "CXExport", dependencies: ["PFOCRGraph", "PFOCRRecords"]),
         .target(name: "CypherCSVExport", dependencies: ["PFOCRGraph", "PFOCRRecords"]),
+        .target(name: "GMTExport", dependencies: ["PFOCRGraph"]),
         // The one list of registered formats.
         .target(
             name: "PFOCRFormats",
-            dependencies: ["PFOCRGraph", "KGXExport", "RDFExport", "GraphMLExport", "CXExport", "CypherCSVExport"]),
+            dependencies: ["PFOCRGraph", "KGXExport", "RDFExport", "GraphMLExport", "CXExport", "CypherCSVExport", "GMTExport"]),
         // The tools.
         .executableTarget(
             name: "pfocr-kg",
-            dependencies: ["PFOCRFormats", "PFOCRGraph", "PFOCRRecords", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PFOCRFormats", "PFOCRGraph", "PFOCRRecords", "GMTExport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "pfocr-kg-bench",
@@ -55,6 +56,7 @@ let package = Package(
         .testTarget(name: "GraphMLExportTests", dependencies: ["GraphMLExport", "PFOCRTestSupport", "CLibXML2"]),
         .testTarget(name: "CXExportTests", dependencies: ["CXExport", "PFOCRTestSupport"]),
         .testTarget(name: "CypherCSVExportTests", dependencies: ["CypherCSVExport", "PFOCRTestSupport"]),
+        .testTarget(name: "GMTExportTests", dependencies: ["GMTExport", "PFOCRTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages pfocr-kg needs, only those missing. The tool itself needs none
-# beyond the Swift toolchain; with --test: libxml2's headers and pkg-config (the GraphML tests
-# read and validate through libxml2 in-process), rapper (RDF) and xmllint (XSD).
+# Installs the Debian packages pfocr-kg needs, only those missing. The tool itself needs
+# libcrypto's headers (libssl-dev: SHA-256) and pkg-config besides the Swift toolchain; with
+# --test also libxml2's headers (the GraphML tests read and validate through libxml2
+# in-process), rapper (RDF) and xmllint (XSD).
 set -euo pipefail
-packages=()
-[ "${1:-}" = "--test" ] && packages+=(libxml2-dev pkg-config raptor2-utils libxml2-utils)
+packages=(libssl-dev pkg-config)
+[ "${1:-}" = "--test" ] && packages+=(libxml2-dev raptor2-utils libxml2-utils)
 need=()
 for pkg in "${packages[@]}"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")

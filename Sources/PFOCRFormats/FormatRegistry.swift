@@ -1,5 +1,6 @@
 import CXExport
 import CypherCSVExport
+import GMTExport
 import GraphMLExport
 import KGXExport
 import PFOCRGraph
@@ -17,6 +18,7 @@ public enum FormatRegistry {
         CX2Format(),
         CX1Format(),
         CypherCSVFormat(),
+        GMTFormat(),
     ]
 
     /// The format named `name`, if registered.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GMTExport
 import PFOCRFormats
 import PFOCRGraph
 
@@ -26,6 +27,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("CX networks: one per figure (figure) or one for the whole selection (corpus).", valueName: "scope"))
     var cxScope: String = "figure"
 
+    @Option(help: ArgumentHelp("GMT: the fewest distinct genes (or chemicals) of a figure that make a set.", valueName: "n"))
+    var gmtMinGenes: Int = GMTFormat.defaultMinimum
+
     @Option(help: ArgumentHelp("Creation date recorded in void.ttl (for example 2026-11-26).", valueName: "date"))
     var created: String?
 
@@ -34,6 +38,7 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         guard ["figure", "corpus"].contains(cxScope) else { throw ValidationError("--cx-scope must be 'figure' or 'corpus'") }
+        guard gmtMinGenes >= 1 else { throw ValidationError("--gmt-min-genes must be at least 1") }
         _ = try formats()
     }
 
@@ -54,6 +59,7 @@ struct ExportCommand: ParsableCommand {
         var request = try input.request(formats: try formats(), output: output)
         request.force = force
         request.formatOptions["cx-scope"] = cxScope
+        request.formatOptions[GMTFormat.minimumOption] = String(gmtMinGenes)
         if let created { request.formatOptions["created"] = created }
         if let sourceVersion { request.formatOptions["source-version"] = sourceVersion }
         let outcome = try RunSupport.run(request, verb: "exported")

@@ -11,6 +11,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("mappings"), help: ArgumentHelp("A folder overriding the bundled Mappings/ (same layout).", valueName: "dir"))
     var mappingsDirectory: String?
 
+    @Option(help: ArgumentHelp("An NCBI taxdump names.dmp: map any scientific name or synonym of a curated organism to its taxon (Mappings/organisms.tsv still wins).", valueName: "file"))
+    var taxonomy: String?
+
     @Option(help: ArgumentHelp("Identifier prefix set: identifiers (WikiPathways RDF IRIs) or bioregistry.", valueName: "name"))
     var prefixes: String = "identifiers"
 
@@ -22,6 +25,9 @@ struct InputOptions: ParsableArguments {
 
     @Option(name: .customLong("organism"), help: ArgumentHelp("Keep figures about this organism (name or NCBI Taxonomy id); repeatable.", valueName: "name"))
     var organisms: [String] = []
+
+    @Flag(help: "With --organism: keep the genes of every taxon in the kept figures (by default only the organism's genes are kept; the others are counted in report.json).")
+    var keepAllGenes = false
 
     @Option(help: ArgumentHelp("Keep only the figids listed in this file (one per line).", valueName: "file"))
     var figures: String?
@@ -46,9 +52,10 @@ struct InputOptions: ParsableArguments {
 
     /// The request for these options; mapping and figure-list problems exit as Docs/architecture.md ("Exit codes") says.
     func request(formats: [any GraphFormat], output: String?) throws -> ExportRequest {
-        let mapping: Mapping
+        var mapping: Mapping
         do {
             mapping = try Mapping.load(directory: mappingsDirectory, prefixSet: prefixes)
+            if let taxonomy { try mapping.organisms.addTaxonomy(file: taxonomy) }
         } catch {
             Terminal.error(error.description)
             throw ExitCode(78)
@@ -58,7 +65,7 @@ struct InputOptions: ParsableArguments {
             mapping: mapping, toolVersion: PFOCRKG.version)
         request.strict = strict
         request.limits = ReadLimits(maxRecordBytes: maxRecordSize, maxSideFileBytes: maxSideFileSize)
-        var filter = RecordFilter(organisms: organisms, yearFrom: yearFrom, yearTo: yearTo)
+        var filter = RecordFilter(organisms: organisms, yearFrom: yearFrom, yearTo: yearTo, keepAllGenes: keepAllGenes)
         if let figures {
             guard let text = try? String(contentsOfFile: figures, encoding: .utf8) else {
                 Terminal.error("\(figures): error: cannot read the --figures list")

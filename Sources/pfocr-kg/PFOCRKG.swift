@@ -22,7 +22,7 @@ struct PFOCRKG: ParsableCommand {
               pfocr-kg formats
 
             Exit codes: 0 all exported; 65 some input rejected (the rest exported); 64 usage; \
-            66 no input; 73 cannot create the output folder; 74 write error; 78 bad Mappings.
+            66 no input; 73 cannot create the output folder; 74 write error; 78 bad Mappings or --taxonomy file.
             """,
         version: version,
         subcommands: [ExportCommand.self, ValidateCommand.self, StatsCommand.self, FormatsCommand.self]

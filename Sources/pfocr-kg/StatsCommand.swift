@@ -39,6 +39,12 @@ struct StatsCommand: ParsableCommand {
             if report.ignoredSideFiles.files > 0 {
                 lines.append(("ignored side files", "\(report.ignoredSideFiles.files)"))
             }
+            lines.append(("gene rows without a taxon", "\(report.genesWithoutTaxon)"))
+            let unmapped = report.unmappedOrganisms.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+            lines.append(("unmapped organism names", "\(unmapped.count) (\(unmapped.reduce(0) { $0 + $1.value }) uses)"))
+            for (name, uses) in unmapped {
+                lines.append(("  \(name)", "\(uses)"))
+            }
             let width = lines.map(\.0.count).max() ?? 0
             let text = lines.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n") + "\n"
             FileHandle.standardOutput.write(Data(text.utf8))

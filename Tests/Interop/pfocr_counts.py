@@ -107,3 +107,80 @@ def corpus_counts(root):
         "diseases": len(diseases),
         "per_figure": per_figure,
     }
+
+
+# Layout A gene rows carry no organism: PFOCR matched them against human lexicons (issue 11).
+HUMAN_LEXICONS = {"hgnc_symbol", "hgnc_alias_symbol", "hgnc_prev_symbol", "bioentities_symbol"}
+
+
+def figure_gene_taxa(path):
+    """(figid, title, {taxon: set of gene ids}, {taxon: organism name or None}) of one record:
+    a gene's taxon is that of its first row (input order) that has one: layout B's
+    `organism_id`, layout A's lexicon (human for HGNC and FamPlex); genes with no taxon are
+    under None."""
+    record = _front_matter(path)
+    figid = record["figid"]
+    data = os.path.join(os.path.dirname(os.path.dirname(path)), "_data")
+    rows = []  # (gene id, taxon or None, organism name or None)
+    if any(key in record for key in ("genes", "chemicals", "diseases")):
+        for row in record.get("genes") or []:
+            if isinstance(row, dict) and row.get("entrez", "").strip() not in MISSING_ID:
+                source = row.get("source", "").strip()
+                rows.append((row["entrez"].strip(), "9606" if source in HUMAN_LEXICONS else None, None))
+    else:
+        tsv = os.path.join(data, f"{figid}-genes.tsv")
+        for row in _tsv(tsv) if os.path.exists(tsv) else []:
+            gene_id = row.get("ncbigene_id", "").strip()
+            if gene_id in MISSING_ID:
+                continue
+            taxon = row.get("organism_id", "").strip()
+            name = row.get("organism_name", "").strip()
+            rows.append((gene_id, taxon if taxon.isdigit() else None, name if name not in MISSING_ID else None))
+    taxon_of, names = {}, {}
+    for gene_id, taxon, name in rows:
+        if taxon is not None and taxon_of.get(gene_id) is None:
+            taxon_of[gene_id] = taxon
+            names.setdefault(taxon, name)
+        else:
+            taxon_of.setdefault(gene_id, None)
+    sets = {}
+    for gene_id, taxon in taxon_of.items():
+        sets.setdefault(taxon, set()).add(gene_id)
+    title = record.get("figtitle", "")
+    return figid, (title if title not in MISSING else ""), sets, names
+
+
+def figure_chemical_set(path):
+    """The chemical ids of one record as the GMT writes them: `CHEBI:<n>` for a chemical with
+    a ChEBI id (even when MeSH keys it), else `MESH:<id>`."""
+    record = _front_matter(path)
+    figid = record["figid"]
+    data = os.path.join(os.path.dirname(os.path.dirname(path)), "_data")
+    chebi_of_mesh, chebi, mesh = {}, set(), set()
+    if any(key in record for key in ("genes", "chemicals", "diseases")):
+        for row in record.get("chemicals") or []:
+            if isinstance(row, dict) and row.get("identifier", "").strip() not in MISSING_ID:
+                mesh.add(row["identifier"].strip())
+    else:
+        tsv = os.path.join(data, f"{figid}-chemicals.tsv")
+        for row in _tsv(tsv) if os.path.exists(tsv) else []:
+            if "identifier" in row and "mesh" not in row:
+                if row["identifier"].strip() not in MISSING_ID:
+                    mesh.add(row["identifier"].strip())
+                continue
+            m = row.get("mesh", "NA").strip()
+            c = row.get("chebi", "NA").strip()
+            if m not in MISSING_ID:
+                mesh.add(_strip(m, "mesh"))
+                if c not in MISSING_ID:
+                    chebi_of_mesh.setdefault(_strip(m, "mesh"), _strip(c, "chebi"))
+            elif c not in MISSING_ID:
+                chebi.add(_strip(c, "chebi"))
+    plain_mesh = set()
+    for m in mesh:
+        if m in chebi_of_mesh:
+            chebi.add(chebi_of_mesh[m])
+        else:
+            plain_mesh.add(m)
+    return ([f"CHEBI:{n}" for n in sorted(chebi, key=lambda n: (len(n), n))]
+            + [f"MESH:{m}" for m in sorted(plain_mesh)])

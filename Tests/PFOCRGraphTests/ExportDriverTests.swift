@@ -80,6 +80,16 @@ import Testing
         #expect(fly.report.records.exported == 1)
         #expect(fly.report.records.excludedByFilter == 13)
         #expect(fly.report.rows["gene"]?.balanced == true)
+        // The fly figure's genes of other taxa are left out by default, counted with a reason.
+        let flyGenes = try #require(fly.report.rows["gene"])
+        let otherTaxa = flyGenes.excludedByReason[GraphBuilder.excludedOtherTaxon] ?? 0
+        // Its two gene rows have no lexicon taxon (Examples/README.md): left out as taxon-less.
+        #expect(flyGenes.excludedByReason[GraphBuilder.excludedNoTaxon] == 2)
+        #expect(flyGenes.excluded == otherTaxa + 2 + (flyGenes.excludedByReason[ExportReport.RowBalance.excludedRecord] ?? 0))
+        request.filter = RecordFilter(organisms: ["Drosophila melanogaster"], keepAllGenes: true)
+        let flyAll = try ExportDriver(request).run(diagnostic: { _ in })
+        #expect(flyAll.report.rows["gene"]?.exported == flyGenes.exported + otherTaxa + 2)
+        #expect(flyAll.report.rows["gene"]?.excludedByReason[GraphBuilder.excludedOtherTaxon] == nil)
         request.filter = RecordFilter(yearFrom: 2023, yearTo: 2023)
         let recent = try ExportDriver(request).run(diagnostic: { _ in })
         #expect(recent.report.records.exported == 3)

@@ -57,4 +57,39 @@ import Testing
         #expect(graph.figure.value("unidentifiedChemicals") == .stringList(["junk"]))
         #expect(graph.figure.value("unmappedOrganisms") == .stringList(["Dysidea avara"]))
     }
+
+    /// Layout A rows carry no organism: the lexicon that matched gives the taxon (HGNC and
+    /// FamPlex ⇒ human); a row of an unlisted lexicon gets none and is counted.
+    @Test func layoutAGenesTakeTheirLexiconsTaxon() {
+        var record = FigureRecord(figid: "PMC2__a", location: SourceLocation(file: "a.md", line: 2), layout: .inline)
+        record.genes = [
+            GeneMention(word: "HK2", symbol: "HK2", ncbiGeneID: "3099", source: "hgnc_symbol"),
+            GeneMention(word: "AKT", symbol: "AKT2", ncbiGeneID: "208", source: "bioentities_symbol"),
+            GeneMention(word: "p21", symbol: "CDKN1A", ncbiGeneID: "1026", source: "hgnc_alias_symbol"),
+            GeneMention(word: "KIAA", symbol: "X", ncbiGeneID: "55", source: "hgnc_prev_symbol"),
+            GeneMention(word: "odd", ncbiGeneID: "77", source: "some_other_lexicon"),
+        ]
+        let graph = builder.build(record)
+        let taxa = Dictionary(uniqueKeysWithValues: graph.edges.filter { $0.kind == .inTaxon }.map { ($0.source.local, $0.target.local) })
+        #expect(taxa == ["55": "9606", "208": "9606", "1026": "9606", "3099": "9606"])
+        #expect(graph.nodes(.organism).map(\.name) == ["Homo sapiens"])
+        #expect(graph.accounting.genesWithoutTaxon == 1)
+        // organism_id wins over the lexicon.
+        #expect(builder.mapping.geneTaxon(of: GeneMention(word: "x", ncbiGeneID: "1", source: "hgnc_symbol", taxonID: "10090")) == "10090")
+    }
+
+    /// `--organism` without `--keep-all-genes`: other taxa's gene rows are left out and
+    /// counted by reason; the row count still balances.
+    @Test func geneSelectionDropsOtherTaxaAndCountsThem() {
+        var rows = record()
+        rows.genes.append(GeneMention(word: "orphan", ncbiGeneID: "99", source: "ncbigene_symbol"))
+        let mouse = GraphBuilder(mapping: builder.mapping, geneTaxa: ["10090"]).build(rows)
+        #expect(mouse.nodes(.gene).map(\.id.local) == ["11651"])
+        #expect(mouse.accounting.exported[.gene] == 1)
+        #expect(mouse.accounting.excludedGeneRows == [GraphBuilder.excludedOtherTaxon: 2, GraphBuilder.excludedNoTaxon: 1])
+        let all = builder.build(rows)
+        #expect(all.accounting.exported[.gene] == 4)
+        #expect(all.accounting.genesWithoutTaxon == 1)
+        #expect(all.accounting.excludedGeneRows.isEmpty)
+    }
 }

@@ -60,6 +60,72 @@ import Testing
     }
 }
 
+/// `--taxonomy names.dmp`: scientific names and synonyms map, curated entries win, homonyms
+/// and common names do not map, a malformed line fails with file and line.
+@Suite struct TaxonomyTests {
+    /// A names.dmp in NCBI's layout; the ids of the invented names are invented.
+    static let namesDump = [
+        "9606\t|\tHomo sapiens\t|\t\t|\tscientific name\t|",
+        "9606\t|\thuman\t|\t\t|\tgenbank common name\t|",
+        "10090\t|\tMus musculus\t|\t\t|\tscientific name\t|",
+        "10090\t|\tmouse\t|\t\t|\tcommon name\t|",
+        "900001\t|\tDysidea avara\t|\t\t|\tscientific name\t|",
+        "900002\t|\tNewname example\t|\t\t|\tscientific name\t|",
+        "900002\t|\tOldname example\t|\t\t|\tsynonym\t|",
+        "900003\t|\tTwin\t|\tTwin <animal>\t|\tscientific name\t|",
+        "900004\t|\tTwin\t|\tTwin <plant>\t|\tscientific name\t|",
+        "900005\t|\tHomo sapiens\t|\t\t|\tsynonym\t|",
+        "900006\t|\tShared old\t|\t\t|\tsynonym\t|",
+        "900007\t|\tShared old\t|\t\t|\tsynonym\t|",
+        "900008\t|\tPlaced spp.\t|\t\t|\tscientific name\t|\r",
+    ].joined(separator: "\n") + "\n"
+
+    @Test func mapsScientificNamesAndSynonyms() throws {
+        var table = try Mapping.bundled().organisms
+        let before = table.count
+        try table.addTaxonomy(namesDump: Array(TaxonomyTests.namesDump.utf8), path: "names.dmp")
+        #expect(table.taxonID(for: "dysidea  AVARA") == "900001")
+        #expect(table.name(for: "900001") == "Dysidea avara")
+        #expect(table.taxonID(for: "Oldname example") == "900002")
+        #expect(table.name(for: "900002") == "Newname example")
+        #expect(table.taxonID(for: "Homo sapiens") == "9606")
+        #expect(table.name(for: "9606") == "Homo sapiens")
+        #expect(table.taxonID(for: "Twin") == nil)
+        #expect(table.taxonID(for: "Shared old") == nil)
+        #expect(table.taxonID(for: "mouse") == nil && table.taxonID(for: "human") == nil)
+        #expect(table.taxonID(for: "Placed spp.") == "900008")
+        #expect(table.count > before)
+    }
+
+    @Test func malformedLineFailsWithFileAndLine() throws {
+        var table = try Mapping.bundled().organisms
+        let text = "9606\t|\tHomo sapiens\t|\t\t|\tscientific name\t|\nnine\t|\tX\t|\t\t|\tscientific name\t|\n"
+        #expect {
+            try table.addTaxonomy(namesDump: Array(text.utf8), path: "names.dmp")
+        } throws: { error in
+            guard let error = error as? MappingError else { return false }
+            return error.location.file == "names.dmp" && error.location.line == 2 && error.message.contains("names.dmp")
+        }
+    }
+
+    /// Through the driver: the Examples' one unmapped organism gets its ABOUT edge.
+    @Test func exportMapsTheExamplesUnmappedOrganism() throws {
+        var mapping = try Mapping.bundled()
+        let path = TestPaths.temporaryFolder("taxonomy") + "/names.dmp"
+        try TaxonomyTests.namesDump.write(toFile: path, atomically: true, encoding: .utf8)
+        try mapping.organisms.addTaxonomy(file: path)
+        var request = ExportRequest(inputs: [TestPaths.examples], formats: [], outputPath: nil, jobs: 2, mapping: mapping, toolVersion: "test")
+        let with = try ExportDriver(request).run(diagnostic: { _ in })
+        #expect(with.report.unmappedOrganisms.isEmpty)
+        request.mapping = try Mapping.bundled()
+        var warnings: [String] = []
+        let without = try ExportDriver(request).run(diagnostic: { if $0.severity == .warning { warnings.append($0.message) } })
+        #expect(without.report.unmappedOrganisms == ["Dysidea avara": 1])
+        #expect(with.report.edges["ABOUT"] == (without.report.edges["ABOUT"] ?? 0) + 1)
+        #expect(warnings.contains { $0.hasPrefix("1 curated organism names (1 uses) have no NCBI Taxonomy id") })
+    }
+}
+
 /// The byte appenders of ``PrefixSet`` write exactly what the String forms return.
 @Suite struct PrefixSetBytesTests {
     @Test(arguments: ["identifiers", "bioregistry"])

@@ -9,11 +9,22 @@ import PFOCRRecords
 /// - One MENTIONS edge per (figure, entity) carries every evidence row, in input order.
 /// - A row with no identifier gets no node: its word stays on the figure
 ///   (`unidentifiedGenes`, ...) and is counted.
+/// - Every gene gets the taxon ``Mapping/geneTaxon(of:)`` gives its rows (IN_TAXON); a gene
+///   it gives none is counted (`genesWithoutTaxon`).
 public struct GraphBuilder: Sendable {
     public let mapping: Mapping
+    /// The taxa whose genes are kept (`--organism` without `--keep-all-genes`); nil keeps
+    /// every gene. A gene row of another taxon, or of none, is left out and counted with its
+    /// reason (``excludedOtherTaxon``, ``excludedNoTaxon``).
+    public let geneTaxa: Set<String>?
 
-    public init(mapping: Mapping) {
+    /// Reasons a gene row is left out by ``geneTaxa``, as report.json counts them.
+    public static let excludedOtherTaxon = "gene of another taxon (--organism)"
+    public static let excludedNoTaxon = "gene of no known taxon (--organism)"
+
+    public init(mapping: Mapping, geneTaxa: Set<String>? = nil) {
         self.mapping = mapping
+        self.geneTaxa = geneTaxa
         var nodes: [NodeKind: Set<String>] = [:]
         for kind in NodeKind.allCases { nodes[kind] = Set(mapping.vocabulary.node(kind).properties.map(\.name)) }
         var edges: [EdgeKind: Set<String>] = [:]
@@ -66,32 +77,48 @@ public struct GraphBuilder: Sendable {
         // order. Sorting row indices groups them without copying rows into per-id arrays.
         var keyed: [(id: String, row: Int)] = []
         keyed.reserveCapacity(record.genes.count)
+        var rowTaxa = [String?](repeating: nil, count: record.genes.count)
         for (row, gene) in record.genes.enumerated() {
-            if let id = gene.ncbiGeneID {
-                keyed.append((id, row))
-            } else {
+            guard let id = gene.ncbiGeneID else {
                 unidentified[.gene, default: []].append(gene.word)
+                continue
             }
+            let taxon = mapping.geneTaxon(of: gene)
+            if let geneTaxa {
+                guard let taxon else {
+                    accounting.excludedGeneRows[GraphBuilder.excludedNoTaxon, default: 0] += 1
+                    continue
+                }
+                guard geneTaxa.contains(taxon) else {
+                    accounting.excludedGeneRows[GraphBuilder.excludedOtherTaxon, default: 0] += 1
+                    continue
+                }
+            }
+            rowTaxa[row] = taxon
+            keyed.append((id, row))
         }
         keyed.sort { $0.id == $1.id ? $0.row < $1.row : GraphBuilder.numericOrder($0.id, $1.id) }
-        var geneTaxa: [String: GraphNode] = [:]
+        var taxonNodes: [String: GraphNode] = [:]
         var groupStart = 0
         while groupStart < keyed.count {
             let id = keyed[groupStart].id
             var groupEnd = groupStart + 1
             while groupEnd < keyed.count && keyed[groupEnd].id == id { groupEnd += 1 }
             let rows = keyed[groupStart..<groupEnd].map { record.genes[$0.row] }
+            let taxon = keyed[groupStart..<groupEnd].lazy.compactMap { rowTaxa[$0.row] }.first
             groupStart = groupEnd
             let symbol = rows.lazy.compactMap(\.symbol).first
             let properties = GraphSchema.gene.properties(of: EntityFacts(kind: .gene, rows: rows), enabled: enabled(.gene))
             let gene = GraphNode(kind: .gene, id: Identifier(.ncbigene, id), name: symbol ?? id, properties: properties)
             entityNodes.append(gene)
             mentionEdges.append(mention(figureID, gene, rows.map { MentionEvidence(word: $0.word, matchedTerm: $0.matchedTerm, source: $0.source) }))
-            if let taxon = rows.lazy.compactMap(\.taxonID).first {
+            if let taxon {
                 let organismName = rows.lazy.compactMap(\.organismName).first
-                let organism = geneTaxa[taxon] ?? organismNode(taxon: taxon, fallbackName: organismName)
-                geneTaxa[taxon] = organism
+                let organism = taxonNodes[taxon] ?? organismNode(taxon: taxon, fallbackName: organismName)
+                taxonNodes[taxon] = organism
                 taxonEdges.append(GraphEdge(kind: .inTaxon, source: gene.id, sourceKind: .gene, target: organism.id, targetKind: .organism))
+            } else {
+                accounting.genesWithoutTaxon += rows.count
             }
         }
         accounting.exported[.gene] = keyed.count
@@ -121,7 +148,7 @@ public struct GraphBuilder: Sendable {
 
         nodes.append(contentsOf: entityNodes)
         let aboutIDs = Set(nodes.filter { $0.kind == .organism }.map(\.id))
-        nodes.append(contentsOf: geneTaxa.keys.sorted(by: GraphBuilder.numericOrder).compactMap { geneTaxa[$0] }.filter { !aboutIDs.contains($0.id) })
+        nodes.append(contentsOf: taxonNodes.keys.sorted(by: GraphBuilder.numericOrder).compactMap { taxonNodes[$0] }.filter { !aboutIDs.contains($0.id) })
         edges.append(contentsOf: mentionEdges)
         edges.append(contentsOf: taxonEdges)
 
@@ -172,8 +199,9 @@ public struct GraphBuilder: Sendable {
             properties: GraphSchema.mentions.properties(of: evidence, enabled: enabledEdgeProperties[.mentions] ?? []))
     }
 
-    /// Shorter numeric ids first, then lexical: `2` < `10` < `207`.
-    static func numericOrder(_ lhs: String, _ rhs: String) -> Bool {
+    /// Shorter numeric ids first, then lexical: `2` < `10` < `207`. The order of gene ids
+    /// (and taxon ids) in every output.
+    public static func numericOrder(_ lhs: String, _ rhs: String) -> Bool {
         (lhs.utf8.count, lhs) < (rhs.utf8.count, rhs)
     }
 

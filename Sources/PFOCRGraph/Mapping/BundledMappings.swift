@@ -5,6 +5,22 @@
 public enum BundledMappings {
     /// Relative path (`vocabulary.yaml`, `prefixes/identifiers.yaml`) → file text.
     public static let files: [String: String] = [
+        "gene-lexicons.tsv": ##"""
+# The taxon of a gene row, when the row does not give one itself.
+#
+# Layout B gene rows carry their organism (`organism_id`), which always wins. Layout A gene
+# rows carry none: PFOCR matched them against human lexicons only, so the lexicon that matched
+# (the row's `source`) says the taxon. A row whose source is not listed here and that has no
+# `organism_id` gets no IN_TAXON edge and is counted in report.json (`genesWithoutTaxon`).
+# Layout B's own sources (ncbigene_symbol, ncbigene_synonym, famplex_relations) are
+# multi-organism lexicons: they are deliberately absent, so a layout B row without an
+# `organism_id` is never given a guessed taxon.
+source	taxon_id
+hgnc_symbol	9606
+hgnc_alias_symbol	9606
+hgnc_prev_symbol	9606
+bioentities_symbol	9606
+"""##,
         "organisms.tsv": ##"""
 # Organism names as PFOCR's curated `organisms` lists spell them → NCBI Taxonomy id.
 # Matching ignores letter case and surrounding spaces. A name not listed here stays on the
@@ -59,6 +75,141 @@ Hepatitis B virus	10407
 Hepatitis C virus	11103
 Severe acute respiratory syndrome coronavirus 2	2697049
 Influenza A virus	11320
+# Curated names of the real sample records (../shared/pfocr-sample) that had no taxon. Strain
+# names map to the strain's own taxon where NCBI has one. Left unmapped on purpose: names
+# that are no single taxon ("Aspergillus sp.", "Reovirus sp.", "Paracoccaceae bacterium",
+# "synthetic organisms", "prion", "Xenopus Oocyte") and names whose id was not verified here.
+Mesocricetus auratus	10036
+Cricetus cricetus	10034
+Meleagris gallopavo	9103
+Bacillus subtilis subsp. subtilis str. 168	224308
+Escherichia coli str. K-12 substr. MG1655	511145
+Escherichia coli str. K-12 substr. W3110	316407
+Escherichia coli BL21(DE3)	469008
+Escherichia coli BL21DE3	469008
+Escherichia phage T7	10760
+Enterobacteria phage T7	10760
+Enterovirus	12059
+Helicobacter pylori	210
+Klebsiella pneumoniae	573
+Listeria monocytogenes	1639
+Chromobacterium violaceum	536
+Corynebacterium glutamicum	1718
+Paracoccus denitrificans	266
+Prochlorococcus marinus	1219
+Synechococcus elongatus	32046
+Thermobifida fusca	2021
+Weizmannia coagulans	1398
+Bacillus coagulans	1398
+uncultured bacterium	77133
+Aspergillus niger	5061
+Aspergillus oryzae	5062
+Aspergillus flavus	5059
+Komagataella pastoris	4922
+Pichia pastoris	4922
+Nakaseomyces glabratus	5478
+Candida glabrata	5478
+Rhizopus arrhizus	64495
+Rhizopus oryzae	64495
+Schizophyllum commune	5334
+Yarrowia lipolytica	4952
+Zygosaccharomyces rouxii	4956
+Beta vulgaris	161934
+Cannabis sativa	3483
+Carica papaya	3649
+Carthamus tinctorius	4222
+Colocasia esculenta	4460
+Helianthus annuus	4232
+Helianthus tuberosus	4233
+Lens culinaris	3864
+Phaseolus vulgaris	3885
+Scutellaria baicalensis	65409
+Vigna angularis	3914
+# Other organisms PFOCR figures often name: model organisms, crops, pathogens, viruses.
+Pan troglodytes	9598
+Macaca fascicularis	9541
+Cavia porcellus	10141
+Capra hircus	9925
+Felis catus	9685
+Oncorhynchus mykiss	8022
+Salmo salar	8030
+Oryzias latipes	8090
+Apis mellifera	7460
+Bombyx mori	7091
+Aedes aegypti	7159
+Anopheles gambiae	7165
+Tribolium castaneum	7070
+Dictyostelium discoideum	44689
+Neurospora crassa	5141
+Cryptococcus neoformans	5207
+Trypanosoma brucei	5691
+Trypanosoma cruzi	5693
+Leishmania major	5664
+Plasmodium berghei	5821
+Chlamydomonas reinhardtii	3055
+Physcomitrium patens	3218
+Physcomitrella patens	3218
+Marchantia polymorpha	3197
+Medicago truncatula	3880
+Populus trichocarpa	3694
+Vitis vinifera	29760
+Brassica napus	3708
+Solanum tuberosum	4113
+Gossypium hirsutum	3635
+Camellia sinensis	4442
+Nicotiana benthamiana	4100
+Sorghum bicolor	4558
+Brachypodium distachyon	15368
+Setaria italica	4555
+Malus domestica	3750
+Fragaria vesca	57918
+Cucumis sativus	3659
+Citrus sinensis	2711
+Capsicum annuum	4072
+Manihot esculenta	3983
+Coffea arabica	13443
+Catharanthus roseus	4058
+Artemisia annua	35608
+Papaver somniferum	3469
+Salvia miltiorrhiza	226208
+Panax ginseng	4054
+Ginkgo biloba	3311
+Phaeodactylum tricornutum	2850
+Chlorella vulgaris	3077
+Streptomyces coelicolor	1902
+Streptomyces griseus	1911
+Vibrio cholerae	666
+Enterococcus faecalis	1351
+Acinetobacter baumannii	470
+Clostridioides difficile	1496
+Clostridium difficile	1496
+Mycolicibacterium smegmatis	1772
+Mycobacterium smegmatis	1772
+Streptococcus pyogenes	1314
+Shigella flexneri	623
+Yersinia pestis	632
+Legionella pneumophila	446
+Sinorhizobium meliloti	382
+Agrobacterium tumefaciens	358
+Lactiplantibacillus plantarum	1590
+Lactobacillus plantarum	1590
+Bacteroides fragilis	817
+Cupriavidus necator	106590
+Zymomonas mobilis	542
+Synechocystis sp. PCC 6803	1148
+Chlamydia trachomatis	813
+Mycoplasma pneumoniae	2104
+Human gammaherpesvirus 4	10376
+Epstein-Barr virus	10376
+Human betaherpesvirus 5	10359
+Human cytomegalovirus	10359
+Human alphaherpesvirus 1	10298
+Herpes simplex virus 1	10298
+Zika virus	64320
+Dengue virus	12637
+Severe acute respiratory syndrome-related coronavirus	694009
+Middle East respiratory syndrome-related coronavirus	1335626
+Zaire ebolavirus	186538
 """##,
         "prefixes/bioregistry.yaml": ##"""
 # A prefix set aligned with the Bioregistry: its preferred CURIE prefixes and the URI
@@ -123,6 +274,7 @@ rdf_prefixes:
   biolink: "https://w3id.org/biolink/vocab/"
   void: "http://rdfs.org/ns/void#"
   pfocr: "https://pfocr.wikipathways.org/vocab#"
+  obo: "http://purl.obolibrary.org/obo/"
 
 nodes:
   Figure:
@@ -202,12 +354,16 @@ edges:
       - { name: matchedTerms,  type: string-list, rdf: pfocr:matchedTerm,   description: "Lexicon term each word matched (empty when the row had none)" }
       - { name: sources,       type: string-list, rdf: pfocr:lexiconSource, description: "Lexicon of each match (empty when the row had none)" }
       - { name: evidenceCount, type: integer,     rdf: pfocr:evidenceCount, description: "Number of evidence rows" }
+  # wp:organism is a pathway's organism in WikiPathways RDF: used on figures only, so a
+  # merged store's pathways-by-organism queries never return genes.
   ABOUT:
     rdf: wp:organism
     kgx_predicate: biolink:related_to
     properties: []
+  # A gene's taxon: RO's "in taxon" (RO_0002162), the predicate OBO and Biolink
+  # (biolink:in_taxon's exact mapping) use.
   IN_TAXON:
-    rdf: wp:organism
+    rdf: obo:RO_0002162
     kgx_predicate: biolink:in_taxon
     properties: []
 """##,

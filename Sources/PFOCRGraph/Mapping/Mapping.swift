@@ -1,8 +1,8 @@
 import PFOCRRecords
 import Yams
 
-/// Everything declarative the graph needs: identifier prefixes, the vocabulary and the
-/// organism table. Loaded once, before any record is read.
+/// Everything declarative the graph needs: identifier prefixes, the vocabulary, the
+/// organism table and the gene lexicons' taxa. Loaded once, before any record is read.
 ///
 /// The files of the repository's top-level `Mappings/` are compiled into the library
 /// (``BundledMappings``), so the tool works from any folder; `--mappings DIR` reads a folder
@@ -11,18 +11,33 @@ public struct Mapping: Sendable {
     public var prefixes: PrefixSet
     public var vocabulary: Vocabulary
     public var organisms: OrganismTable
+    /// Gene lexicon (a gene row's `source`) → NCBI Taxonomy id, from `gene-lexicons.tsv`.
+    public var geneLexicons: [String: String]
 
     /// The relative paths of the mapping files.
     public enum File {
         public static let vocabulary = "vocabulary.yaml"
         public static let organisms = "organisms.tsv"
+        public static let geneLexicons = "gene-lexicons.tsv"
         public static func prefixes(_ set: String) -> String { "prefixes/\(set).yaml" }
     }
 
-    public init(prefixes: PrefixSet, vocabulary: Vocabulary, organisms: OrganismTable) {
+    public init(prefixes: PrefixSet, vocabulary: Vocabulary, organisms: OrganismTable, geneLexicons: [String: String] = [:]) {
         self.prefixes = prefixes
         self.vocabulary = vocabulary
         self.organisms = organisms
+        self.geneLexicons = geneLexicons
+    }
+
+    /// The NCBI Taxonomy id of a gene row: the one rule every gene's taxon comes from.
+    ///
+    /// The row's own organism (layout B's `organism_id`) when it has one; otherwise the taxon
+    /// of the lexicon that matched it (``geneLexicons``: layout A's HGNC and FamPlex lexicons
+    /// are human); nil when neither says (the row is then counted, never given a guess).
+    public func geneTaxon(of gene: GeneMention) -> String? {
+        if let taxon = gene.taxonID { return taxon }
+        guard let source = gene.source else { return nil }
+        return geneLexicons[source]
     }
 
     /// Loads the mappings from `directory` (nil: the bundled copy) with prefix set `prefixSet`.
@@ -49,10 +64,16 @@ public struct Mapping: Sendable {
         let (prefixText, prefixPath) = try text(File.prefixes(prefixSet))
         let (vocabularyText, vocabularyPath) = try text(File.vocabulary)
         let (organismText, organismPath) = try text(File.organisms)
+        let (lexiconText, lexiconPath) = try text(File.geneLexicons)
+        var lexicons: [String: String] = [:]
+        for entry in try MappingParser.taxonTable(lexiconText, path: lexiconPath, keyColumn: "source") {
+            lexicons[entry.name] = entry.taxonID
+        }
         return Mapping(
             prefixes: try MappingParser.prefixSet(prefixText, path: prefixPath, name: prefixSet),
             vocabulary: try MappingParser.vocabulary(vocabularyText, path: vocabularyPath),
-            organisms: try MappingParser.organisms(organismText, path: organismPath))
+            organisms: OrganismTable(entries: try MappingParser.taxonTable(organismText, path: organismPath, keyColumn: "name")),
+            geneLexicons: lexicons)
     }
 
     /// The bundled mappings. They are checked by the test suite, so this cannot fail in a
@@ -224,7 +245,9 @@ enum MappingParser {
         return specs
     }
 
-    static func organisms(_ text: String, path: String) throws(MappingError) -> OrganismTable {
+    /// A two-column TSV of `keyColumn` → NCBI Taxonomy id (`organisms.tsv`, `gene-lexicons.tsv`):
+    /// `#` comments and blank lines skipped, an optional header row.
+    static func taxonTable(_ text: String, path: String, keyColumn: String) throws(MappingError) -> [(name: String, taxonID: String)] {
         var entries: [(name: String, taxonID: String)] = []
         var sawHeader = false
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -232,18 +255,18 @@ enum MappingParser {
             if row.trimmingCharacters(in: " \t").isEmpty || row.hasPrefix("#") { continue }
             let cells = row.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: " ") }
             guard cells.count == 2 else {
-                throw MappingError(SourceLocation(file: path, line: index + 1), "expected two tab-separated cells: name, taxon_id")
+                throw MappingError(SourceLocation(file: path, line: index + 1), "expected two tab-separated cells: \(keyColumn), taxon_id")
             }
             if !sawHeader {
                 sawHeader = true
-                if cells == ["name", "taxon_id"] { continue }
+                if cells == [keyColumn, "taxon_id"] { continue }
             }
             guard IdentifierSyntax.numeric(cells[1]) != nil, !cells[0].isEmpty else {
                 throw MappingError(SourceLocation(file: path, line: index + 1), "'\(cells[1])' is not an NCBI Taxonomy id for '\(cells[0])'")
             }
             entries.append((cells[0], cells[1]))
         }
-        return OrganismTable(entries: entries)
+        return entries
     }
 }
 

@@ -38,6 +38,10 @@ public struct FigureAccounting: Sendable, Hashable {
     public var exported: [EntityKind: Int] = [:]
     /// Rows per kind with no identifier (kept on the figure as text).
     public var unidentified: [EntityKind: Int] = [:]
+    /// Gene rows left out by the builder's gene selection (`--organism`), by reason.
+    public var excludedGeneRows: [String: Int] = [:]
+    /// Gene rows exported on a gene that got no taxon (no `organism_id`, no lexicon taxon).
+    public var genesWithoutTaxon = 0
     /// Curated organism names the mapping does not know (kept on the figure as text).
     public var unmappedOrganisms: [String] = []
     /// Side files present but ignored because the record is layout A.

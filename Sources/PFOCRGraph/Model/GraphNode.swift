@@ -51,11 +51,11 @@ public struct GraphEdge: Sendable, Hashable {
     /// For MENTIONS edges: the evidence rows, zipped back from the parallel lists
     /// `words`, `matchedTerms`, `sources` (empty strings where a row had no value).
     public var evidence: [MentionEvidence] {
-        guard case .stringList(let words) = value("words") else { return [] }
+        guard case .stringList(let words) = value(.words) else { return [] }
         let matched: [String]
-        if case .stringList(let list) = value("matchedTerms") { matched = list } else { matched = [] }
+        if case .stringList(let list) = value(.matchedTerms) { matched = list } else { matched = [] }
         let sources: [String]
-        if case .stringList(let list) = value("sources") { sources = list } else { sources = [] }
+        if case .stringList(let list) = value(.sources) { sources = list } else { sources = [] }
         return words.indices.map { index in
             MentionEvidence(
                 word: words[index],

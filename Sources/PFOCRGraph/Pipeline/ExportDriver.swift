@@ -112,7 +112,7 @@ public struct ExportDriver {
             let registry = GraphRegistry()
             var seenFigids: [String: String] = [:]
             let reader = RecordReader(limits: request.limits)
-            let builder = GraphBuilder(mapping: request.mapping)
+            let builder = GraphBuilder(mapping: request.mapping, geneTaxa: request.filter.geneTaxa(mapping: request.mapping))
             let sources = corpus.sources
             let filter = request.filter
             let pool = OrderedWorkPool<Processed>(count: sources.count, window: 32 * max(1, request.jobs))
@@ -122,7 +122,7 @@ public struct ExportDriver {
                 guard let record = read.record else { return Processed(read: read) }
                 var trimmed = read
                 trimmed.record = nil
-                if !filter.isEmpty && !filter.accepts(record, organismTable: request.mapping.organisms) {
+                if !filter.isEmpty && !filter.accepts(record, mapping: request.mapping) {
                     return Processed(read: trimmed, excluded: true, rows: record.rows)
                 }
                 let subgraph = builder.build(record)
@@ -172,6 +172,7 @@ public struct ExportDriver {
             })
 
             statistics.fill(&report)
+            if let warning = ExportDriver.unmappedOrganismsWarning(report.unmappedOrganisms) { emit(warning) }
             var refused = false
             for (names, sink) in sinks {
                 let summary = try sink.finish()
@@ -232,6 +233,16 @@ public struct ExportDriver {
         }
     }
 
+    /// The warning for curated organism names no taxon was found for (nil when there are
+    /// none): those figures have no ABOUT edge for the name, so the user is told how many.
+    static func unmappedOrganismsWarning(_ unmapped: [String: Int]) -> Diagnostic? {
+        guard !unmapped.isEmpty else { return nil }
+        let uses = unmapped.values.reduce(0, +)
+        return .warning(
+            SourceLocation(file: Mapping.File.organisms, line: 0),
+            "\(unmapped.count) curated organism names (\(uses) uses) have no NCBI Taxonomy id; their figures get no ABOUT edge for them (listed by 'pfocr-kg stats' and in report.json unmappedOrganisms; --taxonomy names.dmp maps any NCBI scientific name or synonym)")
+    }
+
     /// The report as pretty JSON with sorted keys.
     public static func encode(_ report: ExportReport) -> [UInt8] {
         let encoder = JSONEncoder()
@@ -249,6 +260,7 @@ struct CorpusTally {
     private var rows: [EntityKind: ExportReport.RowBalance] = [:]
     private var ignored = ExportReport.IgnoredSideFiles()
     private var unmapped: [String: Int] = [:]
+    private var genesWithoutTaxon = 0
     private var inline = 0
     private var sideFiles = 0
 
@@ -268,6 +280,12 @@ struct CorpusTally {
             balance.exported += accounting.exported[kind] ?? 0
             balance.unidentified += accounting.unidentified[kind] ?? 0
             for (reason, count) in account.rejected { balance.rejected[reason, default: 0] += count }
+            if kind == .gene {
+                for (reason, count) in accounting.excludedGeneRows {
+                    balance.excluded += count
+                    balance.excludedByReason[reason, default: 0] += count
+                }
+            }
             rows[kind] = balance
         }
         for file in accounting.ignoredSideFiles {
@@ -276,12 +294,14 @@ struct CorpusTally {
             ignored.paths.append(file.path)
         }
         for name in Set(accounting.unmappedOrganisms) { unmapped[name, default: 0] += 1 }
+        genesWithoutTaxon += accounting.genesWithoutTaxon
     }
 
     mutating func exclude(_ accounts: [EntityKind: RowAccount]) {
         for (kind, account) in accounts {
             rows[kind, default: .init()].read += account.rowsRead
             rows[kind, default: .init()].excluded += account.rowsRead
+            rows[kind, default: .init()].excludedByReason[ExportReport.RowBalance.excludedRecord, default: 0] += account.rowsRead
         }
     }
 
@@ -316,5 +336,6 @@ struct CorpusTally {
         ignored.paths.sort()
         report.ignoredSideFiles = ignored
         report.unmappedOrganisms = unmapped
+        report.genesWithoutTaxon = genesWithoutTaxon
     }
 }

@@ -42,10 +42,16 @@ public struct ExportReport: Sendable, Codable {
         /// Rows rejected, by reason.
         public var rejected: [String: Int] = [:]
         public var rejectedTotal = 0
-        /// Rows of records left out by a filter.
+        /// Rows left out by a filter: the rows of records it left out, and gene rows of other
+        /// taxa that `--organism` drops (without `--keep-all-genes`).
         public var excluded = 0
+        /// `excluded` by reason (``excludedRecord``, or the builder's gene-selection reasons).
+        public var excludedByReason: [String: Int] = [:]
         /// True when the equation holds.
         public var balanced = true
+
+        /// The reason for the rows of a record a filter left out.
+        public static let excludedRecord = "record left out by a filter"
     }
 
     public struct IgnoredSideFiles: Sendable, Codable {
@@ -92,6 +98,9 @@ public struct ExportReport: Sendable, Codable {
     public var ignoredSideFiles = IgnoredSideFiles()
     /// Curated organism names with no taxon in Mappings, with how many figures use each.
     public var unmappedOrganisms: [String: Int] = [:]
+    /// Gene rows exported on a gene with no taxon (no `organism_id`, and a lexicon
+    /// `Mappings/gene-lexicons.tsv` gives no taxon for).
+    public var genesWithoutTaxon = 0
     /// Mentions without an identifier, per kind (the same as `rows.*.unidentified`).
     public var unidentifiedMentions: [String: Int] = [:]
     public var diagnostics = Diagnostics()

@@ -10,9 +10,13 @@ public struct RecordFilter: Sendable {
     public var figids: Set<String>?
     public var yearFrom: Int?
     public var yearTo: Int?
+    /// With `organisms`: keep the genes of every taxon in the kept figures
+    /// (`--keep-all-genes`); by default only the genes of the wanted organisms are kept.
+    public var keepAllGenes = false
 
-    public init(organisms: [String] = [], figids: Set<String>? = nil, yearFrom: Int? = nil, yearTo: Int? = nil) {
+    public init(organisms: [String] = [], figids: Set<String>? = nil, yearFrom: Int? = nil, yearTo: Int? = nil, keepAllGenes: Bool = false) {
         self.organisms = organisms
+        self.keepAllGenes = keepAllGenes
         self.figids = figids
         self.yearFrom = yearFrom
         self.yearTo = yearTo
@@ -20,8 +24,22 @@ public struct RecordFilter: Sendable {
 
     public var isEmpty: Bool { organisms.isEmpty && figids == nil && yearFrom == nil && yearTo == nil }
 
-    /// True when `record` passes, judged with `mapping`'s organism table.
-    public func accepts(_ record: FigureRecord, organismTable: OrganismTable) -> Bool {
+    /// The wanted organisms as NCBI Taxonomy ids (a name the table does not know stays as
+    /// its lowercased text, matching the same unmapped curated name).
+    func wantedTaxa(_ organismTable: OrganismTable) -> Set<String> {
+        Set(organisms.map { organismTable.taxonID(for: $0) ?? $0.lowercased() })
+    }
+
+    /// The taxa whose genes the builder keeps (``GraphBuilder/geneTaxa``): the wanted
+    /// organisms', or nil (every gene) without `organisms` or with ``keepAllGenes``.
+    public func geneTaxa(mapping: Mapping) -> Set<String>? {
+        organisms.isEmpty || keepAllGenes ? nil : wantedTaxa(mapping.organisms)
+    }
+
+    /// True when `record` passes, judged with `mapping`'s organism table and gene taxa
+    /// (``Mapping/geneTaxon(of:)``).
+    public func accepts(_ record: FigureRecord, mapping: Mapping) -> Bool {
+        let organismTable = mapping.organisms
         if let figids, !figids.contains(record.figid) { return false }
         if let yearFrom {
             guard let year = record.year, year >= yearFrom else { return false }
@@ -30,13 +48,13 @@ public struct RecordFilter: Sendable {
             guard let year = record.year, year <= yearTo else { return false }
         }
         if !organisms.isEmpty {
-            let wanted = Set(organisms.map { organismTable.taxonID(for: $0) ?? $0.lowercased() })
+            let wanted = wantedTaxa(organismTable)
             var has = Set<String>()
             for name in record.organisms {
                 has.insert(organismTable.taxonID(for: name) ?? name.lowercased())
             }
             for gene in record.genes {
-                if let taxon = gene.taxonID { has.insert(taxon) }
+                if let taxon = mapping.geneTaxon(of: gene) { has.insert(taxon) }
             }
             if wanted.isDisjoint(with: has) { return false }
         }
