@@ -102,6 +102,8 @@ def test_format_aliases_in_any_letter_case(tool, tmp_path):
     assert report["formats"] == ["turtle", "ntriples", "cypher-csv", "kgx-jsonl"]
     files = files_under(tmp_path / "out")
     assert {"pfocr.ttl", "pfocr.nt", "kgx/nodes.jsonl"} <= set(files) and any(f.startswith("neo4j/") for f in files)
+    listing = run_tool(tool, "formats").stdout
+    assert "turtle\n" in listing and "    also: ttl\n" in listing and "    also: cypher, neo4j\n" in listing
 
 
 def test_option_no_chosen_format_uses_is_warned(tool, tmp_path):
