@@ -4,6 +4,8 @@ import PackageDescription
 // Dependencies are kept to two (see README, "Dependencies"):
 // - Yams: libyaml-backed YAML, with marks (line numbers), duplicate-key and anchor detection.
 // - swift-argument-parser: the command line.
+// SHA-256 (report.json's checksums, long CX file names) comes from the system's libcrypto
+// (OpenSSL; `libssl-dev` on Debian), which costs no build time, unlike swift-crypto's BoringSSL.
 let package = Package(
     name: "pfocr-kg",
     platforms: [.macOS(.v13)],
@@ -21,7 +23,8 @@ let package = Package(
         // Stage 1: records (files → FigureRecord + diagnostics). No graph knowledge.
         .target(name: "PFOCRRecords", dependencies: ["Yams"]),
         // Stage 2: the graph model, Mappings, GraphBuilder, GraphSink and the export driver.
-        .target(name: "PFOCRGraph", dependencies: ["PFOCRRecords", "Yams"]),
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]),
+        .target(name: "PFOCRGraph", dependencies: ["PFOCRRecords", "Yams", "CLibCrypto"]),
         // Stage 3: one target per format plugin.
         .target(name: "KGXExport", dependencies: ["PFOCRGraph"]),
         .target(name: "RDFExport", dependencies: ["PFOCRGraph"]),

@@ -2,6 +2,8 @@
 enum CXDialect: Sendable {
     /// The format family of both dialects (one sink builds each network once).
     static let family = "cx"
+    /// The format options the CX sink reads.
+    static let optionNames = ["cx-scope"]
 
     /// CX2 (`.cx2`), NDEx 3 and Cytoscape Web.
     case cx2

@@ -1,3 +1,4 @@
+import PFOCRGraph
 import PFOCRRecords
 
 /// File names from figids, which are untrusted input.
@@ -39,7 +40,7 @@ public enum CXFileName {
         }
         var truncated = String(decoding: kept, as: UTF8.self)
         truncated.append("~")
-        for byte in SHA256.hash(Array(figid.utf8)).prefix(16) {
+        for byte in SHA256Digest.hash(Array(figid.utf8)).prefix(16) {
             truncated.append(hexDigit(byte >> 4))
             truncated.append(hexDigit(byte & 0x0F))
         }

@@ -14,6 +14,7 @@ public struct GMTFormat: GraphFormat {
     public var name: String { "gmt" }
     public var summary: String { "GMT gene sets: one per figure and taxon (NCBI Gene ids), and one chemical set per figure" }
     public var files: [String] { ["gmt/pfocr-genes-<Genus_species>.gmt", "gmt/pfocr-chemicals.gmt"] }
+    public var optionNames: [String] { [GMTFormat.minimumOption] }
 
     public func makeSink(context: SinkContext, formats: [String]) throws(ExportError) -> any GraphSink {
         GMTSink(context: context)

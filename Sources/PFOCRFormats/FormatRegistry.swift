@@ -21,8 +21,16 @@ public enum FormatRegistry {
         GMTFormat(),
     ]
 
-    /// The format named `name`, if registered.
+    /// Other names `--format` accepts: file extensions and tool names users reach for.
+    public static let aliases: [String: String] = [
+        "ttl": "turtle", "nt": "ntriples", "n-triples": "ntriples", "kgx": "kgx-jsonl",
+        "neo4j": "cypher-csv", "cypher": "cypher-csv", "cx1": "cx",
+    ]
+
+    /// The format named `name` (its name or an alias, in any letter case), if registered.
     public static func format(named name: String) -> (any GraphFormat)? {
-        all.first { $0.name == name }
+        let key = name.lowercased()
+        let canonical = aliases[key] ?? key
+        return all.first { $0.name == canonical }
     }
 }

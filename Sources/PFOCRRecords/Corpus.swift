@@ -19,6 +19,10 @@ public struct Corpus: Sendable {
     public private(set) var sources: [RecordSource] = []
     /// Arguments that could not be used (missing paths, unreadable folders).
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The `_data/` folders of whole record folders named by the arguments: every side file
+    /// in them should belong to one of ``sources`` (see ``orphanSideFiles(claimed:limits:)``).
+    /// Folders of single-file arguments are not listed: the other records are not inputs.
+    public private(set) var wholeDataDirectories: [String] = []
 
     public init(paths: [String]) {
         var seen = Set<String>()
@@ -42,24 +46,50 @@ public struct Corpus: Sendable {
     }
 
     private mutating func addDirectory(_ directory: String, dataDirectory: String, seen: inout Set<String>) {
-        guard let stream = opendir(directory) else {
+        guard let entries = Corpus.names(in: directory) else {
             diagnostics.append(.error(SourceLocation(file: directory, line: 0),
                 "cannot list folder: \(FileBytes.systemMessage(errno))"))
             return
         }
+        if !wholeDataDirectories.contains(dataDirectory) { wholeDataDirectories.append(dataDirectory) }
+        for name in entries.filter({ $0.hasSuffix(".md") && !$0.hasPrefix(".") }).sorted() {
+            // Every `.md` entry is handed to the reader, even a folder or a dangling link
+            // named `x.md`: it then gets its own diagnostic instead of vanishing.
+            add(directory + "/" + name, dataDirectory: dataDirectory, seen: &seen)
+        }
+    }
+
+    /// The entry names of `directory` (no `.` and `..`); nil when it cannot be listed.
+    static func names(in directory: String) -> [String]? {
+        guard let stream = opendir(directory) else { return nil }
         defer { closedir(stream) }
         var names: [String] = []
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            if name.hasSuffix(".md") && !name.hasPrefix(".") { names.append(name) }
+            if name != "." && name != ".." { names.append(name) }
         }
-        for name in names.sorted() {
-            // Every `.md` entry is handed to the reader, even a folder or a dangling link
-            // named `x.md`: it then gets its own diagnostic instead of vanishing.
-            add(directory + "/" + name, dataDirectory: dataDirectory, seen: &seen)
+        return names
+    }
+
+    /// The side files (`<figid>-genes.tsv`, `-chemicals.tsv`, `-diseases.tsv`) in
+    /// ``wholeDataDirectories`` whose figid is not in `claimed` (the figids and file stems of
+    /// every record read), with their data rows, sorted by path. Nothing reads them, so they
+    /// are reported instead of lost silently.
+    public func orphanSideFiles(claimed: Set<String>, limits: ReadLimits) -> [IgnoredSideFile] {
+        var orphans: [IgnoredSideFile] = []
+        for directory in wholeDataDirectories {
+            for name in Corpus.names(in: directory) ?? [] where !name.hasPrefix(".") {
+                guard let kind = EntityKind.allCases.first(where: { name.hasSuffix("-\($0.plural).tsv") }) else { continue }
+                let figid = String(name.dropLast(kind.plural.count + 5))
+                let path = directory + "/" + name
+                guard !claimed.contains(figid), FileBytes.isRegularFile(path) else { continue }
+                let rows = (try? FileBytes.contents(of: path, limit: limits.maxSideFileBytes)).map(SideFileTable.countRows) ?? 0
+                orphans.append(IgnoredSideFile(path: path, kind: kind, rows: rows))
+            }
         }
+        return orphans.sorted { $0.path < $1.path }
     }
 
     private mutating func add(_ path: String, dataDirectory: String, seen: inout Set<String>) {

@@ -34,4 +34,10 @@ public struct IgnoredSideFile: Sendable, Hashable {
         self.kind = kind
         self.rows = rows
     }
+
+    /// The figid in the file name (`<figid>-genes.tsv`).
+    public var figid: String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return String(name.dropLast(kind.plural.count + 5))
+    }
 }

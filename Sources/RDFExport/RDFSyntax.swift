@@ -10,6 +10,8 @@ public enum RDFSyntax: String, Sendable, Hashable, CaseIterable {
 
     /// The format family of both syntaxes: selected together, they share one sink.
     static let family = "rdf"
+    /// The format options the RDF sink reads (dates and versions recorded in void.ttl).
+    static let optionNames = ["created", "source-version"]
 
     /// The `--format` name of this syntax.
     public var formatName: String {

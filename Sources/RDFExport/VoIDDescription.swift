@@ -19,35 +19,13 @@ struct VoIDDescription {
         case date(String)
         case dateTime(String)
 
-        /// Parses the option; nil when it is neither form.
+        /// Parses the option; nil when it is neither form or no real calendar day or time.
         init?(_ text: String) {
-            let bytes = Array(text.utf8)
-            func digits(_ range: Range<Int>) -> Bool {
-                range.upperBound <= bytes.count && bytes[range].allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            switch CalendarDate.kind(of: text) {
+            case .date: self = .date(text)
+            case .dateTime: self = .dateTime(text)
+            case nil: return nil
             }
-            func byte(_ index: Int, _ char: Character) -> Bool {
-                index < bytes.count && bytes[index] == char.asciiValue
-            }
-            guard bytes.count >= 10, digits(0..<4), byte(4, "-"), digits(5..<7), byte(7, "-"), digits(8..<10) else { return nil }
-            if bytes.count == 10 {
-                self = .date(text)
-                return
-            }
-            guard byte(10, "T"), digits(11..<13), byte(13, ":"), digits(14..<16), byte(16, ":"), digits(17..<19) else { return nil }
-            var index = 19
-            if byte(index, ".") {
-                index += 1
-                let start = index
-                while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
-                guard index > start else { return nil }
-            }
-            if index == bytes.count || (byte(index, "Z") && index + 1 == bytes.count) {
-                self = .dateTime(text)
-                return
-            }
-            guard byte(index, "+") || byte(index, "-"), digits(index + 1..<index + 3), byte(index + 3, ":"),
-                digits(index + 4..<index + 6), index + 6 == bytes.count else { return nil }
-            self = .dateTime(text)
         }
     }
 

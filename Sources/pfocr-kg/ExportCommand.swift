@@ -18,36 +18,43 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The output folder.", valueName: "dir"))
     var output: String
 
-    @Option(help: ArgumentHelp("Comma-separated formats (see 'pfocr-kg formats'). Default: all.", valueName: "list"))
+    @Option(help: ArgumentHelp("Comma-separated formats, any letter case (see 'pfocr-kg formats'; aliases: ttl, nt, kgx, neo4j, cx1). Default: all.", valueName: "list"))
     var format: String?
 
     @Flag(help: "Write into a non-empty folder that holds no earlier pfocr-kg export.")
     var force = false
 
-    @Option(help: ArgumentHelp("CX networks: one per figure (figure) or one for the whole selection (corpus).", valueName: "scope"))
-    var cxScope: String = "figure"
+    @Option(help: ArgumentHelp("CX networks: one per figure (figure, the default) or one for the whole selection (corpus).", valueName: "scope"))
+    var cxScope: String?
 
-    @Option(help: ArgumentHelp("GMT: the fewest distinct genes (or chemicals) of a figure that make a set.", valueName: "n"))
-    var gmtMinGenes: Int = GMTFormat.defaultMinimum
+    @Option(help: ArgumentHelp("GMT: the fewest distinct genes (or chemicals) of a figure that make a set (default \(GMTFormat.defaultMinimum)).", valueName: "n"))
+    var gmtMinGenes: Int?
 
-    @Option(help: ArgumentHelp("Creation date recorded in void.ttl (for example 2026-11-26).", valueName: "date"))
+    @Option(help: ArgumentHelp("Creation date recorded in void.ttl: a calendar date (2026-11-26) or date-time (2026-11-26T10:00:00Z).", valueName: "date"))
     var created: String?
 
     @Option(help: ArgumentHelp("Source corpus version recorded in void.ttl (for example a pfocr-database commit).", valueName: "text"))
     var sourceVersion: String?
 
     func validate() throws {
-        guard ["figure", "corpus"].contains(cxScope) else { throw ValidationError("--cx-scope must be 'figure' or 'corpus'") }
-        guard gmtMinGenes >= 1 else { throw ValidationError("--gmt-min-genes must be at least 1") }
+        if let cxScope, !["figure", "corpus"].contains(cxScope) {
+            throw ValidationError("--cx-scope must be 'figure' or 'corpus', not '\(cxScope)'")
+        }
+        if let created, CalendarDate.kind(of: created) == nil {
+            throw ValidationError("--created '\(created)' is not a calendar date (2026-11-26) or date-time (2026-11-26T10:00:00Z, optional fraction and zone)")
+        }
+        if let gmtMinGenes, gmtMinGenes < 1 { throw ValidationError("--gmt-min-genes must be at least 1") }
         _ = try formats()
     }
 
+    /// The formats `--format` names (names or aliases, any case), in its order, each once.
     func formats() throws -> [any GraphFormat] {
         guard let format else { return FormatRegistry.all }
         var chosen: [any GraphFormat] = []
         for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
             guard let found = FormatRegistry.format(named: name) else {
-                throw ValidationError("unknown format '\(name)'; known: \(FormatRegistry.all.map(\.name).joined(separator: ", "))")
+                let known = FormatRegistry.all.map(\.name)
+                throw ValidationError("unknown format '\(name)'\(Suggestion.phrase(for: name, among: known + FormatRegistry.aliases.keys.sorted())); known: \(known.joined(separator: ", ")) (aliases: \(FormatRegistry.aliases.keys.sorted().joined(separator: ", ")))")
             }
             if !chosen.contains(where: { $0.name == found.name }) { chosen.append(found) }
         }
@@ -56,13 +63,19 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        var request = try input.request(formats: try formats(), output: output)
+        let chosen = try formats()
+        var request = try input.request(formats: chosen, output: output)
         request.force = force
-        request.formatOptions["cx-scope"] = cxScope
-        request.formatOptions[GMTFormat.minimumOption] = String(gmtMinGenes)
+        if let cxScope { request.formatOptions["cx-scope"] = cxScope }
+        if let gmtMinGenes { request.formatOptions[GMTFormat.minimumOption] = String(gmtMinGenes) }
         if let created { request.formatOptions["created"] = created }
         if let sourceVersion { request.formatOptions["source-version"] = sourceVersion }
-        let outcome = try RunSupport.run(request, verb: "exported")
+        request.options["output"] = output
+        request.options["format"] = chosen.map(\.name).joined(separator: ",")
+        request.options["force"] = "\(force)"
+        request.options["cx-scope"] = cxScope ?? "figure"
+        for (name, value) in request.formatOptions { request.options[name] = value }
+        let outcome = try RunSupport.run(request, verb: "exported", quiet: input.quiet)
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
 }

@@ -12,6 +12,8 @@ struct FormatsCommand: ParsableCommand {
         var text = ""
         for format in FormatRegistry.all {
             text += "\(format.name)\n    \(format.summary)\n    writes: \(format.files.joined(separator: ", "))\n"
+            let aliases = FormatRegistry.aliases.filter { $0.value == format.name }.keys.sorted()
+            if !aliases.isEmpty { text += "    also: \(aliases.joined(separator: ", "))\n" }
         }
         text += "\nproperties (GraphSchema; Mappings/vocabulary.yaml may leave any out of every format):\n"
         for kind in NodeKind.allCases.sorted() {

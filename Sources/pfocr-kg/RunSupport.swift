@@ -5,8 +5,8 @@ import PFOCRRecords
 /// Runs a request, printing diagnostics as they come and a summary at the end, and maps the
 /// outcome to the exit codes of Docs/architecture.md ("Exit codes").
 enum RunSupport {
-    static func run(_ request: ExportRequest, verb: String) throws -> ExportOutcome {
-        let progress = Terminal.Progress()
+    static func run(_ request: ExportRequest, verb: String, quiet: Bool) throws -> ExportOutcome {
+        let progress = Terminal.Progress(quiet: quiet)
         let outcome: ExportOutcome
         do {
             outcome = try ExportDriver(request).run(
@@ -21,6 +21,10 @@ enum RunSupport {
             throw ExitCode(error.exitCode)
         }
         let report = outcome.report
+        if let output = request.outputPath, !report.removedFiles.isEmpty {
+            let shown = report.removedFiles.prefix(5).joined(separator: ", ") + (report.removedFiles.count > 5 ? ", …" : "")
+            Terminal.error("removed \(report.removedFiles.count) files of the earlier export in \(output) that this run does not write: \(shown)")
+        }
         let records = report.records
         var summary = "\(verb) \(records.exported) of \(records.found) records"
         if records.rejected > 0 { summary += ", \(records.rejected) rejected" }

@@ -13,7 +13,7 @@ struct StatsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let outcome = try RunSupport.run(try input.request(formats: [], output: nil), verb: "counted")
+        let outcome = try RunSupport.run(try input.request(formats: [], output: nil), verb: "counted", quiet: input.quiet)
         let report = outcome.report
         if json {
             FileHandle.standardOutput.write(Data(ExportDriver.encode(report)))

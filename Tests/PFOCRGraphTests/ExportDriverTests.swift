@@ -117,11 +117,19 @@ import Testing
 @Suite struct ReportFileListTests {
     @Test func largeFoldersAreSummarisedOthersListed() {
         var report = ExportReport(version: "test", inputs: [], formats: [], prefixSet: "identifiers", jobs: 1, strict: false)
-        let perFigure = (0...ExportDriver.listedFilesPerFolder).map { (path: "cx2/f\($0).cx2", bytes: 10) }
-        ExportDriver.describeFiles([("pfocr.ttl", 5), ("kgx/nodes.jsonl", 7)] + perFigure, in: &report)
+        let perFigure = (0...ExportDriver.listedFilesPerFolder).map { OutputDirectory.WrittenFile(path: "cx2/f\($0).cx2", bytes: 10, sha256: "h\($0)") }
+        let top = [OutputDirectory.WrittenFile(path: "pfocr.ttl", bytes: 5, sha256: "a"), .init(path: "kgx/nodes.jsonl", bytes: 7, sha256: "b")]
+        ExportDriver.describeFiles(top + perFigure, in: &report)
         #expect(report.files.map(\.path) == ["pfocr.ttl", "kgx/nodes.jsonl"])
+        #expect(report.files.map(\.sha256) == ["a", "b"])
         #expect(report.folders.map(\.path) == ["cx2"])
         #expect(report.folders.first?.files == ExportDriver.listedFilesPerFolder + 1)
         #expect(report.folders.first?.bytes == 10 * (ExportDriver.listedFilesPerFolder + 1))
+        #expect(report.folders.first?.checksums == "SHA256SUMS")
+        // The checksums of the summarised folder's files, and only those, go to SHA256SUMS.
+        let list = String(decoding: ExportDriver.checksumList(top + perFigure) ?? [], as: UTF8.self)
+        #expect(list.split(separator: "\n").count == ExportDriver.listedFilesPerFolder + 1)
+        #expect(list.hasPrefix("h0  cx2/f0.cx2\n"))
+        #expect(ExportDriver.checksumList(top) == nil)
     }
 }

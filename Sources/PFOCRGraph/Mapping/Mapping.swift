@@ -1,3 +1,4 @@
+import Foundation
 import PFOCRRecords
 import Yams
 
@@ -13,6 +14,10 @@ public struct Mapping: Sendable {
     public var organisms: OrganismTable
     /// Gene lexicon (a gene row's `source`) → NCBI Taxonomy id, from `gene-lexicons.tsv`.
     public var geneLexicons: [String: String]
+    /// The `--mappings` folder these were loaded from; nil for the bundled copy.
+    public var folder: String?
+    /// The files read, in reading order, with their checksums (for report.json).
+    public var files: [MappingFile] = []
 
     /// The relative paths of the mapping files.
     public enum File {
@@ -42,12 +47,14 @@ public struct Mapping: Sendable {
 
     /// Loads the mappings from `directory` (nil: the bundled copy) with prefix set `prefixSet`.
     public static func load(directory: String? = nil, prefixSet: String = "identifiers") throws(MappingError) -> Mapping {
+        var files: [MappingFile] = []
         func text(_ relative: String) throws(MappingError) -> (String, String) {
             if let directory {
                 let path = directory + "/" + relative
                 if FileBytes.isRegularFile(path) {
                     do {
                         let bytes = try FileBytes.contents(of: path, limit: 16 << 20)
+                        files.append(MappingFile(file: relative, source: path, sha256: SHA256Digest.hexHash(bytes)))
                         return (String(decoding: bytes, as: UTF8.self), path)
                     } catch {
                         throw MappingError(error.location, error.message)
@@ -59,6 +66,9 @@ public struct Mapping: Sendable {
                 throw MappingError(SourceLocation(file: (directory ?? "Mappings") + "/" + relative, line: 0),
                                    "no such mapping file (known prefix sets: \(known.joined(separator: ", ")))")
             }
+            // Scripts/bundle-mappings.py drops the file's final newline; hashing it with one
+            // gives the checksum of the Mappings/ file the binary was built from.
+            files.append(MappingFile(file: relative, source: "bundled", sha256: SHA256Digest.hexHash(Array((bundled + "\n").utf8))))
             return (bundled, "Mappings/" + relative)
         }
         let (prefixText, prefixPath) = try text(File.prefixes(prefixSet))
@@ -69,16 +79,40 @@ public struct Mapping: Sendable {
         for entry in try MappingParser.taxonTable(lexiconText, path: lexiconPath, keyColumn: "source") {
             lexicons[entry.name] = entry.taxonID
         }
-        return Mapping(
+        var mapping = Mapping(
             prefixes: try MappingParser.prefixSet(prefixText, path: prefixPath, name: prefixSet),
             vocabulary: try MappingParser.vocabulary(vocabularyText, path: vocabularyPath),
             organisms: OrganismTable(entries: try MappingParser.taxonTable(organismText, path: organismPath, keyColumn: "name")),
             geneLexicons: lexicons)
+        mapping.folder = directory
+        mapping.files = files
+        return mapping
+    }
+
+    /// The prefix sets `--prefixes` may name: the bundled ones and those in `directory`'s
+    /// `prefixes/` folder, sorted.
+    public static func prefixSetNames(directory: String? = nil) -> [String] {
+        var names = Set(BundledMappings.files.keys.compactMap { key -> String? in
+            guard key.hasPrefix("prefixes/"), key.hasSuffix(".yaml") else { return nil }
+            return String(key.dropFirst("prefixes/".count).dropLast(".yaml".count))
+        })
+        if let directory, let entries = try? FileManager.default.contentsOfDirectory(atPath: directory + "/prefixes") {
+            for entry in entries where entry.hasSuffix(".yaml") && !entry.hasPrefix(".") { names.insert(String(entry.dropLast(5))) }
+        }
+        return names.sorted()
     }
 
     /// The bundled mappings. They are checked by the test suite, so this cannot fail in a
     /// released build; the error path exists for a corrupted build only.
     public static func bundled() throws(MappingError) -> Mapping { try load() }
+}
+
+/// One mapping file an export read: its relative name, where it came from (a path, or
+/// `bundled`) and its SHA-256.
+public struct MappingFile: Sendable, Codable, Hashable {
+    public var file: String
+    public var source: String
+    public var sha256: String
 }
 
 /// Parsers for the mapping files, each failing with file and line.

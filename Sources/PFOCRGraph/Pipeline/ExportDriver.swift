@@ -20,6 +20,10 @@ public struct ExportRequest: Sendable {
     /// Format options (`cx-scope`, `created`, `source-version`).
     public var formatOptions: [String: String] = [:]
     public var toolVersion: String
+    /// The command line (after the program name) and every option in effect, by long name,
+    /// recorded in report.json so the run can be repeated.
+    public var arguments: [String] = []
+    public var options: [String: String] = [:]
 
     public init(inputs: [String], formats: [any GraphFormat], outputPath: String?, jobs: Int, mapping: Mapping, toolVersion: String) {
         self.inputs = inputs
@@ -62,6 +66,10 @@ public struct ExportDriver {
         var rows: [EntityKind: RowAccount] = [:]
         /// Where the record's `figid` is (for the duplicate-figid diagnostic).
         var figidLocation: SourceLocation?
+        /// What the census needs of a record that was read (nil figid: rejected).
+        var figid: String?
+        var organismKeys: Set<String> = []
+        var year: Int?
     }
 
     /// Runs the export. `diagnostic` gets each diagnostic as it is found, in figid order;
@@ -76,12 +84,16 @@ public struct ExportDriver {
         var report = ExportReport(
             version: request.toolVersion, inputs: request.inputs, formats: request.formats.map(\.name),
             prefixSet: request.mapping.prefixes.name, jobs: request.jobs, strict: request.strict)
+        report.invocation = ExportReport.Invocation(
+            arguments: request.arguments, options: request.options, filters: request.filter.reported,
+            mappings: .init(folder: request.mapping.folder, files: request.mapping.files))
         var errorCount = 0
         func emit(_ item: Diagnostic) {
             if item.severity == .error { errorCount += 1 } else { report.diagnostics.warnings += 1 }
             diagnostic(item)
         }
         corpus.diagnostics.forEach(emit)
+        for warning in unusedOptionWarnings() { emit(warning) }
         guard !corpus.sources.isEmpty else {
             throw ExportError.noInput("no PFOCR record (.md file) found in \(request.inputs.isEmpty ? "the current folder" : request.inputs.joined(separator: ", "))")
         }
@@ -117,13 +129,15 @@ public struct ExportDriver {
             let filter = request.filter
             let pool = OrderedWorkPool<Processed>(count: sources.count, window: 32 * max(1, request.jobs))
             var done = 0
+            var census = SelectionCensus()
             try pool.run(workers: request.jobs, work: { index in
                 let read = reader.read(sources[index])
                 guard let record = read.record else { return Processed(read: read) }
                 var trimmed = read
                 trimmed.record = nil
+                let organismKeys = filter.isEmpty ? [] : RecordFilter.organismKeys(of: record, mapping: request.mapping)
                 if !filter.isEmpty && !filter.accepts(record, mapping: request.mapping) {
-                    return Processed(read: trimmed, excluded: true, rows: record.rows)
+                    return Processed(read: trimmed, excluded: true, rows: record.rows, figid: record.figid, organismKeys: organismKeys, year: record.year)
                 }
                 let subgraph = builder.build(record)
                 let settled = hasRenderers ? registry.settledNodes(in: subgraph) : []
@@ -132,11 +146,14 @@ public struct ExportDriver {
                     renderer?.render(subgraph, into: &fragment)
                     return fragment
                 }
-                return Processed(read: trimmed, subgraph: subgraph, fragments: fragments, rows: record.rows, figidLocation: record.location)
+                return Processed(
+                    read: trimmed, subgraph: subgraph, fragments: fragments, rows: record.rows, figidLocation: record.location,
+                    figid: record.figid, organismKeys: organismKeys, year: record.year)
             }, consume: { (item: Processed) throws(ExportError) in
                 done += 1
                 defer { progress?(done, sources.count) }
                 item.read.diagnostics.forEach(emit)
+                if let figid = item.figid { census.add(figid: figid, organisms: item.organismKeys, year: item.year) }
                 guard let subgraph = item.subgraph else {
                     if item.excluded {
                         report.records.excludedByFilter += 1
@@ -171,6 +188,13 @@ public struct ExportDriver {
                 if let failure = output?.firstError { throw failure }
             })
 
+            try checkSelection(filter, census: census, report: report, emit: emit)
+            let orphans = corpus.orphanSideFiles(claimed: census.figids.union(sources.map(\.stem)), limits: request.limits)
+            for orphan in orphans {
+                emit(.warning(SourceLocation(file: orphan.path, line: 0),
+                    "side file of no record (no record has figid '\(orphan.figid)'); its \(orphan.rows) \(orphan.kind.rawValue) rows are not exported"))
+            }
+            statistics.orphan(orphans)
             statistics.fill(&report)
             if let warning = ExportDriver.unmappedOrganismsWarning(report.unmappedOrganisms) { emit(warning) }
             var refused = false
@@ -190,16 +214,23 @@ public struct ExportDriver {
                 if request.strict && failed {
                     output.discard()
                 } else {
+                    if let list = ExportDriver.checksumList(try output.closeFiles()) {
+                        let file = try output.createFile(ExportDriver.checksumFileName)
+                        file.write(bytes: list)
+                    }
                     let finalReport = report
-                    _ = try output.commit { files in
+                    let listing = try output.commit { listing in
                         var report = finalReport
-                        ExportDriver.describeFiles(files, in: &report)
-                        report.elapsedSeconds = (Date().timeIntervalSince(started) * 1000).rounded() / 1000
+                        ExportDriver.describeFiles(listing.written, in: &report)
+                        report.removedFiles = listing.removed
+                        report.setElapsed(since: started)
                         return ExportDriver.encode(report)
                     }
+                    ExportDriver.describeFiles(listing.written, in: &report)
+                    report.removedFiles = listing.removed
                 }
             }
-            report.elapsedSeconds = Date().timeIntervalSince(started)
+            report.setElapsed(since: started)
             return ExportOutcome(report: report, exitCode: failed ? 65 : 0)
         } catch {
             output?.discard()
@@ -211,25 +242,76 @@ public struct ExportDriver {
     /// in report.json by its file count and size instead of listing every file.
     static let listedFilesPerFolder = 100
 
-    /// Files listed one by one, except those of folders over ``listedFilesPerFolder``, which
-    /// are summarised per folder so the report stays small.
-    static func describeFiles(_ files: [(path: String, bytes: Int)], in report: inout ExportReport) {
-        func folder(_ path: String) -> String? {
-            path.lastIndex(of: "/").map { String(path[..<$0]) }
-        }
+    /// The `sha256sum -c` file holding the checksums of the files of summarised folders.
+    public static let checksumFileName = "SHA256SUMS"
+
+    /// The folder of `path` (relative), nil for a file at the top.
+    static func folder(of path: String) -> String? {
+        path.lastIndex(of: "/").map { String(path[..<$0]) }
+    }
+
+    /// The folders with more than ``listedFilesPerFolder`` files, with their file count and size.
+    static func summarisedFolders(_ files: [OutputDirectory.WrittenFile]) -> [String: (files: Int, bytes: Int)] {
         var folders: [String: (files: Int, bytes: Int)] = [:]
         for file in files {
-            guard let name = folder(file.path) else { continue }
+            guard let name = folder(of: file.path) else { continue }
             let entry = folders[name, default: (0, 0)]
             folders[name] = (entry.files + 1, entry.bytes + file.bytes)
         }
-        let summarised = folders.filter { $0.value.files > listedFilesPerFolder }
-        for file in files where folder(file.path).map({ summarised[$0] == nil }) ?? true {
-            report.files.append(.init(path: file.path, bytes: file.bytes))
+        return folders.filter { $0.value.files > listedFilesPerFolder }
+    }
+
+    /// `SHA256SUMS` for the files of summarised folders (`<hex>  <path>` lines, the
+    /// `sha256sum` format); nil when no folder is summarised.
+    static func checksumList(_ files: [OutputDirectory.WrittenFile]) -> [UInt8]? {
+        let summarised = summarisedFolders(files)
+        guard !summarised.isEmpty else { return nil }
+        var text = ""
+        for file in files where folder(of: file.path).map({ summarised[$0] != nil }) ?? false {
+            text += "\(file.sha256)  \(file.path)\n"
+        }
+        return Array(text.utf8)
+    }
+
+    /// Files listed one by one with size and SHA-256, except those of folders over
+    /// ``listedFilesPerFolder``, which are summarised per folder (their checksums are in
+    /// ``checksumFileName``) so the report stays small.
+    static func describeFiles(_ files: [OutputDirectory.WrittenFile], in report: inout ExportReport) {
+        let summarised = summarisedFolders(files)
+        for file in files where folder(of: file.path).map({ summarised[$0] == nil }) ?? true {
+            report.files.append(.init(path: file.path, bytes: file.bytes, sha256: file.sha256))
         }
         report.folders = summarised.keys.sorted().map { key in
             let entry = summarised[key] ?? (0, 0)
-            return .init(path: key, files: entry.files, bytes: entry.bytes)
+            return .init(path: key, files: entry.files, bytes: entry.bytes, checksums: checksumFileName)
+        }
+    }
+
+    /// A warning for each format option that no chosen format uses (`--cx-scope` with only
+    /// `turtle`): the option changes nothing, which the user likely did not mean.
+    func unusedOptionWarnings() -> [Diagnostic] {
+        guard !request.formats.isEmpty else { return [] }
+        return request.formatOptions.keys.sorted().compactMap { option in
+            guard !request.formats.contains(where: { $0.optionNames.contains(option) }) else { return nil }
+            let chosen = request.formats.map(\.name).joined(separator: ", ")
+            return .warning(SourceLocation(file: "--\(option)", line: 0), "no chosen format (\(chosen)) uses this option; it is ignored")
+        }
+    }
+
+    /// After every record was read: warns about `--figures` entries that name no record, and
+    /// fails with `noInput` (66) when the filters left no record, so an empty selection is
+    /// never written as a successful empty export.
+    func checkSelection(_ filter: RecordFilter, census: SelectionCensus, report: ExportReport, emit: (Diagnostic) -> Void) throws(ExportError) {
+        if let listed = filter.figids {
+            let missing = listed.subtracting(census.figids).sorted()
+            if !missing.isEmpty {
+                let shown = missing.prefix(10).joined(separator: ", ") + (missing.count > 10 ? ", …" : "")
+                emit(.warning(SourceLocation(file: filter.figuresFile ?? "--figures", line: 0),
+                    "\(missing.count) of \(listed.count) listed figids are not among the records read: \(shown)"))
+            }
+        }
+        if !filter.isEmpty && report.records.exported == 0 && report.records.excludedByFilter > 0 {
+            throw ExportError.noInput(filter.emptySelectionMessage(census, organismTable: request.mapping.organisms))
         }
     }
 
@@ -245,6 +327,8 @@ public struct ExportDriver {
 
     /// The report as pretty JSON with sorted keys.
     public static func encode(_ report: ExportReport) -> [UInt8] {
+        var report = report
+        report.dropZeroCounts()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
@@ -259,6 +343,7 @@ struct CorpusTally {
     private var mentionPairs: [NodeKind: Int] = [:]
     private var rows: [EntityKind: ExportReport.RowBalance] = [:]
     private var ignored = ExportReport.IgnoredSideFiles()
+    private var orphans = ExportReport.IgnoredSideFiles()
     private var unmapped: [String: Int] = [:]
     private var genesWithoutTaxon = 0
     private var inline = 0
@@ -290,6 +375,7 @@ struct CorpusTally {
         }
         for file in accounting.ignoredSideFiles {
             ignored.files += 1
+            ignored.filesByKind[file.kind.rawValue, default: 0] += 1
             ignored.rows[file.kind.rawValue, default: 0] += file.rows
             ignored.paths.append(file.path)
         }
@@ -312,6 +398,18 @@ struct CorpusTally {
         }
     }
 
+    /// Side files of no record: their rows are read and orphaned, so the balance holds.
+    mutating func orphan(_ files: [IgnoredSideFile]) {
+        for file in files {
+            orphans.files += 1
+            orphans.filesByKind[file.kind.rawValue, default: 0] += 1
+            orphans.rows[file.kind.rawValue, default: 0] += file.rows
+            orphans.paths.append(file.path)
+            rows[file.kind, default: .init()].read += file.rows
+            rows[file.kind, default: .init()].orphaned += file.rows
+        }
+    }
+
     mutating func rejectRecord(lostRows: [EntityKind: Int]) {
         for (kind, count) in lostRows where count > 0 {
             rows[kind, default: .init()].read += count
@@ -328,13 +426,14 @@ struct CorpusTally {
         for kind in EntityKind.allCases {
             var balance = rows[kind] ?? .init()
             balance.rejectedTotal = balance.rejected.values.reduce(0, +)
-            balance.balanced = balance.read == balance.exported + balance.unidentified + balance.rejectedTotal + balance.excluded
+            balance.balanced = balance.read == balance.exported + balance.unidentified + balance.rejectedTotal + balance.excluded + balance.orphaned
             report.rows[kind.rawValue] = balance
             report.unidentifiedMentions[kind.rawValue] = balance.unidentified
         }
         var ignored = self.ignored
         ignored.paths.sort()
         report.ignoredSideFiles = ignored
+        report.orphanSideFiles = orphans
         report.unmappedOrganisms = unmapped
         report.genesWithoutTaxon = genesWithoutTaxon
     }

@@ -58,10 +58,14 @@ public protocol GraphFormat: Sendable {
     /// in `--format` order (just this one for a format without a family). The sink's summary
     /// is reported under each of them.
     func makeSink(context: SinkContext, formats: [String]) throws(ExportError) -> any GraphSink
+    /// The format options (``SinkContext/options`` keys such as `cx-scope`) it reads; an
+    /// option that no chosen format reads gets a warning.
+    var optionNames: [String] { get }
 }
 
 extension GraphFormat {
     public var family: String { name }
+    public var optionNames: [String] { [] }
 }
 
 /// What a sink gets to work with.

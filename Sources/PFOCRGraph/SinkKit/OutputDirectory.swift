@@ -20,6 +20,9 @@ public final class OutputDirectory {
     /// one `stat` per folder, not per file.
     private var existingFolders = Set<String>()
     private let fileManager = FileManager.default
+    /// True when this run created the folder: ``discard()`` then removes it again (if empty),
+    /// so a run that writes nothing leaves nothing behind.
+    private var createdFolder = false
 
     public static let manifestName = ".pfocr-kg-manifest"
     static let stagingPrefix = ".pfocr-kg-staging-"
@@ -35,6 +38,7 @@ public final class OutputDirectory {
         } else {
             do {
                 try fileManager.createDirectory(atPath: path, withIntermediateDirectories: true)
+                createdFolder = true
             } catch {
                 throw ExportError.cannotCreateOutput(path: path, reason: OutputDirectory.reason(error))
             }
@@ -79,12 +83,32 @@ public final class OutputDirectory {
     /// The first write error of any file so far, so the driver can stop early.
     public var firstError: ExportError? { files.lazy.compactMap(\.error).first }
 
-    /// Closes every file and moves them to their final names, then writes `report`
-    /// (`report.json`) last. Returns the files with their sizes, sorted by path.
-    public func commit(report: (_ files: [(path: String, bytes: Int)]) -> [UInt8]) throws(ExportError) -> [(path: String, bytes: Int)] {
+    /// One file an export wrote: path relative to the folder, size and hex SHA-256.
+    public struct WrittenFile: Sendable, Hashable {
+        public var path: String
+        public var bytes: Int
+        public var sha256: String
+    }
+
+    /// What a commit did: the files written (sorted by path) and the files of the earlier
+    /// export in this folder that it removed (sorted).
+    public struct Listing: Sendable {
+        public var written: [WrittenFile]
+        public var removed: [String]
+    }
+
+    /// Closes every file created so far (an error of any is thrown) and lists them, sorted
+    /// by path, with sizes and checksums. Files may still be created and closed afterwards.
+    public func closeFiles() throws(ExportError) -> [WrittenFile] {
         for file in files { try file.close() }
-        let written = files.map { ($0.relativePath, $0.size) }.sorted { $0.0 < $1.0 }
-        let newPaths = Set(written.map(\.0) + ["report.json"])
+        return files.map { WrittenFile(path: $0.relativePath, bytes: $0.size, sha256: $0.sha256) }.sorted { $0.path < $1.path }
+    }
+
+    /// Closes every file and moves them to their final names, removes the earlier export's
+    /// files that this one does not write again, then writes `report` (`report.json`) last.
+    public func commit(report: (_ listing: Listing) -> [UInt8]) throws(ExportError) -> Listing {
+        let written = try closeFiles()
+        let newPaths = Set(written.map(\.path) + ["report.json"])
         // The manifest names old and new files while files move, so a kill now loses track
         // of nothing this tool created.
         try writeManifest(Array(newPaths.union(previousFiles)).sorted())
@@ -95,15 +119,17 @@ public final class OutputDirectory {
                 throw ExportError.io(path: final, reason: FileBytes.systemMessage(errno))
             }
         }
+        var removed: [String] = []
         for old in previousFiles where !newPaths.contains(old) {
             let full = path + "/" + old
-            if FileBytes.isRegularFile(full) { unlink(full) }
+            if FileBytes.isRegularFile(full) && unlink(full) == 0 { removed.append(old) }
             removeEmptyFolders(of: old)
         }
-        try writeAtomically("report.json", bytes: report(written))
+        let listing = Listing(written: written, removed: removed.sorted())
+        try writeAtomically("report.json", bytes: report(listing))
         try writeManifest(newPaths.sorted())
         try? fileManager.removeItem(atPath: stagingPath)
-        return written
+        return listing
     }
 
     /// Creates `folder` (and its parents) unless it is known to exist.
@@ -123,6 +149,7 @@ public final class OutputDirectory {
     public func discard() {
         for file in files { try? file.close() }
         try? fileManager.removeItem(atPath: stagingPath)
+        if createdFolder { rmdir(path) }
     }
 
     private func writeManifest(_ paths: [String]) throws(ExportError) {

@@ -22,6 +22,9 @@ public final class OutputFile {
     private(set) var error: ExportError?
     /// Bytes written so far.
     public private(set) var size: Int = 0
+    /// SHA-256 of the bytes as they reach the file, so report.json's checksums cost no
+    /// second read.
+    private let digest = SHA256Digest()
 
     init(relativePath: String, stagingPath: String) throws(ExportError) {
         self.relativePath = relativePath
@@ -81,6 +84,7 @@ public final class OutputFile {
                 error = .io(path: stagingPath, reason: FileBytes.systemMessage(errno))
                 return
             }
+            digest.update(UnsafeRawBufferPointer(rebasing: raw[offset..<offset + written]))
             offset += written
         }
         size += offset
@@ -100,6 +104,9 @@ public final class OutputFile {
         buffer = []
         if let error { throw error }
     }
+
+    /// The hex SHA-256 of the file's bytes; call after ``close()``.
+    public var sha256: String { digest.finishHex() }
 }
 
 // The C library's write(2) and close(2), named apart from OutputFile's own methods.
