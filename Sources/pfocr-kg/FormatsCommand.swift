@@ -6,7 +6,10 @@ import PFOCRGraph
 struct FormatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "formats",
-        abstract: "List the output formats and the files each writes, and the graph's properties.")
+        abstract: "List the output formats, the files and options of each, and (--properties) the graph's properties.")
+
+    @Flag(help: "Also list every node and edge property with its type (GraphSchema).")
+    var properties = false
 
     func run() throws {
         var text = ""
@@ -14,6 +17,13 @@ struct FormatsCommand: ParsableCommand {
             text += "\(format.name)\n    \(format.summary)\n    writes: \(format.files.joined(separator: ", "))\n"
             let aliases = FormatRegistry.aliases.filter { $0.value == format.name }.keys.sorted()
             if !aliases.isEmpty { text += "    also: \(aliases.joined(separator: ", "))\n" }
+            if !format.optionNames.isEmpty {
+                text += "    options: \(format.optionNames.map { "--" + $0 }.joined(separator: ", "))\n"
+            }
+        }
+        guard properties else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
         }
         text += "\nproperties (GraphSchema; Mappings/vocabulary.yaml may leave any out of every format):\n"
         for kind in NodeKind.allCases.sorted() {
