@@ -15,7 +15,7 @@ import tempfile
 
 import pytest
 
-from conftest import export, report_triples, run_tool
+from conftest import ROOT, export, report_triples, run_tool
 import pfocr_counts
 import output_checks
 
@@ -311,3 +311,47 @@ def test_generated_corpus_writes_nothing_twice(synthetic_export):
     iri = "<https://pfocr.wikipathways.org/figures/" + figure.split(":", 1)[1] + ".html#mention-{}-mesh-" + mesh.split(":", 1)[1] + ">"
     text = (out / "pfocr.nt").read_text(encoding="utf-8")
     assert iri.format("chemical") in text and iri.format("disease") in text
+
+
+@pytest.mark.parametrize("classes", [
+    ("[wp:Metabolite]", "[]", "1234"),                   # the disease kind has nothing of its own
+    ("[]", "[wp:Metabolite, biolink:Disease]", "1234"),  # a class both kinds have
+    ("[]", "[]", "1234"),
+    ("[]", "[]", "NA"),                                  # the chemical adds nothing: no block at all
+])
+def test_one_mesh_id_as_two_kinds_with_other_vocabularies(tool, tmp_path, classes):
+    """A MeSH term first reached as a disease (PMC9__w), then as a chemical and a disease in
+    one figure (PMC9__x), under vocabularies where a kind has no triple of its own or shares
+    a class with the other: Turtle stays valid (a block may start in the part only the IRI's
+    first node writes), Turtle and N-Triples hold the same triples, and none is written twice."""
+    chemical, disease, chebi = classes
+    vocabulary = (ROOT / "Mappings" / "vocabulary.yaml").read_text()
+    vocabulary = vocabulary.replace("  Chemical:\n    rdf_class: [wp:Metabolite]", f"  Chemical:\n    rdf_class: {chemical}")
+    vocabulary = vocabulary.replace("  Disease:\n    rdf_class: [biolink:Disease]", f"  Disease:\n    rdf_class: {disease}")
+    assert vocabulary.count("rdf_class: " + chemical) >= 1 and vocabulary.count("rdf_class: " + disease) >= 1
+    mappings = tmp_path / "mappings"
+    mappings.mkdir()
+    (mappings / "vocabulary.yaml").write_text(vocabulary)
+    files = {
+        "_figures/PMC9__w.md": "---\nfigid: PMC9__w\ndiseases:\n- word: cancer\n  source: MESH\n  identifier: D009369\n---\n",
+        "_figures/PMC9__x.md": "---\nfigid: PMC9__x\n---\n",
+        "_data/PMC9__x-chemicals.tsv": f"word\tmesh\tmatch\tname\tchebi\nX\tmesh:D009369\tX\tx\t{chebi}\n",
+        "_data/PMC9__x-diseases.tsv": "word\tmesh\tmatch\tname\tdoid\ntumour\tmesh:D009369\tNeoplasms\tneoplasms\t162\n",
+    }
+    corpus = make_corpus(tmp_path / "in", files)
+    out = tmp_path / "out"
+    result, report = export(tool, corpus, out, "turtle,ntriples,kgx-jsonl", "--mappings", mappings)
+    assert result.returncode == 0, result.stderr
+    output_checks.check_export(out, report)
+    output_checks.check_no_repeats(out)
+    import pyoxigraph as ox
+    turtle = list(ox.parse(path=str(out / "pfocr.ttl"), format=ox.RdfFormat.TURTLE))
+    ntriples = list(ox.parse(path=str(out / "pfocr.nt"), format=ox.RdfFormat.N_TRIPLES))
+    assert len(turtle) == len(set(turtle)) == len(ntriples) == report_triples(report)
+    assert set(turtle) == set(ntriples)
+    mesh = {(t.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1], t.object.value) for t in ntriples
+            if t.subject.value == "https://identifiers.org/mesh/D009369"}
+    # The disease came first: its label; the chemical adds its own cross-reference.
+    assert ("label", "cancer") in mesh and ("meshID", "D009369") in mesh
+    assert (("chebiID", "1234") in mesh) == (chebi == "1234")
+    assert not any(p == "label" and o != "cancer" for p, o in mesh)
