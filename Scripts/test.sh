@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: rapper (RDF), xmllint (GraphML XSD), libxml2 headers (GraphML tests).
+# Debian packages: rapper (RDF), xmllint (GraphML XSD), libxml2 headers (GraphML tests),
+# Virtuoso (the RDF store tests).
 Scripts/ensure-system-packages.sh --test
 
 # Python venv with the pinned consumers, rebuilt only when requirements change.

@@ -14,7 +14,10 @@ import PFOCRGraph
 ///
 /// KGX ids are unique per file: a MeSH id mentioned both as a chemical and as a disease (two
 /// nodes of the graph) is written once, with the category of its first use
-/// (``EmitCondition/newIdentifier(_:)``); edges to either still resolve.
+/// (``EmitCondition/newIdentifier(_:)``); edges to either still resolve. An edge's id is
+/// `subject--predicate--object`, and when the object's namespace is shared by node kinds
+/// (``Namespace/isSharedByNodeKinds``) `--<kind>` follows (`…--MESH:D002130--chemical`), so a
+/// figure mentioning one MeSH id as a chemical and as a disease has two edges with two ids.
 final class KGXJSONLinesSink: GraphSink {
     static let nodesFile = 0
     static let edgesFile = 1
@@ -123,8 +126,10 @@ struct KGXRenderer: FigureRenderer {
         let vocabulary = mapping.vocabulary.edge(edge.kind)
         let subject = prefixes.biolinkCurie(edge.source)
         let object = prefixes.biolinkCurie(edge.target)
+        var id = "\(subject)--\(vocabulary.kgxPredicate)--\(object)"
+        if edge.target.namespace.isSharedByNodeKinds { id += "--" + edge.targetKind.rawValue.lowercased() }
         out.append("{\"id\":")
-        JSONText.appendString("\(subject)--\(vocabulary.kgxPredicate)--\(object)", to: &out)
+        JSONText.appendString(id, to: &out)
         out.append(",\"subject\":")
         JSONText.appendString(subject, to: &out)
         out.append(",\"predicate\":")

@@ -10,7 +10,10 @@ import PFOCRGraph
 ///    entity); always written;
 /// 2. each paper, gene, chemical, disease or organism, as its own segment written when the
 ///    node is new (``EmitCondition/newNode(_:)``), with `wp:bdbEntrezGene` / `wp:bdbChEBI`
-///    links in WikiPathways RDF's IRIs; a gene's taxon (`wp:organism`) goes inside its block
+///    links in WikiPathways RDF's IRIs; a node whose IRI two kinds share (a MeSH id used as
+///    a chemical and as a disease) writes its own classes and properties first, then what
+///    it has in common with other kinds (label, shared properties) only when the IRI is new
+///    (``EmitCondition/newIdentifier(_:)``, see ``RDFTerms/sharedProperties``); a gene's taxon (`wp:organism`) goes inside its block
 ///    when the gene is new and the figure's IN_TAXON edge is written
 ///    (``EmitCondition/newNodeAndKeptEdge(node:edge:)``), and as a block of its own after
 ///    the nodes when an earlier figure described the gene without one
@@ -18,13 +21,17 @@ import PFOCRGraph
 /// 3. the n-ary evidence pattern: for each mentioned entity a `pfocr:Mention` resource
 ///    `<figure IRI>#mention-<namespace>-<id>` (`pfocr:inFigure`, `pfocr:mentionOf`,
 ///    `pfocr:evidenceCount`) and one `pfocr:EvidenceRow` per input row,
-///    `…#mention-<namespace>-<id>-row<n>` in input order, with `pfocr:ocrWord`,
+///    `…#mention-<namespace>-<id>-row<n>` in input order; in a namespace two kinds share the
+///    kind comes first, `#mention-chemical-mesh-<id>`, so each IRI names one (figure, kind,
+///    id); with `pfocr:ocrWord`,
 ///    `pfocr:matchedTerm` and `pfocr:lexiconSource` (each only when the row has a value);
 ///    always written.
 /// Edges other than IN_TAXON are always kept (``FigureNews``), so the figure's direct triples
 /// and the mentions are unconditional; that also keeps Turtle's `;`/`,` joining inside the
 /// figure's block independent of the news. Every IRI is minted from identifiers, so no blank
-/// node is written and two runs give the same bytes.
+/// node is written and two runs give the same bytes. No triple is written twice (void.ttl and
+/// the report count triples as written): two edges to one IRI (a chemical and a disease with
+/// one MeSH id) give one direct triple, and list properties skip repeated items.
 struct RDFRenderer: FigureRenderer {
     let terms: RDFTerms
     /// The spelling of each file, in the sink's file order: one or two (Turtle, N-Triples).
@@ -65,7 +72,7 @@ struct RDFRenderer: FigureRenderer {
         // 1. The figure and its direct triples.
         out.subject(node: figure.id)
         describe(figure, &out)
-        for edge in edges where edge.kind != .inTaxon {
+        for (index, edge) in edges.enumerated() where edge.kind != .inTaxon && !RDFRenderer.repeatsTriple(edges, index) {
             out.triple(terms.edgePredicates[edge.kind.order], .node(edge.target))
         }
         out.endSubject()
@@ -75,14 +82,24 @@ struct RDFRenderer: FigureRenderer {
         let taxa = GeneTaxa(subgraph)
         for (index, node) in nodes.enumerated() where !fragment.isSettled(index) {
             out.subject(node: node.id)
-            describe(node, &out)
+            var closing = EmitCondition.newNode(index)
+            if node.id.namespace.isSharedByNodeKinds {
+                describe(node, &out, .ownToKind)
+                // The block starts in whichever part has a triple; its end goes with it.
+                if !out.blockHasTriples { closing = .newIdentifier(index) }
+                out.flush(into: &fragment, when: .newNode(index))
+                describe(node, &out, .sharedWithOtherKinds)
+                out.flush(into: &fragment, when: .newIdentifier(index))
+            } else {
+                describe(node, &out)
+            }
             if let edge = taxa.firstEdge(of: index) {
                 out.flush(into: &fragment, when: .newNode(index))
                 out.triple(inTaxon, .node(edges[edge].target))
                 out.flush(into: &fragment, when: .newNodeAndKeptEdge(node: index, edge: edge))
             }
             out.endSubject()
-            out.flush(into: &fragment, when: .newNode(index))
+            out.flush(into: &fragment, when: closing)
         }
         // Taxa of genes described by an earlier figure (one that did not give the taxon).
         for (edge, node) in taxa.edges {
@@ -131,17 +148,47 @@ struct RDFRenderer: FigureRenderer {
         }
     }
 
+    /// True when edge `index` gives the same figure triple as an earlier edge: two nodes of
+    /// different kinds with one IRI (only in a namespace kinds share, so others skip the scan).
+    static func repeatsTriple(_ edges: [GraphEdge], _ index: Int) -> Bool {
+        let edge = edges[index]
+        guard edge.target.namespace.isSharedByNodeKinds else { return false }
+        return edges[..<index].contains { $0.kind == edge.kind && $0.target == edge.target }
+    }
+
     // MARK: Resources
 
-    /// Classes, label, vocabulary properties and WikiPathways cross-references of a node.
-    private func describe(_ node: GraphNode, _ out: inout TripleFanOut) {
+    /// Which triples of a node's description ``describe(_:_:_:)`` writes.
+    private enum DescriptionPart {
+        case all
+        /// Those no other node kind can say of the same IRI: classes and properties only
+        /// this kind has, WikiPathways cross-references.
+        case ownToKind
+        /// The label and the classes and properties another kind has too.
+        case sharedWithOtherKinds
+
+        func includes(shared: Bool) -> Bool {
+            switch self {
+            case .all: true
+            case .ownToKind: !shared
+            case .sharedWithOtherKinds: shared
+            }
+        }
+    }
+
+    /// Classes, label, vocabulary properties and WikiPathways cross-references of a node
+    /// (those of `part`).
+    private func describe(_ node: GraphNode, _ out: inout TripleFanOut, _ part: DescriptionPart = .all) {
         let kind = node.kind.order
-        for rdfClass in terms.nodeClasses[kind] { out.triple(terms.type, .term(rdfClass)) }
-        out.triple(terms.label, .string(node.name))
-        for property in terms.nodeProperties[kind] {
+        for (index, rdfClass) in terms.nodeClasses[kind].enumerated() where part.includes(shared: terms.sharedClasses[kind][index]) {
+            out.triple(terms.type, .term(rdfClass))
+        }
+        if part.includes(shared: true) { out.triple(terms.label, .string(node.name)) }
+        for (index, property) in terms.nodeProperties[kind].enumerated() where part.includes(shared: terms.sharedProperties[kind][index]) {
             guard let value = node.value(property.name) else { continue }
             write(property, value, &out)
         }
+        guard part.includes(shared: false) else { return }
         switch node.kind {
         case .gene where node.id.namespace == .ncbigene:
             out.triple(terms.bdbEntrezGene, .iri(open: wikiPathwaysGeneOpen, segment: node.id.local))
@@ -218,6 +265,10 @@ struct RDFRenderer: FigureRenderer {
         for edge in subgraph.edges where edge.kind == .mentions {
             mentionBase.removeAll(keepingCapacity: true)
             mentionBase.append(contentsOf: figureBase)
+            if edge.target.namespace.isSharedByNodeKinds {
+                mentionBase.append(contentsOf: RDFRenderer.kindWords[edge.targetKind.order])
+                mentionBase.append(UInt8(ascii: "-"))
+            }
             mentionBase.append(utf8: edge.target.namespace.rawValue)
             mentionBase.append(UInt8(ascii: "-"))
             IRIEncoding.appendSegment(edge.target.local, to: &mentionBase)
@@ -259,6 +310,10 @@ struct RDFRenderer: FigureRenderer {
             }
         }
     }
+
+    /// Per ``NodeKind/order``: the kind in lower case, as mention IRIs spell it
+    /// (`chemical`).
+    static let kindWords = NodeKind.allCases.sorted().map { Array($0.rawValue.lowercased().utf8) }
 
     /// `term` = the mention IRI `base` (open, without `>`), `-row<n>` for an evidence row, `>`.
     private static func close(_ base: [UInt8], row: Int?, into term: inout [UInt8]) {

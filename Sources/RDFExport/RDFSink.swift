@@ -22,6 +22,9 @@ final class RDFSink: GraphSink {
     private var figures = 0
     /// New nodes per ``NodeKind/order``.
     private var nodesPerKind = [Int](repeating: 0, count: NodeKind.allCases.count)
+    /// New node IRIs: fewer than the new nodes when two kinds share an IRI (a MeSH id used
+    /// as a chemical and as a disease is one resource of both classes).
+    private var nodeResources = 0
     private var exampleResource: String?
 
     /// A sink writing `syntaxes` (at least one, no repeats), in that file order.
@@ -64,6 +67,7 @@ final class RDFSink: GraphSink {
         let news = figure.news
         for (index, node) in figure.subgraph.nodes.enumerated() where news.newNodes[index] {
             nodesPerKind[node.kind.order] += 1
+            if news.newIdentifiers[index] { nodeResources += 1 }
         }
         if exampleResource == nil { exampleResource = context.mapping.prefixes.iri(figure.subgraph.figure.id) }
     }
@@ -71,7 +75,7 @@ final class RDFSink: GraphSink {
     func finish() throws(ExportError) -> SinkSummary {
         for file in files { try file.close() }
         let (triples, mentions, evidenceRows) = (totals[0], totals[1], totals[2])
-        let entities = figures + nodesPerKind.reduce(0, +) + mentions + evidenceRows
+        let entities = figures + nodeResources + mentions + evidenceRows
         if let voidFile {
             var classes: [String: Int] = [:]
             let vocabulary = context.mapping.vocabulary

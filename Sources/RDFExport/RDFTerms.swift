@@ -76,6 +76,19 @@ struct RDFTerms: Sendable {
     let nodeClasses: [[Int]]
     /// Per ``NodeKind/order``.
     let nodeProperties: [[PropertyTerm]]
+    /// Per ``NodeKind/order``, parallel to ``nodeClasses``: the class is also another node
+    /// kind's (same IRI).
+    let sharedClasses: [[Bool]]
+    /// Per ``NodeKind/order``, parallel to ``nodeProperties``: the predicate is also another
+    /// node kind's, or `rdfs:label`.
+    ///
+    /// Two nodes of different kinds can have one IRI (``Namespace/isSharedByNodeKinds``: a
+    /// MeSH id used as a chemical and as a disease). The renderer writes such a node's shared
+    /// classes, its label and its shared properties only with the IRI's first node
+    /// (``EmitCondition/newIdentifier(_:)``), and the rest with each node, so the two
+    /// descriptions never repeat a triple; a label or shared property that differs between
+    /// the two is the first node's (first figure wins, as for any node).
+    let sharedProperties: [[Bool]]
     /// Per ``EdgeKind/order``.
     let edgePredicates: [Int]
     /// MENTIONS properties written on the mention resource (scalars).
@@ -128,6 +141,23 @@ struct RDFTerms: Sendable {
         }
         nodeClasses = NodeKind.allCases.sorted().map { vocabulary.node($0).rdfClasses.map { table.id($0) } }
         nodeProperties = NodeKind.allCases.sorted().map { vocabulary.node($0).properties.map(property) }
+        let kinds = NodeKind.allCases.sorted()
+        let expand = { (curie: String) in vocabulary.expand(curie) ?? RDFTerms.builtInIRI(curie) ?? curie }
+        let classIRIs = kinds.map { Set(vocabulary.node($0).rdfClasses.map(expand)) }
+        let predicateIRIs = kinds.map { Set(vocabulary.node($0).properties.map { expand($0.rdfPredicate) }) }
+        let labelIRI = expand("rdfs:label")
+        func elsewhere(_ iri: String, _ kind: NodeKind, _ sets: [Set<String>]) -> Bool {
+            kinds.contains { $0 != kind && sets[$0.order].contains(iri) }
+        }
+        sharedClasses = kinds.map { kind in
+            vocabulary.node(kind).rdfClasses.map { elsewhere(expand($0), kind, classIRIs) }
+        }
+        sharedProperties = kinds.map { kind in
+            vocabulary.node(kind).properties.map { spec in
+                let iri = expand(spec.rdfPredicate)
+                return iri == labelIRI || elsewhere(iri, kind, predicateIRIs)
+            }
+        }
         edgePredicates = EdgeKind.allCases.sorted().map { table.id(vocabulary.edge($0).rdfPredicate) }
         let mentionSpecs = vocabulary.edge(.mentions).properties
         mentionProperties = mentionSpecs.filter { $0.type != .stringList }.map(property)

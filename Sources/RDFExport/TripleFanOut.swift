@@ -42,6 +42,9 @@ struct TripleFanOut {
         second?.endSubject()
     }
 
+    /// True when the open block has a triple (the same in every writer).
+    var blockHasTriples: Bool { first.blockHasTriples }
+
     mutating func triple(_ predicate: Int, _ object: TripleWriter.Object) {
         tally[0] += 1
         first.triple(predicate, object)

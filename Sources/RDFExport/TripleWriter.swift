@@ -56,6 +56,9 @@ struct TripleWriter {
         blockTriples = 0
     }
 
+    /// True when the open block has a triple (its subject is written).
+    var blockHasTriples: Bool { blockTriples > 0 }
+
     /// Starts a triple with predicate `id`; the caller appends the object next.
     private mutating func predicate(_ id: Int) {
         if isTurtle {

@@ -3,12 +3,15 @@ import json
 import os
 import pathlib
 import subprocess
+import sys
 
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "Examples" / "pfocr-database"
 SHARED_SAMPLE = ROOT.parent / "shared" / "pfocr-sample"
+SYNTH_CORPUS = ROOT.parent / "shared" / "bench" / "synth_corpus.py"
+SYNTHETIC_FIGURES = 2000
 
 
 @pytest.fixture(scope="session")
@@ -47,3 +50,28 @@ def export(tool, inputs, out, formats, *extra, check=True):
 @pytest.fixture(scope="session")
 def examples_dir():
     return EXAMPLES
+
+
+def report_triples(report):
+    """The RDF triple count report.json gives (the N-Triples sink's, else Turtle's: both
+    count the same triples, each written once)."""
+    sinks = report["sinks"]
+    sink = sinks.get("ntriples") or sinks["turtle"]
+    return sink["counts"]["triples"]
+
+
+@pytest.fixture(scope="session")
+def synthetic_export(tool, tmp_path_factory):
+    """(corpus, export folder, report) of a 2,000-figure corpus that
+    ../shared/bench/synth_corpus.py generates (seed 1) into a temporary folder, exported as
+    N-Triples and KGX; or a skip saying the generator is absent. Seed 1 has figures that
+    mention one MeSH id as a chemical and as a disease."""
+    if not SYNTH_CORPUS.exists():
+        pytest.skip(f"{SYNTH_CORPUS} is absent: the generated-corpus checks need ../shared/bench")
+    base = tmp_path_factory.mktemp("synthetic")
+    corpus = base / "corpus"
+    subprocess.run([sys.executable, str(SYNTH_CORPUS), "--figures", str(SYNTHETIC_FIGURES), "--seed", "1", "--out", str(corpus)],
+                   check=True, capture_output=True, timeout=900)
+    out = base / "out"
+    _, report = export(tool, corpus, out, "ntriples,kgx-jsonl")
+    return corpus, out, report

@@ -107,3 +107,53 @@ def check_export(out, report=None, only=None):
         check_neo4j(out / "neo4j")
     for leftover in out.iterdir():
         assert not leftover.name.startswith(".pfocr-kg-staging-"), f"staging folder left: {leftover}"
+
+
+def repeated(items):
+    """The items that occur more than once (a few, for the failure message)."""
+    seen, again = set(), []
+    for item in items:
+        if item in seen:
+            again.append(item)
+        seen.add(item)
+    return again[:5]
+
+
+def check_no_repeats(out):
+    """No format writes a triple, a node or an edge twice, and every id is unique, in
+    whichever formats export folder `out` holds: N-Triples lines, KGX node and edge ids,
+    GraphML node ids and (source, target) pairs, Cypher CSV node ids and relationship rows,
+    CX2/CX1 node ids per network and edges."""
+    import csv
+    import xml.etree.ElementTree as ElementTree
+    out = pathlib.Path(out)
+    if (out / "pfocr.nt").exists():
+        lines = (out / "pfocr.nt").read_bytes().splitlines()
+        assert not repeated(lines), f"N-Triples lines written twice: {repeated(lines)}"
+    if (out / "kgx").is_dir():
+        for name in ("nodes.jsonl", "edges.jsonl"):
+            ids = [json.loads(line)["id"] for line in (out / "kgx" / name).read_text(encoding="utf-8").splitlines()]
+            assert not repeated(ids), f"KGX {name} ids written twice: {repeated(ids)}"
+    if (out / "pfocr.graphml").exists():
+        ns = "{http://graphml.graphdrawing.org/xmlns}"
+        graph = ElementTree.parse(out / "pfocr.graphml").getroot().find(ns + "graph")
+        nodes = [node.get("id") for node in graph.iter(ns + "node")]
+        edges = [(edge.get("source"), edge.get("target")) for edge in graph.iter(ns + "edge")]
+        assert not repeated(nodes), f"GraphML node ids twice: {repeated(nodes)}"
+        assert not repeated(edges), f"GraphML edges twice: {repeated(edges)}"
+    if (out / "neo4j").is_dir():
+        for path in sorted((out / "neo4j").glob("*.csv")):
+            with path.open(newline="", encoding="utf-8") as handle:
+                rows = list(csv.reader(handle))[1:]
+            keys = [row[0] for row in rows] if path.name.startswith("nodes-") else [tuple(row[:3]) for row in rows]
+            assert not repeated(keys), f"{path.name}: written twice: {repeated(keys)}"
+    for folder, suffix in (("cx2", "*.cx2"), ("cx", "*.cx")):
+        for path in sorted((out / folder).glob(suffix)) if (out / folder).is_dir() else []:
+            for aspect in json.loads(path.read_text(encoding="utf-8")):
+                for key in ("nodes", "edges"):
+                    items = aspect.get(key, [])
+                    ids = [item.get("id", item.get("@id")) for item in items]
+                    assert not repeated(ids), f"{path.name}: {key} ids twice: {repeated(ids)}"
+                    if key == "edges":
+                        pairs = [(e.get("s"), e.get("t"), json.dumps(e.get("i", e.get("v", {}).get("interaction")))) for e in items]
+                        assert not repeated(pairs), f"{path.name}: edges twice: {repeated(pairs)}"

@@ -15,7 +15,7 @@ import tempfile
 
 import pytest
 
-from conftest import export, run_tool
+from conftest import ROOT, export, report_triples, run_tool
 import pfocr_counts
 import output_checks
 
@@ -188,10 +188,46 @@ def test_one_mesh_id_as_chemical_and_disease(tool, tmp_path):
         "_figures/PMC9__y.md": "---\nfigid: PMC9__y\ndiseases:\n- word: cancer\n  source: MESH\n  identifier: D009369\n---\n",
     }
     corpus = make_corpus(tmp_path / "in", files)
-    result, report = export(tool, corpus, tmp_path / "out", all_formats(tool))
+    out = tmp_path / "out"
+    result, report = export(tool, corpus, out, all_formats(tool))
     assert result.returncode == 0, result.stderr
     assert report["nodes"]["Chemical"] == 1 + 1 and report["nodes"]["Disease"] == 1
-    output_checks.check_export(tmp_path / "out", report)
+    output_checks.check_export(out, report)
+    # Issue 15: no identifier names two things, and no format writes anything twice.
+    output_checks.check_no_repeats(out)
+    figure = "https://pfocr.wikipathways.org/figures/PMC9__x.html"
+    import pyoxigraph as ox
+    for path, syntax in (("pfocr.nt", ox.RdfFormat.N_TRIPLES), ("pfocr.ttl", ox.RdfFormat.TURTLE)):
+        if not (out / path).exists():
+            continue
+        triples = list(ox.parse(path=str(out / path), format=syntax))
+        assert len(triples) == len(set(triples)), path
+        words = {t.subject.value: t.object.value for t in triples
+                 if t.predicate.value.endswith("#ocrWord") and "PMC9__" in t.subject.value}
+        assert words == {
+            figure + "#mention-chemical-mesh-D009369-row1": "X",
+            figure + "#mention-disease-mesh-D009369-row1": "tumour",
+            "https://pfocr.wikipathways.org/figures/PMC9__y.html#mention-disease-mesh-D009369-row1": "cancer",
+        }, path
+        mesh = [t for t in triples if t.subject.value == "https://identifiers.org/mesh/D009369"]
+        assert sorted(t.object.value for t in mesh if t.predicate.value.endswith("#type")) == [
+            "http://vocabularies.wikipathways.org/wp#Metabolite", "https://w3id.org/biolink/vocab/Disease"]
+        # The chemical came first: its label; pfocr:meshID once.
+        assert [t.object.value for t in mesh if t.predicate.value.endswith("#label")] == ["x"]
+        assert [t.object.value for t in mesh if t.predicate.value.endswith("#meshID")] == ["D009369"]
+    if (out / "pfocr.nt").exists():
+        lines = (out / "pfocr.nt").read_bytes().splitlines()
+        assert report_triples(report) == len(lines)
+        subjects = {line.split(b" ", 1)[0] for line in lines}
+        void = (out / "void.ttl").read_text()
+        assert f'void:entities "{len(subjects)}"^^xsd:integer' in void.split("void:classPartition")[0]
+    if (out / "kgx").is_dir():
+        edges = [json.loads(line) for line in (out / "kgx" / "edges.jsonl").read_text().splitlines()]
+        assert sorted(e["id"] for e in edges if e["object"] == "MESH:D009369") == [
+            "PFOCR:PMC9__x--biolink:mentions--MESH:D009369--chemical",
+            "PFOCR:PMC9__x--biolink:mentions--MESH:D009369--disease",
+            "PFOCR:PMC9__y--biolink:mentions--MESH:D009369--disease",
+        ]
 
 
 def test_unidentified_terms_are_counted_not_lost(tool, tmp_path):
@@ -254,3 +290,68 @@ def test_conservation_on_a_generated_corpus_with_bad_rows(tool, tmp_path):
     assert genes["unidentified"] == expected["unidentified"]
     assert genes["exported"] == expected["read"] - expected["rejected"] - expected["unidentified"]
     assert len([line for line in result.stderr.splitlines() if ": error: " in line]) == expected["rejected"]
+
+
+def test_generated_corpus_writes_nothing_twice(synthetic_export):
+    """Issue 15 at scale: on 2,000 generated figures, among them figures that mention one
+    MeSH id as a chemical and as a disease, the N-Triples have no repeated line (report.json
+    counts each once) and the KGX edge ids are unique."""
+    _, out, report = synthetic_export
+    edges = [json.loads(line) for line in (out / "kgx" / "edges.jsonl").read_text().splitlines()]
+    kinds = {}
+    for edge in edges:
+        if edge["object"].startswith("MESH:"):
+            kinds.setdefault((edge["subject"], edge["object"]), []).append(edge["id"].rsplit("--", 1)[1])
+    both = [pair for pair, found in kinds.items() if sorted(found) == ["chemical", "disease"]]
+    assert both, "the generated corpus has no figure mentioning a MeSH id as both kinds"
+    output_checks.check_no_repeats(out)
+    lines = (out / "pfocr.nt").read_bytes().splitlines()
+    assert report_triples(report) == len(lines) == len(set(lines))
+    figure, mesh = both[0]
+    iri = "<https://pfocr.wikipathways.org/figures/" + figure.split(":", 1)[1] + ".html#mention-{}-mesh-" + mesh.split(":", 1)[1] + ">"
+    text = (out / "pfocr.nt").read_text(encoding="utf-8")
+    assert iri.format("chemical") in text and iri.format("disease") in text
+
+
+@pytest.mark.parametrize("classes", [
+    ("[wp:Metabolite]", "[]", "1234"),                   # the disease kind has nothing of its own
+    ("[]", "[wp:Metabolite, biolink:Disease]", "1234"),  # a class both kinds have
+    ("[]", "[]", "1234"),
+    ("[]", "[]", "NA"),                                  # the chemical adds nothing: no block at all
+])
+def test_one_mesh_id_as_two_kinds_with_other_vocabularies(tool, tmp_path, classes):
+    """A MeSH term first reached as a disease (PMC9__w), then as a chemical and a disease in
+    one figure (PMC9__x), under vocabularies where a kind has no triple of its own or shares
+    a class with the other: Turtle stays valid (a block may start in the part only the IRI's
+    first node writes), Turtle and N-Triples hold the same triples, and none is written twice."""
+    chemical, disease, chebi = classes
+    vocabulary = (ROOT / "Mappings" / "vocabulary.yaml").read_text()
+    vocabulary = vocabulary.replace("  Chemical:\n    rdf_class: [wp:Metabolite]", f"  Chemical:\n    rdf_class: {chemical}")
+    vocabulary = vocabulary.replace("  Disease:\n    rdf_class: [biolink:Disease]", f"  Disease:\n    rdf_class: {disease}")
+    assert vocabulary.count("rdf_class: " + chemical) >= 1 and vocabulary.count("rdf_class: " + disease) >= 1
+    mappings = tmp_path / "mappings"
+    mappings.mkdir()
+    (mappings / "vocabulary.yaml").write_text(vocabulary)
+    files = {
+        "_figures/PMC9__w.md": "---\nfigid: PMC9__w\ndiseases:\n- word: cancer\n  source: MESH\n  identifier: D009369\n---\n",
+        "_figures/PMC9__x.md": "---\nfigid: PMC9__x\n---\n",
+        "_data/PMC9__x-chemicals.tsv": f"word\tmesh\tmatch\tname\tchebi\nX\tmesh:D009369\tX\tx\t{chebi}\n",
+        "_data/PMC9__x-diseases.tsv": "word\tmesh\tmatch\tname\tdoid\ntumour\tmesh:D009369\tNeoplasms\tneoplasms\t162\n",
+    }
+    corpus = make_corpus(tmp_path / "in", files)
+    out = tmp_path / "out"
+    result, report = export(tool, corpus, out, "turtle,ntriples,kgx-jsonl", "--mappings", mappings)
+    assert result.returncode == 0, result.stderr
+    output_checks.check_export(out, report)
+    output_checks.check_no_repeats(out)
+    import pyoxigraph as ox
+    turtle = list(ox.parse(path=str(out / "pfocr.ttl"), format=ox.RdfFormat.TURTLE))
+    ntriples = list(ox.parse(path=str(out / "pfocr.nt"), format=ox.RdfFormat.N_TRIPLES))
+    assert len(turtle) == len(set(turtle)) == len(ntriples) == report_triples(report)
+    assert set(turtle) == set(ntriples)
+    mesh = {(t.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1], t.object.value) for t in ntriples
+            if t.subject.value == "https://identifiers.org/mesh/D009369"}
+    # The disease came first: its label; the chemical adds its own cross-reference.
+    assert ("label", "cancer") in mesh and ("meshID", "D009369") in mesh
+    assert (("chebiID", "1234") in mesh) == (chebi == "1234")
+    assert not any(p == "label" and o != "cancer" for p, o in mesh)

@@ -26,6 +26,12 @@ public enum Namespace: String, Sendable, Hashable, CaseIterable, Codable {
     /// other local id is one percent-encoded path segment.
     public var keepsSlashInIRIs: Bool { self == .doi }
 
+    /// True when nodes of more than one kind are keyed in this namespace, so one identifier
+    /// (one IRI, one KGX id) can stand for two nodes: MeSH keys both chemicals and diseases
+    /// (``GraphBuilder``'s identity rules). Identifiers minted per mention (RDF mention IRIs,
+    /// KGX edge ids) then name the node kind too, and RDF writes once what both nodes say.
+    public var isSharedByNodeKinds: Bool { self == .mesh }
+
     /// The position in `allCases`: an array index for per-namespace tables.
     public var ordinal: Int {
         switch self {
