@@ -132,11 +132,41 @@ public enum GraphSchema {
     }
 }
 
+/// The schema's rules less the properties `Mappings/vocabulary.yaml` leaves out, per kind:
+/// filtered once when the builder is made, so building a node runs exactly its rules and looks
+/// no property name up.
+struct ActiveRules: Sendable {
+    let figure: [PropertyRule<FigureFacts>]
+    let paper: [PropertyRule<FigureFacts>]
+    let gene: [PropertyRule<EntityFacts<GeneMention>>]
+    let chemical: [PropertyRule<EntityFacts<TermMention>>]
+    let disease: [PropertyRule<EntityFacts<TermMention>>]
+    let organism: [PropertyRule<String>]
+    let mentions: [PropertyRule<[MentionEvidence]>]
+
+    init(_ vocabulary: Vocabulary) {
+        func kept<Facts>(_ rules: [PropertyRule<Facts>], _ kind: NodeKind) -> [PropertyRule<Facts>] {
+            let names = Set(vocabulary.node(kind).properties.map(\.name))
+            let declared = Set(GraphSchema.nodeProperties[kind] ?? [])
+            return rules.filter { declared.contains($0.key) && names.contains($0.key.name) }
+        }
+        figure = kept(GraphSchema.figure, .figure)
+        paper = kept(GraphSchema.paper, .paper)
+        gene = kept(GraphSchema.gene, .gene)
+        chemical = kept(GraphSchema.term, .chemical)
+        disease = kept(GraphSchema.term, .disease)
+        organism = kept(GraphSchema.organism, .organism)
+        let mentionNames = Set(vocabulary.edge(.mentions).properties.map(\.name))
+        mentions = GraphSchema.mentions.filter { mentionNames.contains($0.key.name) }
+    }
+}
+
 extension Array {
-    /// The properties these rules give `facts`, for the rules whose name `enabled` holds.
-    func properties<Facts>(of facts: Facts, enabled: Set<String>) -> [Property] where Element == PropertyRule<Facts> {
+    /// The properties these rules give `facts`, in rule order; a rule with no value adds none.
+    func properties<Facts>(of facts: Facts) -> [Property] where Element == PropertyRule<Facts> {
         var result: [Property] = []
-        for rule in self where enabled.contains(rule.key.name) {
+        result.reserveCapacity(count)
+        for rule in self {
             if let value = rule.take(facts) { result.append(Property(rule.key.name, value)) }
         }
         return result

@@ -338,9 +338,11 @@ public struct ExportDriver {
 
 /// The corpus-wide counts of the report: distinct nodes, edges, and the row balance.
 struct CorpusTally {
-    private var nodeCounts: [NodeKind: Int] = [:]
-    private var edgeCounts: [EdgeKind: Int] = [:]
-    private var mentionPairs: [NodeKind: Int] = [:]
+    // Indexed by the kind's `order`: one addition per node and edge of every figure, which a
+    // dictionary would hash each time.
+    private var nodeCounts = [Int](repeating: 0, count: NodeKind.allCases.count)
+    private var edgeCounts = [Int](repeating: 0, count: EdgeKind.allCases.count)
+    private var mentionPairs = [Int](repeating: 0, count: NodeKind.allCases.count)
     private var rows: [EntityKind: ExportReport.RowBalance] = [:]
     private var ignored = ExportReport.IgnoredSideFiles()
     private var orphans = ExportReport.IgnoredSideFiles()
@@ -350,11 +352,11 @@ struct CorpusTally {
     private var sideFiles = 0
 
     mutating func add(_ subgraph: FigureSubgraph, _ news: FigureNews) {
-        nodeCounts[.figure, default: 0] += 1
-        for (index, node) in subgraph.nodes.enumerated() where news.newNodes[index] { nodeCounts[node.kind, default: 0] += 1 }
+        nodeCounts[NodeKind.figure.order] += 1
+        for (index, node) in subgraph.nodes.enumerated() where news.newNodes[index] { nodeCounts[node.kind.order] += 1 }
         for (index, edge) in subgraph.edges.enumerated() where news.keptEdges[index] {
-            edgeCounts[edge.kind, default: 0] += 1
-            if edge.kind == .mentions { mentionPairs[edge.targetKind, default: 0] += 1 }
+            edgeCounts[edge.kind.order] += 1
+            if edge.kind == .mentions { mentionPairs[edge.targetKind.order] += 1 }
         }
         let accounting = subgraph.accounting
         if accounting.layout == .inline { inline += 1 } else { sideFiles += 1 }
@@ -420,9 +422,9 @@ struct CorpusTally {
     func fill(_ report: inout ExportReport) {
         report.records.layoutInline = inline
         report.records.layoutSideFiles = sideFiles
-        for kind in NodeKind.allCases { report.nodes[kind.rawValue] = nodeCounts[kind] ?? 0 }
-        for kind in EdgeKind.allCases { report.edges[kind.rawValue] = edgeCounts[kind] ?? 0 }
-        for kind in [NodeKind.gene, .chemical, .disease] { report.mentionPairs[kind.rawValue] = mentionPairs[kind] ?? 0 }
+        for kind in NodeKind.allCases { report.nodes[kind.rawValue] = nodeCounts[kind.order] }
+        for kind in EdgeKind.allCases { report.edges[kind.rawValue] = edgeCounts[kind.order] }
+        for kind in [NodeKind.gene, .chemical, .disease] { report.mentionPairs[kind.rawValue] = mentionPairs[kind.order] }
         for kind in EntityKind.allCases {
             var balance = rows[kind] ?? .init()
             balance.rejectedTotal = balance.rejected.values.reduce(0, +)
