@@ -42,7 +42,7 @@ let package = Package(
         // The tools.
         .executableTarget(
             name: "pfocr-kg",
-            dependencies: ["PFOCRFormats", "PFOCRGraph", "PFOCRRecords", "GMTExport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PFOCRFormats", "PFOCRGraph", "PFOCRRecords", "CXExport", "GMTExport", "RDFExport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "pfocr-kg-bench",

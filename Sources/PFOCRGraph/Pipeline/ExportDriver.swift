@@ -17,8 +17,8 @@ public struct ExportRequest: Sendable {
     public var limits = ReadLimits.default
     public var filter = RecordFilter()
     public var mapping: Mapping
-    /// Format options (`cx-scope`, `created`, `source-version`).
-    public var formatOptions: [String: String] = [:]
+    /// Format options (`cx-scope`, `created`, `source-version`), checked when set.
+    public var formatOptions = FormatOptionValues()
     public var toolVersion: String
     /// The command line (after the program name) and every option in effect, by long name,
     /// recorded in report.json so the run can be repeated.
@@ -291,8 +291,8 @@ public struct ExportDriver {
     /// `turtle`): the option changes nothing, which the user likely did not mean.
     func unusedOptionWarnings() -> [Diagnostic] {
         guard !request.formats.isEmpty else { return [] }
-        return request.formatOptions.keys.sorted().compactMap { option in
-            guard !request.formats.contains(where: { $0.optionNames.contains(option) }) else { return nil }
+        return request.formatOptions.given.keys.sorted().compactMap { option in
+            guard !request.formats.contains(where: { $0.options.contains { $0.name == option } }) else { return nil }
             let chosen = request.formats.map(\.name).joined(separator: ", ")
             return .warning(SourceLocation(file: "--\(option)", line: 0), "no chosen format (\(chosen)) uses this option; it is ignored")
         }
