@@ -41,6 +41,11 @@ import Testing
         let akt = graph.mentions.first { $0.target == Identifier(.ncbigene, "207") }
         #expect(akt?.evidence.map(\.word) == ["AKT", "AKT1/2"])
         #expect(akt?.value("evidenceCount") == .integer(2))
+        // Evidence travels typed; the parallel lists are made only when a format asks.
+        #expect(akt?.properties.isEmpty == true)
+        #expect(akt?.evidence.map(\.source) == (akt?.value(.sources)).flatMap { value in
+            if case .stringList(let items) = value { items } else { nil }
+        })
         #expect(graph.edges.filter { $0.kind == .inTaxon }.count == 2)
         #expect(graph.edges.filter { $0.kind == .about }.map(\.target.local) == ["9606"])
         #expect(graph.nodes(.chemical).last?.value("chebiID") == .string("15422"))

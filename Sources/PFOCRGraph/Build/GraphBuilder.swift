@@ -185,9 +185,7 @@ public struct GraphBuilder: Sendable {
     }
 
     private func mention(_ figure: Identifier, _ node: GraphNode, _ evidence: [MentionEvidence]) -> GraphEdge {
-        GraphEdge(
-            kind: .mentions, source: figure, sourceKind: .figure, target: node.id, targetKind: node.kind,
-            properties: rules.mentions.properties(of: evidence))
+        GraphEdge(kind: .mentions, source: figure, sourceKind: .figure, target: node.id, targetKind: node.kind, evidence: evidence)
     }
 
     /// Shorter numeric ids first, then lexical: `2` < `10` < `207`. The order of gene ids

@@ -98,12 +98,19 @@ public enum GraphSchema {
     ]
 
     /// A MENTIONS edge's properties: its evidence rows as parallel lists (empty strings where a
-    /// row had no value), and their number.
-    public static let mentions: [PropertyRule<[MentionEvidence]>] = [
-        PropertyRule(.words) { .stringList($0.map(\.word)) },
-        PropertyRule(.matchedTerms) { .stringList($0.map(\.matchedTerm)) },
-        PropertyRule(.sources) { .stringList($0.map(\.source)) },
-        PropertyRule(.evidenceCount) { .integer($0.count) },
+    /// row had no value), and their number. Made on demand from the edge's typed
+    /// ``GraphEdge/evidence`` (``GraphEdge/value(_:)``), only by the formats that write them.
+    public static let mentions: [PropertyRule<[MentionEvidence]>] =
+        evidenceFields.map { field in PropertyRule(field.key) { .stringList($0.map(field.value)) } }
+        + [PropertyRule(.evidenceCount) { .integer($0.count) }]
+
+    /// The evidence-row field behind each MENTIONS list property, in property order: the
+    /// lists above are these fields of the rows, and a format that writes one resource per
+    /// row (RDF's evidence rows) reads the same fields from the typed rows.
+    public static let evidenceFields: [(key: PropertyKey, value: @Sendable (MentionEvidence) -> String)] = [
+        (.words, { $0.word }),
+        (.matchedTerms, { $0.matchedTerm }),
+        (.sources, { $0.source }),
     ]
 
     /// The properties of each node kind, in the order nodes carry them.
@@ -142,7 +149,6 @@ struct ActiveRules: Sendable {
     let chemical: [PropertyRule<EntityFacts<TermMention>>]
     let disease: [PropertyRule<EntityFacts<TermMention>>]
     let organism: [PropertyRule<String>]
-    let mentions: [PropertyRule<[MentionEvidence]>]
 
     init(_ vocabulary: Vocabulary) {
         func kept<Facts>(_ rules: [PropertyRule<Facts>], _ kind: NodeKind) -> [PropertyRule<Facts>] {
@@ -156,8 +162,6 @@ struct ActiveRules: Sendable {
         chemical = kept(GraphSchema.term, .chemical)
         disease = kept(GraphSchema.term, .disease)
         organism = kept(GraphSchema.organism, .organism)
-        let mentionNames = Set(vocabulary.edge(.mentions).properties.map(\.name))
-        mentions = GraphSchema.mentions.filter { mentionNames.contains($0.key.name) }
     }
 }
 
