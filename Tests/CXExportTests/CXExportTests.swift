@@ -180,7 +180,7 @@ import Testing
     func subgraph(genes: [GraphNode], edgesReversed: Bool = false) -> FigureSubgraph {
         let figure = GraphNode(kind: .figure, id: Identifier(.figure, "PMC1__f"), name: "F")
         let edges = genes.map { GraphEdge(kind: .mentions, source: figure.id, sourceKind: .figure, target: $0.id, targetKind: .gene) }
-        return FigureSubgraph(figure: figure, nodes: genes, edges: edgesReversed ? edges.reversed() : edges, accounting: FigureAccounting())
+        return FigureSubgraph(figure: figure, nodes: genes, edges: edgesReversed ? edges.reversed() : edges)
     }
 
     func gene(_ id: String, symbol: PropertyValue) -> GraphNode {

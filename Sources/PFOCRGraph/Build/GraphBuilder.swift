@@ -31,8 +31,15 @@ public struct GraphBuilder: Sendable {
     /// The schema's rules for the properties the vocabulary keeps.
     private let rules: ActiveRules
 
+    /// The record's subgraph.
     public func build(_ record: FigureRecord) -> FigureSubgraph {
         var accounting = FigureAccounting()
+        return build(record, accounting: &accounting)
+    }
+
+    /// The record's subgraph; `accounting` gets what became of each row, for the report.
+    public func build(_ record: FigureRecord, accounting: inout FigureAccounting) -> FigureSubgraph {
+        accounting = FigureAccounting()
         accounting.rows = record.rows
         accounting.ignoredSideFiles = record.ignoredSideFiles
         accounting.layout = record.layout
@@ -147,7 +154,7 @@ public struct GraphBuilder: Sendable {
         edges.append(contentsOf: taxonEdges)
 
         let figure = figureNode(record, unmapped: accounting.unmappedOrganisms, unidentified: unidentified)
-        return FigureSubgraph(figure: figure, nodes: nodes, edges: edges, accounting: accounting)
+        return FigureSubgraph(figure: figure, nodes: nodes, edges: edges)
     }
 
     // MARK: Nodes

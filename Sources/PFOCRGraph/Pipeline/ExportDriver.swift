@@ -60,6 +60,8 @@ public struct ExportDriver {
     struct Processed: Sendable {
         var read: RecordReadResult
         var subgraph: FigureSubgraph?
+        /// What the builder did with the record's rows (beside the subgraph: sinks never see it).
+        var accounting = FigureAccounting()
         /// What each sink's renderer made of the subgraph (empty for a sink without one).
         var fragments: [FigureFragment] = []
         var excluded = false
@@ -139,7 +141,8 @@ public struct ExportDriver {
                 if !filter.isEmpty && !filter.accepts(record, mapping: request.mapping) {
                     return Processed(read: trimmed, excluded: true, rows: record.rows, figid: record.figid, organismKeys: organismKeys, year: record.year)
                 }
-                let subgraph = builder.build(record)
+                var accounting = FigureAccounting()
+                let subgraph = builder.build(record, accounting: &accounting)
                 let settled = hasRenderers ? registry.settledNodes(in: subgraph) : []
                 let fragments = renderers.map { renderer in
                     var fragment = FigureFragment(settled: settled)
@@ -147,7 +150,7 @@ public struct ExportDriver {
                     return fragment
                 }
                 return Processed(
-                    read: trimmed, subgraph: subgraph, fragments: fragments, rows: record.rows, figidLocation: record.location,
+                    read: trimmed, subgraph: subgraph, accounting: accounting, fragments: fragments, rows: record.rows, figidLocation: record.location,
                     figid: record.figid, organismKeys: organismKeys, year: record.year)
             }, consume: { (item: Processed) throws(ExportError) in
                 done += 1
@@ -181,7 +184,7 @@ public struct ExportDriver {
                 seenFigids[subgraph.figid] = item.read.source.path
                 report.records.exported += 1
                 let news = registry.settle(subgraph)
-                statistics.add(subgraph, news)
+                statistics.add(subgraph, news, item.accounting)
                 for (index, entry) in sinks.enumerated() {
                     try entry.sink.write(RenderedFigure(subgraph: subgraph, news: news, fragment: item.fragments[index]))
                 }
@@ -351,14 +354,13 @@ struct CorpusTally {
     private var inline = 0
     private var sideFiles = 0
 
-    mutating func add(_ subgraph: FigureSubgraph, _ news: FigureNews) {
+    mutating func add(_ subgraph: FigureSubgraph, _ news: FigureNews, _ accounting: FigureAccounting) {
         nodeCounts[NodeKind.figure.order] += 1
         for (index, node) in subgraph.nodes.enumerated() where news.newNodes[index] { nodeCounts[node.kind.order] += 1 }
         for (index, edge) in subgraph.edges.enumerated() where news.keptEdges[index] {
             edgeCounts[edge.kind.order] += 1
             if edge.kind == .mentions { mentionPairs[edge.targetKind.order] += 1 }
         }
-        let accounting = subgraph.accounting
         if accounting.layout == .inline { inline += 1 } else { sideFiles += 1 }
         for kind in EntityKind.allCases {
             var balance = rows[kind] ?? .init()
