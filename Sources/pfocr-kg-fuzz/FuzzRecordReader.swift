@@ -66,7 +66,7 @@ enum FuzzHarness {
 /// libFuzzer's driver, entered from our own `main` (SwiftPM gives every executable target a
 /// `main`, so libFuzzer's is not linked in).
 @_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
+func libFuzzerRunDriver(
     _ argc: UnsafeMutablePointer<CInt>,
     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
     _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
@@ -77,7 +77,7 @@ enum FuzzMain {
     static func main() {
         var argc = CommandLine.argc
         var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzRecordReader(data, size) }
+        let status = libFuzzerRunDriver(&argc, &argv) { data, size in fuzzRecordReader(data, size) }
         exit(status)
     }
 }
