@@ -12,6 +12,7 @@ public enum FormatRegistry {
     /// Every format, in the order `pfocr-kg formats` lists them and `--format` defaults to.
     public static let all: [any GraphFormat] = [
         KGXJSONLinesFormat(),
+        KGXTSVFormat(),
         TurtleFormat(),
         NTriplesFormat(),
         GraphMLFormat(),
