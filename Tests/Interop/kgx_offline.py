@@ -18,8 +18,15 @@ model release itself, where kgx's config would fetch Biolink 2.2.5's context) an
 prefixcommons' bundled registry contexts under `monarch_context` and `obo_context`. Any
 other connection attempt raises, so a network access cannot go unnoticed.
 
-Usage: `python kgx_offline.py validate -i jsonl nodes.jsonl edges.jsonl -o report.json`, or
-any other `kgx` subcommand and its options (`graph-summary`, `transform`...).
+Usage: `python kgx_offline.py validate -i jsonl nodes.jsonl edges.jsonl`, or any other `kgx`
+subcommand and its options (`graph-summary`, `transform`...). kgx 2.6.0's `validate` writes
+its report (JSON) to standard error whatever `-o` says (`ErrorDetecting.write_report` ignores
+its stream argument), and its log to standard output.
+
+`python kgx_offline.py check-slots nodes.jsonl edges.jsonl` is not kgx: it prints (JSON) each
+key of the records that is not a Biolink slot, or whose value is a list where the slot is
+single-valued or the other way round, judged by the same bmt Toolkit (and the same
+`multivalued` attribute) that `kgx validate` uses.
 """
 
 from __future__ import annotations
@@ -70,8 +77,31 @@ def install_offline_biolink() -> dict[str, str]:
     return {"schema": str(schema), "prefix_map": str(prefix_map_file)}
 
 
+def slot_problems(paths: list[str]) -> list[str]:
+    """Keys of the JSON Lines records in `paths` that are no Biolink slot, or whose value's
+    shape (list or scalar) is not the slot's."""
+    from kgx.utils.kgx_utils import get_toolkit
+    from linkml_runtime.linkml_model.meta import SlotDefinition
+
+    toolkit = get_toolkit()
+    problems: set[str] = set()
+    for path in paths:
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            for key, value in json.loads(line).items():
+                element = toolkit.get_element(key)
+                if not isinstance(element, SlotDefinition):
+                    problems.add(f"{key}: not a Biolink slot")
+                elif bool(element.multivalued) != isinstance(value, list):
+                    shape = "multivalued" if element.multivalued else "single-valued"
+                    problems.add(f"{key}: {shape} in Biolink, written as {type(value).__name__}")
+    return sorted(problems)
+
+
 def main(argv: list[str]) -> int:
     install_offline_biolink()
+    if argv[:1] == ["check-slots"]:
+        print(json.dumps(slot_problems(argv[1:])))
+        return 0
     from kgx.cli import cli
 
     try:

@@ -173,7 +173,7 @@ def test_valid_side_file_variants(tool, tmp_path):
     result, report = export(tool, corpus, tmp_path / "out", all_formats(tool), check=False)
     assert result.returncode == code and not diagnostics(result.stderr), result.stderr
     nodes = [json.loads(line) for line in (tmp_path / "out" / "kgx" / "edges.jsonl").read_text().splitlines()]
-    words = sorted(w for edge in nodes for w in edge.get("words", []))
+    words = sorted(w for edge in nodes for w in edge.get("supporting_text", []))
     assert '"A, b"' in words and "B's" in words
     output_checks.check_export(tmp_path / "out", report)
 
