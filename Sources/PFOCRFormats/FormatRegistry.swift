@@ -12,7 +12,6 @@ public enum FormatRegistry {
     /// Every format, in the order `pfocr-kg formats` lists them and `--format` defaults to.
     public static let all: [any GraphFormat] = [
         KGXJSONLinesFormat(),
-        KGXTSVFormat(),
         TurtleFormat(),
         NTriplesFormat(),
         GraphMLFormat(),
@@ -20,6 +19,7 @@ public enum FormatRegistry {
         CX1Format(),
         CypherCSVFormat(),
         GMTFormat(),
+        KGXTSVFormat(),
     ]
 
     /// Other names `--format` accepts: file extensions and tool names users reach for.
