@@ -60,7 +60,8 @@ struct KGXRecordBuilder: Sendable {
         let subject = prefixes.biolinkCurie(edge.source)
         let object = prefixes.biolinkCurie(edge.target)
         var record = KGXRecord()
-        record.append("id", Self.edgeID(subject: subject, predicate: vocabulary.kgxPredicate, object: object, edge: edge))
+        record.append(
+            "id", Self.edgeID(subject: subject, predicate: vocabulary.kgxPredicate, object: object, edge: edge))
         record.append("subject", subject)
         record.append("predicate", vocabulary.kgxPredicate)
         record.append("object", object)
@@ -70,7 +71,9 @@ struct KGXRecordBuilder: Sendable {
         record.append("aggregator_knowledge_source", .list(provenance.aggregatorKnowledgeSources))
         if provenance.citesPaper, let paper { record.append("publications", .list([prefixes.biolinkCurie(paper)])) }
         for spec in vocabulary.properties {
-            guard let value = edge.value(spec.name), case .slot(let slot) = KGXSlots.rule(named: spec.name) else { continue }
+            guard let value = edge.value(spec.name), case .slot(let slot) = KGXSlots.rule(named: spec.name) else {
+                continue
+            }
             record.append(slot, KGXValue(value))
         }
         return record

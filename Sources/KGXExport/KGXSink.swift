@@ -67,7 +67,9 @@ final class KGXSink<Writer: KGXRecordWriter>: GraphSink {
         if totals[2] > 0 { counts["cleanedValues"] = totals[2] }
         var notes: [String] = []
         if totals[2] > 0 {
-            notes.append("\(totals[2]) values held a tab, line break or '|', which KGX TSV cannot hold: replaced by a space or '¦'")
+            notes.append(
+                "\(totals[2]) values held a tab, line break or '|', which KGX TSV cannot hold: replaced by a space or '¦'"
+            )
         }
         return SinkSummary(counts: counts, notes: notes)
     }

@@ -99,21 +99,25 @@ enum KGXSlots {
         switch kind {
         // "This figure mentions this gene": OCR of the figure image, matched to lexicons.
         case .mentions:
-            Provenance(knowledgeLevel: "knowledge_assertion", agentType: "image_processing_agent",
-                       primaryKnowledgeSource: pfocr, aggregatorKnowledgeSources: [], citesPaper: true)
+            Provenance(
+                knowledgeLevel: "knowledge_assertion", agentType: "image_processing_agent",
+                primaryKnowledgeSource: pfocr, aggregatorKnowledgeSources: [], citesPaper: true)
         // The figure is in the paper: PFOCR's automated harvest of PMC articles' figures.
         case .partOf:
-            Provenance(knowledgeLevel: "knowledge_assertion", agentType: "automated_agent",
-                       primaryKnowledgeSource: pfocr, aggregatorKnowledgeSources: [], citesPaper: false)
+            Provenance(
+                knowledgeLevel: "knowledge_assertion", agentType: "automated_agent",
+                primaryKnowledgeSource: pfocr, aggregatorKnowledgeSources: [], citesPaper: false)
         // The record's `organisms`: it does not say whether a person or a program chose them.
         case .about:
-            Provenance(knowledgeLevel: "knowledge_assertion", agentType: "not_provided",
-                       primaryKnowledgeSource: pfocr, aggregatorKnowledgeSources: [], citesPaper: true)
+            Provenance(
+                knowledgeLevel: "knowledge_assertion", agentType: "not_provided",
+                primaryKnowledgeSource: pfocr, aggregatorKnowledgeSources: [], citesPaper: true)
         // A gene id's taxon is part of its NCBI Gene record (layout A's HGNC lexicons hold
         // human genes only): NCBI Gene states it, PFOCR passes it on.
         case .inTaxon:
-            Provenance(knowledgeLevel: "knowledge_assertion", agentType: "manual_agent",
-                       primaryKnowledgeSource: ncbiGene, aggregatorKnowledgeSources: [pfocr], citesPaper: false)
+            Provenance(
+                knowledgeLevel: "knowledge_assertion", agentType: "manual_agent",
+                primaryKnowledgeSource: ncbiGene, aggregatorKnowledgeSources: [pfocr], citesPaper: false)
         }
     }
 

@@ -1,8 +1,9 @@
 import Foundation
-@testable import KGXExport
 import PFOCRGraph
 import PFOCRTestSupport
 import Testing
+
+@testable import KGXExport
 
 @Suite struct KGXExportTests {
     @Test func goldenAndDeterministicJSONLines() throws {
@@ -99,12 +100,15 @@ import Testing
         record.append("provided_by", .list(["infores:pfocr", "infores:other"]))
         var json: [UInt8] = []
         _ = KGXJSONLinesWriter().append(record, of: .nodes, to: &json)
-        #expect(String(decoding: json, as: UTF8.self)
-            == #"{"id":"NCBIGene:207","category":["biolink:Gene"],"provided_by":["infores:pfocr","infores:other"]}"# + "\n")
+        #expect(
+            String(decoding: json, as: UTF8.self)
+                == #"{"id":"NCBIGene:207","category":["biolink:Gene"],"provided_by":["infores:pfocr","infores:other"]}"#
+                + "\n")
         let tsvWriter = KGXTSVWriter(mapping: mapping)
         var tsv: [UInt8] = []
         _ = tsvWriter.append(record, of: .nodes, to: &tsv)
-        let cells = String(decoding: tsv, as: UTF8.self).dropLast().split(separator: "\t", omittingEmptySubsequences: false)
+        let cells = String(decoding: tsv, as: UTF8.self).dropLast().split(
+            separator: "\t", omittingEmptySubsequences: false)
         #expect(cells.count == tsvWriter.nodeColumns.count)
         #expect(Array(cells.prefix(6)) == ["NCBIGene:207", "biolink:Gene", "", "", "", "infores:pfocr|infores:other"])
     }
