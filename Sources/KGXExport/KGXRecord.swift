@@ -22,10 +22,6 @@ struct KGXRecord: Sendable, Hashable {
     mutating func append(_ slot: String, _ text: String) {
         append(slot, .text(text))
     }
-
-    func value(_ slot: String) -> KGXValue? {
-        fields.first { $0.slot == slot }?.value
-    }
 }
 
 /// A slot value: a scalar for a single-valued Biolink slot, a list for a multivalued one
