@@ -54,7 +54,7 @@ let package = Package(
         .executableTarget(name: "pfocr-kg-fuzz", dependencies: ["PFOCRRecords"]),
         .testTarget(name: "PFOCRRecordsTests", dependencies: ["PFOCRRecords"]),
         .testTarget(name: "PFOCRGraphTests", dependencies: ["PFOCRGraph", "PFOCRRecords", "PFOCRFormats", "PFOCRTestSupport"]),
-        .testTarget(name: "KGXExportTests", dependencies: ["KGXExport", "PFOCRTestSupport"]),
+        .testTarget(name: "KGXExportTests", dependencies: ["KGXExport", "PFOCRGraph", "PFOCRTestSupport"]),
         .testTarget(name: "RDFExportTests", dependencies: ["RDFExport", "PFOCRTestSupport"]),
         .testTarget(name: "GraphMLExportTests", dependencies: ["GraphMLExport", "PFOCRTestSupport", "CLibXML2"]),
         .testTarget(name: "CXExportTests", dependencies: ["CXExport", "PFOCRTestSupport"]),

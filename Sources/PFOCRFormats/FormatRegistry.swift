@@ -19,6 +19,7 @@ public enum FormatRegistry {
         CX1Format(),
         CypherCSVFormat(),
         GMTFormat(),
+        KGXTSVFormat(),
     ]
 
     /// Other names `--format` accepts: file extensions and tool names users reach for.

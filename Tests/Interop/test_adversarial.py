@@ -173,7 +173,7 @@ def test_valid_side_file_variants(tool, tmp_path):
     result, report = export(tool, corpus, tmp_path / "out", all_formats(tool), check=False)
     assert result.returncode == code and not diagnostics(result.stderr), result.stderr
     nodes = [json.loads(line) for line in (tmp_path / "out" / "kgx" / "edges.jsonl").read_text().splitlines()]
-    words = sorted(w for edge in nodes for w in edge.get("words", []))
+    words = sorted(w for edge in nodes for w in edge.get("supporting_text", []))
     assert '"A, b"' in words and "B's" in words
     output_checks.check_export(tmp_path / "out", report)
 
@@ -237,12 +237,14 @@ def test_unidentified_terms_are_counted_not_lost(tool, tmp_path):
         "_data/PMC9__x-diseases.tsv": "word\tmesh\tmatch\tname\tdoid\nillness\tNA\tNA\tNA\tNA\n",
     }
     corpus = make_corpus(tmp_path / "in", files)
-    result, report = export(tool, corpus, tmp_path / "out", "kgx-jsonl")
+    # GraphML: KGX keeps Biolink slots only and leaves these words out (Docs/kgx.md).
+    result, report = export(tool, corpus, tmp_path / "out", "graphml")
     assert result.returncode == 0 and not diagnostics(result.stderr)
     assert report["rows"]["chemical"]["unidentified"] == 1 and report["rows"]["disease"]["unidentified"] == 1
     assert report["rows"]["chemical"]["balanced"] and report["rows"]["disease"]["balanced"]
-    nodes = (tmp_path / "out" / "kgx" / "nodes.jsonl").read_text()
-    assert '"unidentifiedChemicals":["mystery"]' in nodes and '"unidentifiedDiseases":["illness"]' in nodes
+    graphml = (tmp_path / "out" / "pfocr.graphml").read_text()
+    assert '<data key="unidentifiedChemicals">["mystery"]</data>' in graphml
+    assert '<data key="unidentifiedDiseases">["illness"]</data>' in graphml
 
 
 def test_conservation_on_a_generated_corpus_with_bad_rows(tool, tmp_path):

@@ -120,25 +120,3 @@ def test_output_identical_across_jobs(tool, tmp_path):
         export(tool, EXAMPLES, tmp_path / jobs, "kgx-jsonl", "--jobs", jobs)
     for name in ("kgx/nodes.jsonl", "kgx/edges.jsonl"):
         assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes()
-
-
-def test_kgx_fields(tool, tmp_path, request):
-    for corpus in [EXAMPLES] + ([request.getfixturevalue("shared_sample")] if (EXAMPLES.parent.parent.parent / "shared").exists() else []):
-        out = tmp_path / corpus.name
-        _, report = export(tool, corpus, out, "kgx-jsonl")
-        nodes = [json.loads(line) for line in (out / "kgx" / "nodes.jsonl").read_text().splitlines()]
-        edges = [json.loads(line) for line in (out / "kgx" / "edges.jsonl").read_text().splitlines()]
-        ids = {node["id"] for node in nodes}
-        assert len(ids) == len(nodes)
-        for node in nodes:
-            assert re.match(r"^[A-Za-z][\w.]*:\S+$", node["id"]), node["id"]
-            assert node["category"] and all(c.startswith("biolink:") for c in node["category"])
-        for edge in edges:
-            for field in ("subject", "predicate", "object", "knowledge_level", "agent_type", "primary_knowledge_source"):
-                assert isinstance(edge[field], str) and edge[field], field
-            assert edge["subject"] in ids and edge["object"] in ids
-            assert edge["knowledge_level"] in {"knowledge_assertion", "logical_entailment", "prediction", "statistical_association", "observation", "not_provided"}
-            assert edge["agent_type"] in {"manual_agent", "automated_agent", "data_analysis_pipeline", "computational_model", "text_mining_agent", "image_processing_agent", "manual_validation_of_automated_agent", "not_provided"}
-        expected = pfocr_counts.corpus_counts(corpus)
-        gene_mentions = [e for e in edges if e["predicate"] == "biolink:mentions" and e["object"].startswith("NCBIGene:")]
-        assert len(gene_mentions) == expected["figure_gene_pairs"]

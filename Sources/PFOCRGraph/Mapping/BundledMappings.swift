@@ -217,7 +217,7 @@ Zaire ebolavirus	186538
 # `--prefixes bioregistry`.
 namespaces:
   figure:       { curie: pfocr,        iri: "https://pfocr.wikipathways.org/figures/{id}.html", biolink: PFOCR }
-  pmc:          { curie: pmc,          iri: "http://europepmc.org/articles/{id}",               biolink: PMC }
+  pmc:          { curie: pmc,          iri: "http://europepmc.org/articles/{id}",               biolink: PMCID }
   ncbigene:     { curie: NCBIGene,     iri: "https://www.ncbi.nlm.nih.gov/gene/{id}",           biolink: NCBIGene }
   mesh:         { curie: MESH,         iri: "http://id.nlm.nih.gov/mesh/{id}",                  biolink: MESH }
   chebi:        { curie: CHEBI,        iri: "http://purl.obolibrary.org/obo/CHEBI_{id}",        biolink: CHEBI }
@@ -236,7 +236,7 @@ namespaces:
 # (percent-encoded where needed); `biolink` is the Biolink-model CURIE prefix used in KGX.
 namespaces:
   figure:       { curie: pfocr,        iri: "https://pfocr.wikipathways.org/figures/{id}.html", biolink: PFOCR }
-  pmc:          { curie: pmc,          iri: "https://identifiers.org/pmc/{id}",                 biolink: PMC }
+  pmc:          { curie: pmc,          iri: "https://identifiers.org/pmc/{id}",                 biolink: PMCID }
   ncbigene:     { curie: ncbigene,     iri: "https://identifiers.org/ncbigene/{id}",            biolink: NCBIGene }
   mesh:         { curie: mesh,         iri: "https://identifiers.org/mesh/{id}",                biolink: MESH }
   chebi:        { curie: chebi,        iri: "https://identifiers.org/chebi/CHEBI:{id}",         biolink: CHEBI }
@@ -279,7 +279,7 @@ rdf_prefixes:
 nodes:
   Figure:
     rdf_class: [fabio:Figure, schema:ImageObject]
-    kgx_category: biolink:InformationContentEntity
+    kgx_category: biolink:Publication
     properties:
       - { name: figid,            type: string,      rdf: dcterms:identifier,       description: "PFOCR figure id, <pmcid>__<filename stem>" }
       - { name: title,            type: string,      rdf: dcterms:title,            description: "Figure title (figtitle)" }

@@ -1,0 +1,46 @@
+import PFOCRGraph
+
+/// One KGX node or edge, dialect-free: Biolink slot names with typed values, in the order the
+/// JSON Lines dialect writes them. ``KGXRecordBuilder`` makes records from the graph; a
+/// ``KGXRecordWriter`` spells them (JSON Lines, TSV), so both dialects carry the same content.
+struct KGXRecord: Sendable, Hashable {
+    struct Field: Sendable, Hashable {
+        /// A Biolink slot in snake case (`in_taxon`, `supporting_text`).
+        let slot: String
+        let value: KGXValue
+    }
+
+    private(set) var fields: [Field] = []
+
+    /// Appends `slot`; an empty list is left out (KGX reads an absent slot and an empty list
+    /// alike, and TSV cannot tell them apart).
+    mutating func append(_ slot: String, _ value: KGXValue) {
+        if case .list(let items) = value, items.isEmpty { return }
+        fields.append(Field(slot: slot, value: value))
+    }
+
+    mutating func append(_ slot: String, _ text: String) {
+        append(slot, .text(text))
+    }
+}
+
+/// A slot value: a scalar for a single-valued Biolink slot, a list for a multivalued one
+/// (Biolink's `multivalued`, which `kgx validate` checks).
+enum KGXValue: Sendable, Hashable {
+    case text(String)
+    case integer(Int)
+    case double(Double)
+    case boolean(Bool)
+    case list([String])
+
+    /// The value of a graph property, its type kept.
+    init(_ value: PropertyValue) {
+        switch value {
+        case .string(let text), .iri(let text): self = .text(text)
+        case .integer(let number): self = .integer(number)
+        case .double(let number): self = .double(number)
+        case .boolean(let flag): self = .boolean(flag)
+        case .stringList(let items): self = .list(items)
+        }
+    }
+}

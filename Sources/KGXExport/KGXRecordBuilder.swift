@@ -1,0 +1,98 @@
+import PFOCRGraph
+
+/// Makes the ``KGXRecord``s of the graph's nodes and edges, by the rules of ``KGXSlots``.
+///
+/// Nodes: `id` (the Biolink CURIE), `category` (a one-item list from the vocabulary), `name`,
+/// `provided_by`, `iri`, `publication_type` for `biolink:Publication` nodes (the vocabulary's RDF
+/// classes, FaBiO and schema.org terms, as Biolink's slot description suggests), `xref`, and
+/// the vocabulary's properties under their Biolink slots. A gene's taxon is its
+/// `biolink:in_taxon` edge only, not an `in_taxon` node slot: kgx 2.6.0 contradicts itself on
+/// that slot (its reader makes any `in_taxon` value a list, as bmt's induced schema makes the
+/// slot multivalued by inheritance from `related to at instance level`, and its validator then
+/// rejects the list because the slot itself does not say `multivalued`), so either spelling
+/// fails `kgx validate`; the edge says the same with its provenance. Edges: `id`, `subject`,
+/// `predicate`, `object`, the edge kind's provenance, `publications` (the figure's paper) where
+/// the kind cites it, and the vocabulary's edge properties under their Biolink slots.
+struct KGXRecordBuilder: Sendable {
+    let mapping: Mapping
+
+    func node(_ node: GraphNode) -> KGXRecord {
+        let prefixes = mapping.prefixes
+        let vocabulary = mapping.vocabulary.node(node.kind)
+        var record = KGXRecord()
+        record.append("id", prefixes.biolinkCurie(node.id))
+        record.append("category", .list([vocabulary.kgxCategory]))
+        record.append("name", node.name)
+        var xrefs: [String] = []
+        var slots: [KGXRecord.Field] = []
+        for spec in vocabulary.properties {
+            guard let value = node.value(spec.name), let rule = KGXSlots.rule(named: spec.name) else { continue }
+            switch rule {
+            case .slot(let slot):
+                slots.append(KGXRecord.Field(slot: slot, value: KGXValue(value)))
+            case .crossReference(let namespace):
+                for local in Self.items(value) {
+                    let id = Identifier(namespace, local)
+                    if id != node.id { xrefs.append(prefixes.biolinkCurie(id)) }
+                }
+            case .omitted:
+                continue
+            }
+        }
+        if let description = slots.first(where: { $0.slot == "description" }) {
+            record.append(description.slot, description.value)
+        }
+        record.append("xref", .list(xrefs))
+        record.append("provided_by", .list([KGXSlots.pfocr]))
+        record.append("iri", prefixes.iri(node.id))
+        if vocabulary.kgxCategory == "biolink:Publication" {
+            record.append("publication_type", .list(vocabulary.rdfClasses))
+        }
+        for field in slots where field.slot != "description" { record.append(field.slot, field.value) }
+        return record
+    }
+
+    /// An edge's record; `paper` is the figure's paper, cited by kinds that cite it.
+    func edge(_ edge: GraphEdge, paper: Identifier?) -> KGXRecord {
+        let prefixes = mapping.prefixes
+        let vocabulary = mapping.vocabulary.edge(edge.kind)
+        let provenance = KGXSlots.provenance(edge.kind)
+        let subject = prefixes.biolinkCurie(edge.source)
+        let object = prefixes.biolinkCurie(edge.target)
+        var record = KGXRecord()
+        record.append(
+            "id", Self.edgeID(subject: subject, predicate: vocabulary.kgxPredicate, object: object, edge: edge))
+        record.append("subject", subject)
+        record.append("predicate", vocabulary.kgxPredicate)
+        record.append("object", object)
+        record.append("knowledge_level", provenance.knowledgeLevel)
+        record.append("agent_type", provenance.agentType)
+        record.append("primary_knowledge_source", provenance.primaryKnowledgeSource)
+        record.append("aggregator_knowledge_source", .list(provenance.aggregatorKnowledgeSources))
+        if provenance.citesPaper, let paper { record.append("publications", .list([prefixes.biolinkCurie(paper)])) }
+        for spec in vocabulary.properties {
+            guard let value = edge.value(spec.name), case .slot(let slot) = KGXSlots.rule(named: spec.name) else {
+                continue
+            }
+            record.append(slot, KGXValue(value))
+        }
+        return record
+    }
+
+    /// `subject--predicate--object`, unique per file: when the object's namespace is shared by
+    /// node kinds (``Namespace/isSharedByNodeKinds``, MeSH) `--<kind>` follows
+    /// (`…--MESH:D002130--chemical`), so a figure mentioning one MeSH id as a chemical and as a
+    /// disease has two edges with two ids.
+    static func edgeID(subject: String, predicate: String, object: String, edge: GraphEdge) -> String {
+        var id = "\(subject)--\(predicate)--\(object)"
+        if edge.target.namespace.isSharedByNodeKinds { id += "--" + edge.targetKind.rawValue.lowercased() }
+        return id
+    }
+
+    private static func items(_ value: PropertyValue) -> [String] {
+        switch value {
+        case .stringList(let items): items
+        default: [value.text()]
+        }
+    }
+}
