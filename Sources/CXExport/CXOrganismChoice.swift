@@ -5,12 +5,19 @@ import PFOCRGraph
 /// organism; a figure's OCR can match genes of several (human HK2 beside mouse Hk2).
 ///
 /// The rule, in one place:
-/// 1. the figure's curated organism, when its curated names map to exactly one taxon (one
-///    ABOUT edge);
-/// 2. else the taxon with the most gene rows (a gene's rows count for the gene's taxon, its
-///    IN_TAXON edge; a row is one evidence row of the MENTIONS edge);
+/// 1. candidates: the figure's curated taxa (its ABOUT edges) that at least one of its genes
+///    has; when none has, every taxon its genes have;
+/// 2. of the candidates, the one with the most gene rows (a gene's rows count for the gene's
+///    taxon, its IN_TAXON edge; a row is one evidence row of the MENTIONS edge);
 /// 3. ties go to the lowest NCBI Taxonomy id (numeric order);
-/// 4. no taxon when no gene has one (and no single curated taxon): then every gene is left out.
+/// 4. no taxon when no gene has one: then every gene is left out.
+///
+/// So a figure curated with one organism gets that organism's genes, as issue 11 asks,
+/// unless it has none of them (on the real sample, a figure curated "Escherichia coli",
+/// 562, whose genes are all of the strain K-12 MG1655, 511145); and a figure curated with
+/// several organisms gets one of them, not an uncurated taxon that happens to have more
+/// rows (the fly lexicon matches many short words: a figure curated human, mouse and
+/// Enterovirus has more fly rows than human ones).
 ///
 /// Genes of another taxon and genes without a taxon are left out of the network and counted
 /// (``otherTaxonGenes``, ``genesWithoutTaxon``); chemicals and diseases are always kept.
@@ -19,8 +26,8 @@ struct CXOrganismChoice: Equatable {
     var taxon: Identifier?
     /// The organism's name (the organism node's name), for the `organism` attributes.
     var name: String?
-    /// True when rule 2 chose the taxon (no single curated taxon).
-    var fromGeneRows = false
+    /// True when the taxon is not a curated one (no curated taxon has genes in the figure).
+    var uncurated = false
     /// Gene nodes of the figure left out because their taxon is another one.
     var otherTaxonGenes = 0
     /// Gene nodes of the figure left out because they have no taxon.
@@ -55,16 +62,13 @@ struct CXOrganismChoice: Equatable {
             guard let taxon = geneTaxa[mention.target] else { continue }
             rows[taxon, default: 0] += CXOrganismChoice.rowCount(mention)
         }
-        if curated.count == 1 {
-            taxon = curated[0]
-        } else {
-            taxon = rows.max { lhs, rhs in
-                if lhs.value != rhs.value { return lhs.value < rhs.value }
-                // Equal rows: the lower id is the greater, so max picks it.
-                return GraphBuilder.numericOrder(rhs.key.local, lhs.key.local)
-            }?.key
-            fromGeneRows = taxon != nil
-        }
+        let curatedWithGenes = rows.filter { curated.contains($0.key) }
+        taxon = (curatedWithGenes.isEmpty ? rows : curatedWithGenes).max { lhs, rhs in
+            if lhs.value != rhs.value { return lhs.value < rhs.value }
+            // Equal rows: the lower id is the greater, so max picks it.
+            return GraphBuilder.numericOrder(rhs.key.local, lhs.key.local)
+        }?.key
+        uncurated = taxon != nil && curatedWithGenes.isEmpty
         if let taxon { name = CXOrganismChoice.name(of: taxon, in: subgraph) }
         for mention in geneMentions {
             switch geneTaxa[mention.target] {

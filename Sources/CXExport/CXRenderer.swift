@@ -8,10 +8,10 @@ import PFOCRGraph
 /// ``networksLane`` (1), ``nodesLane``, ``edgesLane``, ``typeClashesLane`` (values left out of
 /// the network).
 ///
-/// A figure whose genes the organism choice (``CXOrganismChoice``) thins also gets one empty
-/// segment on ``accountingFile`` (past the dialects: the sink writes no file for it) whose
-/// tally lanes are ``otherTaxonLane``, ``noTaxonLane`` (genes left out), ``thinnedLane`` (1)
-/// and ``fromGeneRowsLane`` (1 when the organism came from the gene rows); a figure left
+/// A figure whose genes the organism choice (``CXOrganismChoice``) thins, or whose network's
+/// organism is none of its curated ones, also gets one empty segment on ``accountingFile`` (past the dialects: the sink writes no file for it) whose
+/// tally lanes are ``otherTaxonLane``, ``noTaxonLane`` (genes left out), ``thinnedLane`` (1 when genes were left out)
+/// and ``uncuratedLane`` (1 when the network's organism is none of the figure's curated ones); a figure left
 /// with no node gets that segment alone.
 ///
 /// The network is built in a local of ``render(_:into:)``; the renderer itself holds only
@@ -24,7 +24,7 @@ struct CXRenderer: FigureRenderer {
     static let otherTaxonLane = 0
     static let noTaxonLane = 1
     static let thinnedLane = 2
-    static let fromGeneRowsLane = 3
+    static let uncuratedLane = 3
 
     let builder: CXNetworkBuilder
     /// The dialects written, in `--format` order; a segment's file index points here.
@@ -46,12 +46,12 @@ struct CXRenderer: FigureRenderer {
     func render(_ subgraph: FigureSubgraph, into fragment: inout FigureFragment) {
         var network = CXNetwork()
         let choice = builder.buildFigureNetwork(subgraph, into: &network)
-        if choice.leftOut > 0 {
+        if choice.leftOut > 0 || choice.uncurated {
             var tally = SIMD4<Int>.zero
             tally[CXRenderer.otherTaxonLane] = choice.otherTaxonGenes
             tally[CXRenderer.noTaxonLane] = choice.genesWithoutTaxon
-            tally[CXRenderer.thinnedLane] = 1
-            tally[CXRenderer.fromGeneRowsLane] = choice.fromGeneRows ? 1 : 0
+            tally[CXRenderer.thinnedLane] = choice.leftOut > 0 ? 1 : 0
+            tally[CXRenderer.uncuratedLane] = choice.uncurated ? 1 : 0
             fragment.endSegment(file: accountingFile, tally: tally)
         }
         guard !network.nodes.isEmpty else { return }

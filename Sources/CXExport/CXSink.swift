@@ -53,7 +53,7 @@ final class CXSink: GraphSink {
             for segment in figure.fragment.segments {
                 guard segment.file < dialects.count else {
                     geneTotals &+= segment.tally
-                    leftOutGenes = true
+                    leftOutGenes = segment.tally[CXRenderer.thinnedLane] > 0
                     continue
                 }
                 let file = try context.output.createFile(dialects[segment.file].figurePath(subgraph.figid))
@@ -110,14 +110,14 @@ final class CXSink: GraphSink {
             counts["genesOfOtherTaxa"] = geneTotals[CXRenderer.otherTaxonLane]
             counts["genesWithoutTaxon"] = geneTotals[CXRenderer.noTaxonLane]
             counts["networksWithGenesLeftOut"] = geneTotals[CXRenderer.thinnedLane] - figidsOnlyOtherGenes.count
-            counts["organismsFromGeneRows"] = geneTotals[CXRenderer.fromGeneRowsLane]
+            counts["networksOfUncuratedOrganism"] = geneTotals[CXRenderer.uncuratedLane]
             counts["figuresWithOnlyGenesLeftOut"] = figidsOnlyOtherGenes.count
             lists["figuresWithOnlyGenesLeftOut"] = figidsOnlyOtherGenes
             let leftOut = geneTotals[CXRenderer.otherTaxonLane] + geneTotals[CXRenderer.noTaxonLane]
             if leftOut > 0 {
                 notes.append(
                     "\(leftOut) genes of \(geneTotals[CXRenderer.thinnedLane]) figures were left out of the figure networks: "
-                        + "each network holds one organism's genes (its curated organism, else the taxon with most gene rows)")
+                        + "each network holds one organism's genes (of its curated organisms the one with most gene rows, else the taxon with most gene rows)")
             }
         }
         let typeClashes = totals[CXRenderer.typeClashesLane]
