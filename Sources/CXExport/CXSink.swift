@@ -106,19 +106,14 @@ final class CXSink: GraphSink {
         if scope == .corpus {
             counts["corpusEdgesSeen"] = corpus.edgeCount
         } else {
-            // One organism per figure network (Docs/cx.md): the genes left out, counted.
+            // One organism per figure network (Docs/cx.md): the genes left out, counted here
+            // (a rule, not a problem of the input: no warning, as GMT's genesWithoutTaxon).
             counts["genesOfOtherTaxa"] = geneTotals[CXRenderer.otherTaxonLane]
             counts["genesWithoutTaxon"] = geneTotals[CXRenderer.noTaxonLane]
             counts["networksWithGenesLeftOut"] = geneTotals[CXRenderer.thinnedLane] - figidsOnlyOtherGenes.count
             counts["networksOfUncuratedOrganism"] = geneTotals[CXRenderer.uncuratedLane]
             counts["figuresWithOnlyGenesLeftOut"] = figidsOnlyOtherGenes.count
             lists["figuresWithOnlyGenesLeftOut"] = figidsOnlyOtherGenes
-            let leftOut = geneTotals[CXRenderer.otherTaxonLane] + geneTotals[CXRenderer.noTaxonLane]
-            if leftOut > 0 {
-                notes.append(
-                    "\(leftOut) genes of \(geneTotals[CXRenderer.thinnedLane]) figures were left out of the figure networks: "
-                        + "each network holds one organism's genes (of its curated organisms the one with most gene rows, else the taxon with most gene rows)")
-            }
         }
         let typeClashes = totals[CXRenderer.typeClashesLane]
         if typeClashes > 0 {
