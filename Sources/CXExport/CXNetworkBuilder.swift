@@ -118,7 +118,7 @@ struct CXNetworkBuilder: Sendable {
             appendEntityNode(node, organism: choice.name, evidence: mention, to: &network)
         }
         guard !network.nodes.isEmpty else { return choice }
-        forEachFigureAttribute(subgraph, organism: choice.name) { network.addNetworkAttribute($0, $1) }
+        forEachFigureAttribute(subgraph, asNode: false, organism: choice.name) { network.addNetworkAttribute($0, $1) }
         network.addNetworkAttribute("@context", .string(context.text(used)))
         CXLayout.arrange(&network.nodes)
         return choice
@@ -182,61 +182,52 @@ struct CXNetworkBuilder: Sendable {
         return nil
     }
 
-    /// The network attributes of a figure network, passed to `body` in order, every value a
-    /// string; `organism` is the network's organism (nil: the curated names, joined by `, `).
-    func forEachFigureAttribute(_ subgraph: FigureSubgraph, organism: String?, _ body: (String, PropertyValue) -> Void) {
+    /// The figure's metadata as attributes, passed to `body` in order (one list for both
+    /// uses, so the two cannot drift):
+    /// - the network attributes of a figure network (`asNode` false): every value a string,
+    ///   `description` and `reference` as pfocr2ndex's HTML, `organism` the network's organism
+    ///   (`organism`; nil: the curated names, joined by `, `);
+    /// - the attributes of the figure's node in the corpus network (`asNode` true): typed, the
+    ///   plain caption and reference text, the curated organisms, and without the
+    ///   network-level `name`, `rights`, `networkType` and `methods`.
+    func forEachFigureAttribute(
+        _ subgraph: FigureSubgraph, asNode: Bool, organism: String? = nil, _ body: (String, PropertyValue) -> Void
+    ) {
         let figure = subgraph.figure
         let paper = subgraph.nodes.first { $0.kind == .paper }
         func add(_ name: String, _ value: PropertyValue?) {
-            if let value { body(name, CXNetworkBuilder.text(value)) }
+            guard let value else { return }
+            body(name, asNode ? value : CXNetworkBuilder.text(value))
         }
         func add(_ name: String, _ text: String?) {
             if let text { body(name, .string(text)) }
         }
-        add("name", figure.name)
-        add("description", CXHTML.description(caption: figure.value(.caption)?.text(), image: figure.value(.imageURL)?.text()))
+        let paperLink = paper.map { CXNetworkBuilder.paperLink($0.id.local) }
+        if !asNode { add("name", figure.name) }
+        if asNode {
+            add("description", figure.value(.caption))
+        } else {
+            add("description", CXHTML.description(caption: figure.value(.caption)?.text(), image: figure.value(.imageURL)?.text()))
+        }
         add("pfocrId", subgraph.figid)
         add("pmcId", paper?.value(.pmcid))
         add("figureNumber", figure.value(.number))
         add("figureTitle", figure.value(.title))
         add("figureLink", figure.value(.figureLink))
-        let paperLink = paper.map { CXNetworkBuilder.paperLink($0.id.local) }
-        add("paperLink", paperLink)
+        add("paperLink", paperLink.map(PropertyValue.iri))
         add("paperTitle", paper?.value(.title))
         add("publicationYear", paper?.value(.year))
-        add("organism", organism ?? CXNetworkBuilder.curatedOrganisms(figure))
-        add("rights", CXNetworkBuilder.rights)
-        add("networkType", CXNetworkBuilder.networkType)
-        add("methods", CXNetworkBuilder.methods)
-        if let paper {
-            add("reference", CXHTML.reference(text: paper.value(.reference)?.text(), title: paper.value(.title)?.text(), link: paperLink))
+        add("organism", asNode ? CXNetworkBuilder.curatedOrganisms(figure) : organism ?? CXNetworkBuilder.curatedOrganisms(figure))
+        if asNode {
+            add("reference", paper?.value(.reference))
+        } else {
+            add("rights", CXNetworkBuilder.rights)
+            add("networkType", CXNetworkBuilder.networkType)
+            add("methods", CXNetworkBuilder.methods)
+            if let paper {
+                add("reference", CXHTML.reference(text: paper.value(.reference)?.text(), title: paper.value(.title)?.text(), link: paperLink))
+            }
         }
-        add("ndexUUID", figure.value(.ndexUUID))
-        for spec in figureExtras { add(spec.name, figure.value(spec.name)) }
-        if let paper { for spec in paperExtras { add(spec.name, paper.value(spec.name)) } }
-    }
-
-    /// The attributes of a figure's node in the corpus network, typed, passed to `body` in
-    /// order: the figure network's attributes but `name`, `rights`, `networkType` and
-    /// `methods` (network-level), with the plain caption as `description`, the plain
-    /// reference text as `reference` and the curated organisms as `organism`.
-    func forEachFigureNodeAttribute(_ subgraph: FigureSubgraph, _ body: (String, PropertyValue) -> Void) {
-        let figure = subgraph.figure
-        let paper = subgraph.nodes.first { $0.kind == .paper }
-        func add(_ name: String, _ value: PropertyValue?) {
-            if let value { body(name, value) }
-        }
-        add("description", figure.value(.caption))
-        add("pfocrId", .string(subgraph.figid))
-        add("pmcId", paper?.value(.pmcid))
-        add("figureNumber", figure.value(.number))
-        add("figureTitle", figure.value(.title))
-        add("figureLink", figure.value(.figureLink))
-        if let paper { add("paperLink", .iri(CXNetworkBuilder.paperLink(paper.id.local))) }
-        add("paperTitle", paper?.value(.title))
-        add("publicationYear", paper?.value(.year))
-        add("organism", CXNetworkBuilder.curatedOrganisms(figure).map(PropertyValue.string))
-        add("reference", paper?.value(.reference))
         add("ndexUUID", figure.value(.ndexUUID))
         for spec in figureExtras { add(spec.name, figure.value(spec.name)) }
         if let paper { for spec in paperExtras { add(spec.name, paper.value(spec.name)) } }
@@ -315,7 +306,7 @@ struct CXNetworkBuilder: Sendable {
     func appendFigureNode(_ subgraph: FigureSubgraph, to network: inout CXNetwork) {
         declareNodeFields(&network.nodeDeclarations)
         let start = network.nodeAttributes.count
-        forEachFigureNodeAttribute(subgraph) { name, value in
+        forEachFigureAttribute(subgraph, asNode: true) { name, value in
             guard !CXNetworkBuilder.reservedNodeNames.contains(name) else { return }
             network.addNodeAttribute(name, value, from: start)
         }
