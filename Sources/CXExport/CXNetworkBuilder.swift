@@ -16,12 +16,12 @@ import PFOCRGraph
 /// Nodes: one per chemical and disease the figure mentions and one per gene of the chosen
 /// organism, with `name` (symbol or term), `represents` (a CURIE whose prefix `@context`
 /// maps, or the full IRI for namespaces whose IRIs do not end with the id), `type` (the
-/// vocabulary label in lower case: `gene`, `chemical`, `disease`), for genes PFOCR's
-/// `ncbigene` (the NCBI Gene id, in place of the vocabulary's `ncbiGeneID`), `organism`
-/// (the gene's taxon's name) and, in a figure network, `word` (the OCR words, distinct,
-/// joined by `, `), the node kind's vocabulary properties and, in a figure network, the
-/// MENTIONS evidence (`words`, `matchedTerms`, `sources`, `evidenceCount`). No edges are
-/// invented between entities.
+/// vocabulary label in lower case: `gene`, `chemical`, `disease`), the node kind's
+/// vocabulary properties (for genes PFOCR's `ncbigene`, the NCBI Gene id, in place of the
+/// vocabulary's `ncbiGeneID`, then `symbol`, `organism` (the gene's taxon's name) and, in a
+/// figure network, `word` (the OCR words, distinct, joined by `, `)) and, in a figure
+/// network, the MENTIONS evidence (`words`, `matchedTerms`, `sources`, `evidenceCount`). No
+/// edges are invented between entities. The corpus network keeps the genes of every taxon.
 ///
 /// It is configuration only (a `Sendable` value made once per export): everything a network
 /// needs while it is built lives in the ``CXNetwork``, values left out included.
@@ -39,7 +39,8 @@ struct CXNetworkBuilder: Sendable {
     /// for this module's node `type`; a vocabulary property with one of them is left out.
     static let reservedNodeNames: Set<String> = ["name", "represents", "type"]
     static let reservedEdgeNames: Set<String> = ["interaction", "name"]
-    /// Figure and paper properties the PFOCR-named network attributes already carry.
+    /// Figure and paper properties the PFOCR-named network attributes already carry (the
+    /// curated `organisms` list is not one: `organism` names the network's organism).
     static let coveredFigureProperties: Set<String> = [
         PropertyKey.figid, .title, .caption, .number, .figureLink, .ndexUUID,
     ].reduce(into: []) { $0.insert($1.name) }
