@@ -63,7 +63,8 @@ struct CXCorpusNetwork {
                 nodeIndex[key] = target
                 usedNamespaces |= builder.context.bit(node.id.namespace)
                 let organism = geneTaxa[node.id].map { CXOrganismChoice.name(of: $0, in: subgraph) }
-                builder.appendEntityNode(node, organism: node.kind == .gene ? organism : nil, evidence: nil, to: &network)
+                builder.appendEntityNode(
+                    node, organism: node.kind == .gene ? organism : nil, evidence: nil, to: &network)
             }
             builder.appendMentionEdge(mention, source: figureIndex, target: target, to: &network)
         }

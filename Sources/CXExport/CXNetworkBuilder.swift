@@ -44,7 +44,9 @@ struct CXNetworkBuilder: Sendable {
     static let coveredFigureProperties: Set<String> = [
         PropertyKey.figid, .title, .caption, .number, .figureLink, .ndexUUID,
     ].reduce(into: []) { $0.insert($1.name) }
-    static let coveredPaperProperties: Set<String> = [PropertyKey.pmcid, .title, .reference, .year].reduce(into: []) { $0.insert($1.name) }
+    static let coveredPaperProperties: Set<String> = [PropertyKey.pmcid, .title, .reference, .year].reduce(into: []) {
+        $0.insert($1.name)
+    }
     /// Vocabulary properties a CX node writes under PFOCR's own name instead (`ncbigene`).
     static let renamedNodeProperties: Set<String> = [PropertyKey.ncbiGeneID.name]
 
@@ -75,7 +77,8 @@ struct CXNetworkBuilder: Sendable {
         let kinds = NodeKind.allCases.sorted()
         nodeProperties = kinds.map { kind in
             vocabulary.node(kind).properties.filter {
-                !CXNetworkBuilder.reservedNodeNames.contains($0.name) && !CXNetworkBuilder.renamedNodeProperties.contains($0.name)
+                !CXNetworkBuilder.reservedNodeNames.contains($0.name)
+                    && !CXNetworkBuilder.renamedNodeProperties.contains($0.name)
             }
         }
         evidenceProperties = vocabulary.edge(.mentions).properties.filter {
@@ -208,7 +211,9 @@ struct CXNetworkBuilder: Sendable {
         if asNode {
             add("description", figure.value(.caption))
         } else {
-            add("description", CXHTML.description(caption: figure.value(.caption)?.text(), image: figure.value(.imageURL)?.text()))
+            let html = CXHTML.description(
+                caption: figure.value(.caption)?.text(), image: figure.value(.imageURL)?.text())
+            add("description", html)
         }
         add("pfocrId", subgraph.figid)
         add("pmcId", paper?.value(.pmcid))
@@ -218,7 +223,8 @@ struct CXNetworkBuilder: Sendable {
         add("paperLink", paperLink.map(PropertyValue.iri))
         add("paperTitle", paper?.value(.title))
         add("publicationYear", paper?.value(.year))
-        add("organism", asNode ? CXNetworkBuilder.curatedOrganisms(figure) : organism ?? CXNetworkBuilder.curatedOrganisms(figure))
+        let curated = CXNetworkBuilder.curatedOrganisms(figure)
+        add("organism", asNode ? curated : organism ?? curated)
         if asNode {
             add("reference", paper?.value(.reference))
         } else {
@@ -226,7 +232,9 @@ struct CXNetworkBuilder: Sendable {
             add("networkType", CXNetworkBuilder.networkType)
             add("methods", CXNetworkBuilder.methods)
             if let paper {
-                add("reference", CXHTML.reference(text: paper.value(.reference)?.text(), title: paper.value(.title)?.text(), link: paperLink))
+                let html = CXHTML.reference(
+                    text: paper.value(.reference)?.text(), title: paper.value(.title)?.text(), link: paperLink)
+                add("reference", html)
             }
         }
         add("ndexUUID", figure.value(.ndexUUID))
@@ -274,7 +282,9 @@ struct CXNetworkBuilder: Sendable {
                 if let value = node.value(first.name) { network.addNodeAttribute(first.name, value, from: start) }
                 pending = pending.dropFirst()
             }
-            if let organism { network.addNodeAttribute(CXNetworkBuilder.organismAttribute, .string(organism), from: start) }
+            if let organism {
+                network.addNodeAttribute(CXNetworkBuilder.organismAttribute, .string(organism), from: start)
+            }
             if let evidence, let word = CXNetworkBuilder.word(evidence) {
                 network.addNodeAttribute(CXNetworkBuilder.wordAttribute, .string(word), from: start)
             }

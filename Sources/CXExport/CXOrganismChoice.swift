@@ -63,11 +63,12 @@ struct CXOrganismChoice: Equatable {
             rows[taxon, default: 0] += CXOrganismChoice.rowCount(mention)
         }
         let curatedWithGenes = rows.filter { curated.contains($0.key) }
-        taxon = (curatedWithGenes.isEmpty ? rows : curatedWithGenes).max { lhs, rhs in
-            if lhs.value != rhs.value { return lhs.value < rhs.value }
-            // Equal rows: the lower id is the greater, so max picks it.
-            return GraphBuilder.numericOrder(rhs.key.local, lhs.key.local)
-        }?.key
+        taxon =
+            (curatedWithGenes.isEmpty ? rows : curatedWithGenes).max { lhs, rhs in
+                if lhs.value != rhs.value { return lhs.value < rhs.value }
+                // Equal rows: the lower id is the greater, so max picks it.
+                return GraphBuilder.numericOrder(rhs.key.local, lhs.key.local)
+            }?.key
         uncurated = taxon != nil && curatedWithGenes.isEmpty
         if let taxon { name = CXOrganismChoice.name(of: taxon, in: subgraph) }
         for mention in geneMentions {

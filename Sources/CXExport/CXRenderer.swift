@@ -9,10 +9,11 @@ import PFOCRGraph
 /// the network).
 ///
 /// A figure whose genes the organism choice (``CXOrganismChoice``) thins, or whose network's
-/// organism is none of its curated ones, also gets one empty segment on ``accountingFile`` (past the dialects: the sink writes no file for it) whose
-/// tally lanes are ``otherTaxonLane``, ``noTaxonLane`` (genes left out), ``thinnedLane`` (1 when genes were left out)
-/// and ``uncuratedLane`` (1 when the network's organism is none of the figure's curated ones); a figure left
-/// with no node gets that segment alone.
+/// organism is none of its curated ones, also gets one empty segment on ``accountingFile``
+/// (past the dialects: the sink writes no file for it) whose tally lanes are
+/// ``otherTaxonLane`` and ``noTaxonLane`` (genes left out), ``thinnedLane`` (1 when genes
+/// were left out) and ``uncuratedLane`` (1 when the network's organism is none of the
+/// figure's curated ones); a figure left with no node gets that segment alone.
 ///
 /// The network is built in a local of ``render(_:into:)``; the renderer itself holds only
 /// the builder's configuration and the writers' precomputed bytes.

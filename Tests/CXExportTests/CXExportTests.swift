@@ -27,7 +27,9 @@ import Testing
             #expect(files.allSatisfy { bothFiles[$0.key] == $0.value })
             #expect(alone.outcome.report.sinks[name] == both.outcome.report.sinks[name])
         }
-        #expect(bothFiles.count == 2 * TestExport.files(in: try TestExport.run([TestPaths.examples], formats: ["cx"]).output).count)
+        #expect(
+            bothFiles.count == 2
+                * TestExport.files(in: try TestExport.run([TestPaths.examples], formats: ["cx"]).output).count)
     }
 
     @Test func oneNetworkPerFigureWithEntities() throws {
@@ -54,7 +56,8 @@ import Testing
         let attributes = try #require(aspect(doc, "networkAttributes").first)
         #expect(attributes.values.allSatisfy { $0 is String })
         for name in [
-            "name", "description", "reference", "methods", "organism", "pfocrId", "pmcId", "figureLink", "paperLink", "publicationYear",
+            "name", "description", "reference", "methods", "organism", "pfocrId", "pmcId", "figureLink", "paperLink",
+            "publicationYear",
             "rights",
         ] {
             #expect(attributes[name] is String, "\(name)")
@@ -71,7 +74,8 @@ import Testing
         #expect(
             attributes["description"] as? String
                 == "<p>Insulin signalling through PI3K and AKT to mTOR in hepatocytes.</p>\n"
-                + "<p><img src=\"https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1000001/bin/fig1.jpg\" style=\"width: 100%;\"></p>")
+                + "<p><img src=\"https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1000001/bin/fig1.jpg\" style=\"width: 100%;\"></p>"
+        )
         #expect(
             attributes["reference"] as? String
                 == "A. Author, et al. J Example Biol. 2005 Mar;12(3):100-110. <b>Insulin signalling in the liver.</b> "
@@ -86,9 +90,12 @@ import Testing
         let nodes = try #require(declarations["nodes"] as? [String: [String: String]])
         #expect(nodes["words"]?["d"] == "list_of_string")
         #expect(nodes["evidenceCount"]?["d"] == "integer")
-        #expect(nodes["ncbigene"]?["d"] == "string" && nodes["word"]?["d"] == "string" && nodes["organism"]?["d"] == "string")
+        #expect(
+            nodes["ncbigene"]?["d"] == "string" && nodes["word"]?["d"] == "string"
+                && nodes["organism"]?["d"] == "string")
         #expect(nodes["ncbiGeneID"] == nil)
-        let akt1 = try #require(aspect(doc, "nodes").compactMap { $0["v"] as? [String: Any] }.first { $0["name"] as? String == "AKT1" })
+        let akt1 = try #require(
+            aspect(doc, "nodes").compactMap { $0["v"] as? [String: Any] }.first { $0["name"] as? String == "AKT1" })
         #expect(akt1["ncbigene"] as? String == "207")
         #expect(akt1["organism"] as? String == "Homo sapiens")
         #expect(akt1["word"] as? String == "Akt, AKT1/2")
@@ -125,8 +132,10 @@ import Testing
 
             """
         try Data(record.utf8).write(to: URL(fileURLWithPath: corpus + "/_figures/odd.md"))
-        try Data("---\nfigid: PMC2__empty\nfigtitle: Empty\npmcid: PMC2\ngenes: []\nchemicals: []\ndiseases: []\n---\n".utf8)
-            .write(to: URL(fileURLWithPath: corpus + "/_figures/empty.md"))
+        try Data(
+            "---\nfigid: PMC2__empty\nfigtitle: Empty\npmcid: PMC2\ngenes: []\nchemicals: []\ndiseases: []\n---\n".utf8
+        )
+        .write(to: URL(fileURLWithPath: corpus + "/_figures/empty.md"))
         let run = try TestExport.run([corpus], formats: ["cx2", "cx"])
         let files = TestExport.files(in: run.output).keys.sorted()
         #expect(files == ["cx/~..%2Fx%2FPMC1__a%20b.cx", "cx2/~..%2Fx%2FPMC1__a%20b.cx2"])
@@ -168,7 +177,8 @@ import Testing
 
     @Test func encodedNamesAreDistinctSafeAndBounded() {
         let figids = [
-            "a b", "a%20b", "a/b", "a\\b", "a\u{0}b", "é", "e\u{301}", "..", ".", "~", "~~", "a~b", String(repeating: "x", count: 201),
+            "a b", "a%20b", "a/b", "a\\b", "a\u{0}b", "é", "e\u{301}", "..", ".", "~", "~~", "a~b",
+            String(repeating: "x", count: 201),
             String(repeating: "x", count: 202), String(repeating: "/", count: 300), String(repeating: "/", count: 301),
             String(repeating: "é", count: 100) + "1", String(repeating: "é", count: 100) + "2",
         ]
@@ -187,8 +197,13 @@ import Testing
     // MARK: Layout
 
     @Test func layoutGroupsByKindInBlocks() {
-        var nodes = (0..<5).map { CXNode(kind: .gene, id: Identifier(.ncbigene, "\($0)"), name: "g\($0)", type: "gene", attributes: 0..<0) }
-        nodes += (0..<2).map { CXNode(kind: .chemical, id: Identifier(.mesh, "D\($0)"), name: "c\($0)", type: "chemical", attributes: 0..<0) }
+        var nodes = (0..<5).map {
+            CXNode(kind: .gene, id: Identifier(.ncbigene, "\($0)"), name: "g\($0)", type: "gene", attributes: 0..<0)
+        }
+        nodes += (0..<2).map {
+            CXNode(
+                kind: .chemical, id: Identifier(.mesh, "D\($0)"), name: "c\($0)", type: "chemical", attributes: 0..<0)
+        }
         CXLayout.arrange(&nodes)
         // 5 genes: 4 columns (16 >= 10), 2 rows; chemicals start below after a gap.
         #expect(nodes.map(\.x) == [0, 100, 200, 300, 0, 0, 100])
@@ -213,28 +228,43 @@ import Testing
     /// `rows` evidence rows), each gene in taxon `taxa[index]` (default 9606; nil: none), and
     /// an ABOUT edge to each of `about`.
     func subgraph(
-        genes: [GraphNode], edgesReversed: Bool = false, taxa: [String?]? = nil, rows: [Int]? = nil, about: [String] = []
+        genes: [GraphNode], edgesReversed: Bool = false, taxa: [String?]? = nil, rows: [Int]? = nil,
+        about: [String] = []
     ) -> FigureSubgraph {
         let figure = GraphNode(kind: .figure, id: Identifier(.figure, "PMC1__f"), name: "F")
         let taxa = taxa ?? genes.map { _ in "9606" }
-        var edges = about.map { GraphEdge(kind: .about, source: figure.id, sourceKind: .figure, target: Identifier(.ncbitaxon, $0), targetKind: .organism) }
+        var edges = about.map {
+            GraphEdge(
+                kind: .about, source: figure.id, sourceKind: .figure, target: Identifier(.ncbitaxon, $0),
+                targetKind: .organism)
+        }
         var mentions: [GraphEdge] = []
         for (index, gene) in genes.enumerated() {
             let count = rows?[index] ?? 1
             let evidence: [Property] = [
-                Property("words", .stringList((0..<count).map { "w\($0 % 2)" })), Property("evidenceCount", .integer(count)),
+                Property("words", .stringList((0..<count).map { "w\($0 % 2)" })),
+                Property("evidenceCount", .integer(count)),
             ]
-            mentions.append(GraphEdge(kind: .mentions, source: figure.id, sourceKind: .figure, target: gene.id, targetKind: .gene, properties: evidence))
+            mentions.append(
+                GraphEdge(
+                    kind: .mentions, source: figure.id, sourceKind: .figure, target: gene.id, targetKind: .gene,
+                    properties: evidence))
         }
         edges += edgesReversed ? mentions.reversed() : mentions
         var organisms: [String] = about
         for (gene, taxon) in zip(genes, taxa) {
             guard let taxon else { continue }
-            edges.append(GraphEdge(kind: .inTaxon, source: gene.id, sourceKind: .gene, target: Identifier(.ncbitaxon, taxon), targetKind: .organism))
+            edges.append(
+                GraphEdge(
+                    kind: .inTaxon, source: gene.id, sourceKind: .gene, target: Identifier(.ncbitaxon, taxon),
+                    targetKind: .organism))
             if !organisms.contains(taxon) { organisms.append(taxon) }
         }
-        let organismNodes = organisms.map { GraphNode(kind: .organism, id: Identifier(.ncbitaxon, $0), name: "Taxon \($0)") }
-        return FigureSubgraph(figure: figure, nodes: organismNodes + genes, edges: edges, accounting: FigureAccounting())
+        let organismNodes = organisms.map {
+            GraphNode(kind: .organism, id: Identifier(.ncbitaxon, $0), name: "Taxon \($0)")
+        }
+        return FigureSubgraph(
+            figure: figure, nodes: organismNodes + genes, edges: edges, accounting: FigureAccounting())
     }
 
     func gene(_ id: String, symbol: PropertyValue) -> GraphNode {
@@ -244,7 +274,8 @@ import Testing
     /// One `.always` segment per network, tallied networks, nodes, edges, values left out:
     /// the second gene's integer `symbol` clashes with the string the first declared.
     @Test func aNetworkIsOneTalliedSegment() throws {
-        let fragment = try rendered(subgraph(genes: [gene("1", symbol: .string("A")), gene("2", symbol: .integer(2))], about: ["9606"]))
+        let fragment = try rendered(
+            subgraph(genes: [gene("1", symbol: .string("A")), gene("2", symbol: .integer(2))], about: ["9606"]))
         let news = FigureNews(everythingNewIn: subgraph(genes: []))
         #expect(fragment.segments.count == 1)
         #expect(fragment.segments.first?.condition == .always)
@@ -272,9 +303,13 @@ import Testing
         var missing = subgraph(genes: sorted)
         missing.nodes.removeLast()
         missing.edges.removeAll { $0.kind == .inTaxon && $0.source == genes[1].id }
-        missing.edges.append(GraphEdge(kind: .inTaxon, source: genes[1].id, sourceKind: .gene, target: Identifier(.ncbitaxon, "9606"), targetKind: .organism))
+        missing.edges.append(
+            GraphEdge(
+                kind: .inTaxon, source: genes[1].id, sourceKind: .gene, target: Identifier(.ncbitaxon, "9606"),
+                targetKind: .organism))
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(try rendered(missing).bytes)) as? [Any])
-        #expect(aspect(doc, "nodes").compactMap { ($0["v"] as? [String: Any])?["name"] as? String } == ["2", "7", "10"])
+        #expect(
+            aspect(doc, "nodes").compactMap { ($0["v"] as? [String: Any])?["name"] as? String } == ["2", "7", "10"])
     }
 
     @Test func coordinatesAreWrittenAsJSONTextWritesDoubles() {
@@ -288,7 +323,9 @@ import Testing
     // MARK: One organism per network
 
     /// The genes a network keeps: ids `1`... in taxa `taxa`, with `rows` rows each.
-    func keptGenes(taxa: [String?], rows: [Int]? = nil, about: [String] = []) -> (kept: [String], choice: CXOrganismChoice) {
+    func keptGenes(taxa: [String?], rows: [Int]? = nil, about: [String] = []) -> (
+        kept: [String], choice: CXOrganismChoice
+    ) {
         let genes = taxa.indices.map { gene("\($0 + 1)", symbol: .string("G\($0 + 1)")) }
         let figure = subgraph(genes: genes, taxa: taxa, rows: rows, about: about)
         var network = CXNetwork()
@@ -305,7 +342,8 @@ import Testing
 
     @Test func ofSeveralCuratedOrganismsTheOneWithMostRows() {
         // Fly has the most rows but is not curated; of human and mouse, mouse has more rows.
-        let (kept, choice) = keptGenes(taxa: ["9606", "10090", "7227", "10090"], rows: [3, 2, 9, 2], about: ["9606", "10090"])
+        let (kept, choice) = keptGenes(
+            taxa: ["9606", "10090", "7227", "10090"], rows: [3, 2, 9, 2], about: ["9606", "10090"])
         #expect(kept == ["2", "4"])
         #expect(choice.otherTaxonGenes == 2 && !choice.uncurated)
     }
@@ -339,7 +377,9 @@ import Testing
         let genes = ["1", "2", "3"].map { gene($0, symbol: .string("G\($0)")) }
         let renderer = CXRenderer(mapping: try Mapping.bundled(), dialects: [.cx2, .cx1])
         var fragment = FigureFragment()
-        renderer.render(subgraph(genes: genes, taxa: ["9606", "10090", nil], rows: [2, 1, 1], about: ["9606", "10090"]), into: &fragment)
+        renderer.render(
+            subgraph(genes: genes, taxa: ["9606", "10090", nil], rows: [2, 1, 1], about: ["9606", "10090"]),
+            into: &fragment)
         #expect(fragment.segments.map(\.file) == [renderer.accountingFile, 0, 1])
         #expect(fragment.segments.first?.range.isEmpty == true)
         #expect(fragment.segments.first?.tally == SIMD4(1, 1, 1, 0))
