@@ -31,7 +31,7 @@ let package = Package(
         // libxml2 through pkg-config (`libxml2-dev` on Debian; see README): the GraphML tests read
         // and XSD-validate the file with it.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
-        .target(name: "GraphMLExport", dependencies: ["PFOCRGraph"]),
+        .target(name: "GraphMLExport", dependencies: ["PFOCRGraph", "PFOCRRecords"]),
         .target(name: "CXExport", dependencies: ["PFOCRGraph", "PFOCRRecords"]),
         .target(name: "CypherCSVExport", dependencies: ["PFOCRGraph", "PFOCRRecords"]),
         .target(name: "GMTExport", dependencies: ["PFOCRGraph"]),
@@ -42,7 +42,7 @@ let package = Package(
         // The tools.
         .executableTarget(
             name: "pfocr-kg",
-            dependencies: ["PFOCRFormats", "PFOCRGraph", "PFOCRRecords", "GMTExport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PFOCRFormats", "PFOCRGraph", "PFOCRRecords", "CXExport", "GMTExport", "RDFExport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "pfocr-kg-bench",

@@ -11,7 +11,7 @@ public struct CX1Format: GraphFormat {
 
     /// CX2 and CX1 share a sink: each network is built once and written in both dialects.
     public var family: String { CXDialect.family }
-    public var optionNames: [String] { CXDialect.optionNames }
+    public var options: [FormatOption] { CXDialect.options }
 
     public func makeSink(context: SinkContext, formats: [String]) throws(ExportError) -> any GraphSink {
         try CXSink(context: context, dialects: formats.compactMap(CXDialect.init(formatName:)))

@@ -1,9 +1,11 @@
+import PFOCRGraph
+
 /// The two CX versions the sink writes.
 enum CXDialect: Sendable {
     /// The format family of both dialects (one sink builds each network once).
     static let family = "cx"
     /// The format options the CX sink reads.
-    static let optionNames = ["cx-scope"]
+    static let options = [CXOptions.scope]
 
     /// CX2 (`.cx2`), NDEx 3 and Cytoscape Web.
     case cx2
@@ -42,4 +44,12 @@ enum CXDialect: Sendable {
 
     /// The corpus network's file (`--cx-scope corpus`).
     var corpusPath: String { "pfocr.\(fileExtension)" }
+}
+
+/// The options both CX formats declare.
+public enum CXOptions {
+    /// `--cx-scope`: one network per figure, or one for the whole selection (``CXScope``).
+    public static let scope = FormatOption(
+        "cx-scope", .oneOf(CXScope.allCases.map(\.rawValue)), default: CXScope.figure.rawValue, valueName: "scope",
+        help: "CX networks: one per figure, or one for the whole selection (corpus).")
 }

@@ -26,10 +26,10 @@ public enum CXFileName {
         var out = "~"
         out.reserveCapacity(figid.utf8.count * 3 + 1)
         for byte in figid.utf8 {
-            if isKept(byte) {
+            if NameBytes.isNameByte(byte) {
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
-                appendEscaped(byte, to: &out)
+                Hex.appendPercentEscaped(byte, to: &out)
             }
         }
         guard out.utf8.count > maximumLength else { return out }
@@ -40,34 +40,7 @@ public enum CXFileName {
         }
         var truncated = String(decoding: kept, as: UTF8.self)
         truncated.append("~")
-        for byte in SHA256Digest.hash(Array(figid.utf8)).prefix(16) {
-            truncated.append(hexDigit(byte >> 4))
-            truncated.append(hexDigit(byte & 0x0F))
-        }
+        truncated.append(Hex.lowerString(SHA256Digest.hash(Array(figid.utf8)).prefix(16)))
         return truncated
-    }
-
-    static func isKept(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
-            true
-        default:
-            false
-        }
-    }
-
-    private static func appendEscaped(_ byte: UInt8, to out: inout String) {
-        out.append("%")
-        out.append(Character(Unicode.Scalar(hexDigitUpper(byte >> 4))))
-        out.append(Character(Unicode.Scalar(hexDigitUpper(byte & 0x0F))))
-    }
-
-    private static func hexDigitUpper(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10
-    }
-
-    private static func hexDigit(_ nibble: UInt8) -> Character {
-        Character(Unicode.Scalar(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10))
     }
 }

@@ -60,6 +60,9 @@ struct CXNetworkBuilder: Sendable {
     /// attributes (but reserved edge names).
     private let evidenceProperties: [PropertySpec]
     private let mentionProperties: [PropertySpec]
+    /// True when the vocabulary keeps the MENTIONS `words`: then a gene in a figure network
+    /// also gets PFOCR's `word` (leaving `words` out leaves out both).
+    private let writesWords: Bool
     /// Per ``NodeKind/order``: the node `type`.
     private let typeNames: [String]
     /// The MENTIONS interaction name (`mentions`).
@@ -84,6 +87,7 @@ struct CXNetworkBuilder: Sendable {
         evidenceProperties = vocabulary.edge(.mentions).properties.filter {
             !CXNetworkBuilder.reservedNodeNames.contains($0.name)
         }
+        writesWords = evidenceProperties.contains { $0.name == PropertyKey.words.name }
         mentionProperties = vocabulary.edge(.mentions).properties.filter {
             !CXNetworkBuilder.reservedEdgeNames.contains($0.name)
         }
@@ -285,7 +289,7 @@ struct CXNetworkBuilder: Sendable {
             if let organism {
                 network.addNodeAttribute(CXNetworkBuilder.organismAttribute, .string(organism), from: start)
             }
-            if let evidence, let word = CXNetworkBuilder.word(evidence) {
+            if let evidence, writesWords, let word = CXNetworkBuilder.word(evidence) {
                 network.addNodeAttribute(CXNetworkBuilder.wordAttribute, .string(word), from: start)
             }
         }
@@ -303,13 +307,12 @@ struct CXNetworkBuilder: Sendable {
             kind: node.kind, id: node.id, name: node.name, type: typeNames[node.kind.order], attributes: start..<network.nodeAttributes.count))
     }
 
-    /// PFOCR's `word` of a gene in a figure: the OCR words of its rows, each once, in input
-    /// order, joined by `, ` (every word, with its row, stays in `words`); nil when the
-    /// vocabulary leaves `words` out or no row has one.
+    /// PFOCR's `word` of a gene in a figure: the OCR words of its evidence rows, each once, in
+    /// input order, joined by `, ` (every word, with its row, stays in `words`); nil when no
+    /// row has one.
     static func word(_ mention: GraphEdge) -> String? {
-        guard case .stringList(let words) = mention.value(.words) else { return nil }
         var distinct: [String] = []
-        for word in words where !word.isEmpty && !distinct.contains(word) { distinct.append(word) }
+        for row in mention.evidence where !row.word.isEmpty && !distinct.contains(row.word) { distinct.append(row.word) }
         return distinct.isEmpty ? nil : distinct.joined(separator: ", ")
     }
 

@@ -8,7 +8,7 @@ import PFOCRGraph
 /// 1. candidates: the figure's curated taxa (its ABOUT edges) that at least one of its genes
 ///    has; when none has, every taxon its genes have;
 /// 2. of the candidates, the one with the most gene rows (a gene's rows count for the gene's
-///    taxon, its IN_TAXON edge; a row is one evidence row of the MENTIONS edge);
+///    taxon, its IN_TAXON edge; a row is one evidence row of the MENTIONS edge, `GraphEdge.evidence`);
 /// 3. ties go to the lowest NCBI Taxonomy id (numeric order);
 /// 4. no taxon when no gene has one: then every gene is left out.
 ///
@@ -86,11 +86,8 @@ struct CXOrganismChoice: Equatable {
         subgraph.nodes.first { $0.kind == .organism && $0.id == taxon }?.name ?? "NCBITaxon:\(taxon.local)"
     }
 
-    /// The number of input rows behind a MENTIONS edge: `evidenceCount`, else the length of
-    /// `words` (a vocabulary may leave either out), else 1.
+    /// The number of input rows behind a MENTIONS edge: its evidence rows (at least 1).
     static func rowCount(_ mention: GraphEdge) -> Int {
-        if case .integer(let count) = mention.value(.evidenceCount) { return count }
-        if case .stringList(let words) = mention.value(.words) { return max(words.count, 1) }
-        return 1
+        max(mention.evidence.count, 1)
     }
 }

@@ -32,7 +32,7 @@ final class CXSink: GraphSink {
     init(context: SinkContext, dialects: [CXDialect]) throws(ExportError) {
         self.context = context
         self.dialects = dialects
-        scope = try CXScope(options: context.options)
+        scope = context.options.choice(CXOptions.scope, as: CXScope.self) ?? .figure
         cx = CXRenderer(mapping: context.mapping, dialects: dialects)
         renderer = scope == .figure ? cx : nil
     }

@@ -21,7 +21,7 @@ final class GMTSink: GraphSink {
 
     init(context: SinkContext) {
         self.context = context
-        minimum = context.options[GMTFormat.minimumOption].flatMap { Int($0) }.map { max(1, $0) } ?? GMTFormat.defaultMinimum
+        minimum = context.options.integer(GMTFormat.minimumOption) ?? GMTFormat.defaultMinimum
         renderer = GMTRenderer(prefixes: context.mapping.prefixes, minimum: minimum)
     }
 

@@ -1,4 +1,5 @@
 import PFOCRGraph
+import PFOCRRecords
 
 /// GraphML node ids: XML name tokens (`xs:NMTOKEN`) derived from node identifiers.
 ///
@@ -38,26 +39,15 @@ enum GraphMLNodeID {
             for index in bytes.indices where !isPlain(bytes[index]) {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 out.append(UInt8(ascii: ":"))
-                out.append(hexDigit(bytes[index] >> 4))
-                out.append(hexDigit(bytes[index] & 0x0F))
+                out.append(Hex.upper(bytes[index] >> 4))
+                out.append(Hex.upper(bytes[index] & 0x0F))
                 start = index + 1
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
     }
 
-    /// An upper-case hex digit.
-    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10
-    }
-
-    static func isPlain(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-            UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
-            true
-        default:
-            false
-        }
-    }
+    /// A byte an id keeps as it is (``NameBytes``); the others are written `:XX`.
+    @inline(__always)
+    static func isPlain(_ byte: UInt8) -> Bool { NameBytes.isNameByte(byte) }
 }

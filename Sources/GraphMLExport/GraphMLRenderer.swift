@@ -194,7 +194,7 @@ struct GraphMLRenderer: FigureRenderer {
         out.append(contentsOf: tables.bytes(nameToCurie))
         removed += appendCurieAndIRI(node.id, tables, to: &out)
         out.append("</data>\n")
-        var tally = appendColumns(layout.columns, of: node.properties, tables, to: &out)
+        var tally = appendColumns(layout.columns, of: node, tables, to: &out)
         out.append("  </node>\n")
         tally[GraphMLRenderer.nodeLane] = 1
         tally[GraphMLRenderer.removedLane] += removed
@@ -229,7 +229,7 @@ struct GraphMLRenderer: FigureRenderer {
         out.append("\" target=\"")
         GraphMLNodeID.append(edge.targetKind, edge.target, to: &out)
         out.append(contentsOf: tables.bytes(layout.head))
-        var tally = appendColumns(layout.columns, of: edge.properties, tables, to: &out)
+        var tally = appendColumns(layout.columns, of: edge, tables, to: &out)
         out.append("  </edge>\n")
         tally[GraphMLRenderer.edgeLane] = 1
         tally[GraphMLRenderer.removedLane] += layout.headRemoved
@@ -238,11 +238,11 @@ struct GraphMLRenderer: FigureRenderer {
 
     /// The `<data>` of every column with a value that fits; the tally's removed and left-out
     /// lanes.
-    private func appendColumns(_ range: Range<Int>, of properties: [Property], _ tables: Tables, to out: inout [UInt8]) -> SIMD4<Int> {
+    private func appendColumns(_ range: Range<Int>, of owner: some PropertyOwner, _ tables: Tables, to out: inout [UInt8]) -> SIMD4<Int> {
         var tally = SIMD4<Int>.zero
         for index in range {
             // Fields are read one by one: copying the whole column would retain its property name.
-            guard let value = GraphMLRenderer.value(tables.columns[index].property, in: properties) else { continue }
+            guard let value = owner.value(tables.columns[index].property) else { continue }
             let type = tables.columns[index].type
             guard GraphMLRenderer.fits(value, type) else {
                 tally[GraphMLRenderer.leftOutLane] += 1
@@ -254,13 +254,6 @@ struct GraphMLRenderer: FigureRenderer {
             out.append("</data>\n")
         }
         return tally
-    }
-
-    /// The value of property `name` (``GraphNode/value(_:)``, without copying the properties
-    /// it passes over).
-    private static func value(_ name: String, in properties: [Property]) -> PropertyValue? {
-        for index in properties.indices where properties[index].name == name { return properties[index].value }
-        return nil
     }
 
     /// Whether `value` can be written in a key of `type` without changing its type (text fits
@@ -306,17 +299,17 @@ struct GraphMLRenderer: FigureRenderer {
     /// ``fits(_:_:)``.
     func countLeftOut(_ figure: RenderedFigure, into counts: inout [String: Int]) {
         let subgraph = figure.subgraph
-        func count(_ range: Range<Int>, of properties: [Property], owner: String) {
+        func count(_ range: Range<Int>, of item: some PropertyOwner, owner: String) {
             for column in columns[range] {
-                guard let value = GraphMLRenderer.value(column.property, in: properties), !GraphMLRenderer.fits(value, column.type) else { continue }
+                guard let value = item.value(column.property), !GraphMLRenderer.fits(value, column.type) else { continue }
                 counts["\(owner).\(column.property)", default: 0] += 1
             }
         }
         for (index, node) in ([subgraph.figure] + subgraph.nodes).enumerated() where index == 0 || figure.news.newNodes[index - 1] {
-            count(nodeLayouts[node.kind.order].columns, of: node.properties, owner: node.kind.rawValue)
+            count(nodeLayouts[node.kind.order].columns, of: node, owner: node.kind.rawValue)
         }
         for (index, edge) in subgraph.edges.enumerated() where figure.news.keptEdges[index] {
-            count(edgeLayouts[edge.kind.order].columns, of: edge.properties, owner: edge.kind.rawValue)
+            count(edgeLayouts[edge.kind.order].columns, of: edge, owner: edge.kind.rawValue)
         }
     }
 }

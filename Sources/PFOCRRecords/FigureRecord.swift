@@ -74,15 +74,6 @@ public struct FigureRecord: Sendable, Hashable {
         guard !name.isEmpty, name.utf8.count <= 200, name.utf8.first != UInt8(ascii: ".") else {
             return false
         }
-        return name.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "-"):
-                true
-            default:
-                false
-            }
-        }
+        return name.utf8.allSatisfy(NameBytes.isNameByte)
     }
 }

@@ -10,7 +10,7 @@ public struct NTriplesFormat: GraphFormat {
     public var summary: String { "RDF N-Triples for bulk loading, same triples as turtle (+ void.ttl)" }
     public var files: [String] { [RDFSyntax.nTriples.fileName, "void.ttl"] }
     public var family: String { RDFSyntax.family }
-    public var optionNames: [String] { RDFSyntax.optionNames }
+    public var options: [FormatOption] { RDFSyntax.options }
 
     public func makeSink(context: SinkContext, formats: [String]) throws(ExportError) -> any GraphSink {
         try RDFSink.make(formats: formats, fallback: .nTriples, context: context)

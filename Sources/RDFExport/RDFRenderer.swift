@@ -261,7 +261,6 @@ struct RDFRenderer: FigureRenderer {
         figureBase.append(utf8: figureIRI.utf8.contains(UInt8(ascii: "#")) ? "-mention-" : "#mention-")
         var mentionBase: [UInt8] = []
         var term: [UInt8] = []
-        var lists: [(property: RDFTerms.PropertyTerm, items: [String])] = []
         for edge in subgraph.edges where edge.kind == .mentions {
             mentionBase.removeAll(keepingCapacity: true)
             mentionBase.append(contentsOf: figureBase)
@@ -282,13 +281,7 @@ struct RDFRenderer: FigureRenderer {
                 guard let value = edge.value(property.name) else { continue }
                 write(property, value, &out)
             }
-            lists.removeAll(keepingCapacity: true)
-            var rows = 0
-            for property in terms.evidenceProperties {
-                guard case .stringList(let items) = edge.value(property.name) else { continue }
-                lists.append((property, items))
-                rows = max(rows, items.count)
-            }
+            let rows = terms.evidenceProperties.isEmpty ? 0 : edge.evidence.count
             guard rows > 0 else {
                 out.endSubject()
                 continue
@@ -303,8 +296,9 @@ struct RDFRenderer: FigureRenderer {
                 out.tally[2] += 1
                 out.subject(spelled: term)
                 out.triple(terms.type, .term(terms.evidenceClass))
-                for (property, items) in lists where row <= items.count && !items[row - 1].isEmpty {
-                    literal(property, items[row - 1], &out)
+                for (property, field) in terms.evidenceProperties {
+                    let text = field(edge.evidence[row - 1])
+                    if !text.isEmpty { literal(property, text, &out) }
                 }
                 out.endSubject()
             }

@@ -1,3 +1,5 @@
+import PFOCRGraph
+
 /// The two RDF serialisations the plugin writes. They carry the same triples in the same
 /// order; only the spelling differs.
 public enum RDFSyntax: String, Sendable, Hashable, CaseIterable {
@@ -11,7 +13,7 @@ public enum RDFSyntax: String, Sendable, Hashable, CaseIterable {
     /// The format family of both syntaxes: selected together, they share one sink.
     static let family = "rdf"
     /// The format options the RDF sink reads (dates and versions recorded in void.ttl).
-    static let optionNames = ["created", "source-version"]
+    static let options = [RDFOptions.created, RDFOptions.sourceVersion]
 
     /// The `--format` name of this syntax.
     public var formatName: String {
@@ -50,4 +52,16 @@ public enum RDFSyntax: String, Sendable, Hashable, CaseIterable {
         case .nTriples: "http://www.w3.org/ns/formats/N-Triples"
         }
     }
+}
+
+/// The options both RDF formats declare: what void.ttl records about the export.
+public enum RDFOptions {
+    /// `--created`: the creation date void.ttl records.
+    public static let created = FormatOption(
+        "created", .calendarDate, valueName: "date",
+        help: "Creation date recorded in void.ttl: a calendar date (2026-11-26) or date-time (2026-11-26T10:00:00Z).")
+    /// `--source-version`: the source corpus version void.ttl records.
+    public static let sourceVersion = FormatOption(
+        "source-version", .text, valueName: "text",
+        help: "Source corpus version recorded in void.ttl (for example a pfocr-database commit).")
 }

@@ -93,8 +93,9 @@ struct RDFTerms: Sendable {
     let edgePredicates: [Int]
     /// MENTIONS properties written on the mention resource (scalars).
     let mentionProperties: [PropertyTerm]
-    /// MENTIONS properties spread over the evidence rows (string lists, element i on row i).
-    let evidenceProperties: [PropertyTerm]
+    /// MENTIONS properties spread over the evidence rows (string lists, element i on row i),
+    /// each with the row field it holds (``GraphSchema/evidenceFields``).
+    let evidenceProperties: [(term: PropertyTerm, field: @Sendable (MentionEvidence) -> String)]
 
     /// Collects words and hands out their ids.
     struct Table {
@@ -161,7 +162,9 @@ struct RDFTerms: Sendable {
         edgePredicates = EdgeKind.allCases.sorted().map { table.id(vocabulary.edge($0).rdfPredicate) }
         let mentionSpecs = vocabulary.edge(.mentions).properties
         mentionProperties = mentionSpecs.filter { $0.type != .stringList }.map(property)
-        evidenceProperties = mentionSpecs.filter { $0.type == .stringList }.map(property)
+        evidenceProperties = mentionSpecs.compactMap { spec in
+            GraphSchema.evidenceFields.first { $0.key.name == spec.name }.map { (property(spec), $0.value) }
+        }
         words = table.words
     }
 

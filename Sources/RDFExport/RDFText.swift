@@ -46,7 +46,7 @@ public enum RDFText {
     /// Per byte value: its percent-encoding (`%20`) when an IRI reference cannot hold it raw,
     /// else empty.
     private static let iriEscapes = ByteTable((0..<256).map { (value: Int) -> [UInt8] in
-        isForbiddenInIRI(UInt8(value)) ? [UInt8(ascii: "%"), hexDigit(UInt8(value) >> 4), hexDigit(UInt8(value) & 0x0F)] : []
+        isForbiddenInIRI(UInt8(value)) ? [UInt8(ascii: "%"), Hex.upper(UInt8(value) >> 4), Hex.upper(UInt8(value) & 0x0F)] : []
     })
 
     /// Per byte value: its escape in a string literal, else empty. `"` `\` LF CR TAB BS FF
@@ -55,7 +55,7 @@ public enum RDFText {
         let short: [Int: String] = [0x22: "\\\"", 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t", 0x08: "\\b", 0x0C: "\\f"]
         if let escape = short[value] { return Array(escape.utf8) }
         guard value < 0x20 || value == 0x7F else { return [] }
-        return Array("\\u00".utf8) + [hexDigit(UInt8(value) >> 4), hexDigit(UInt8(value) & 0x0F)]
+        return Array("\\u00".utf8) + [Hex.upper(UInt8(value) >> 4), Hex.upper(UInt8(value) & 0x0F)]
     })
 
     /// `<iri>` as bytes.
@@ -74,11 +74,6 @@ public enum RDFText {
         default:
             return false
         }
-    }
-
-    /// An upper-case hex digit.
-    static func hexDigit(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10
     }
 
     /// Appends `"text"` as a short string literal valid in both Turtle and N-Triples.

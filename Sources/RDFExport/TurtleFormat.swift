@@ -9,7 +9,7 @@ public struct TurtleFormat: GraphFormat {
     public var summary: String { "RDF Turtle for SPARQL stores, joins WikiPathways RDF (+ void.ttl)" }
     public var files: [String] { [RDFSyntax.turtle.fileName, "void.ttl"] }
     public var family: String { RDFSyntax.family }
-    public var optionNames: [String] { RDFSyntax.optionNames }
+    public var options: [FormatOption] { RDFSyntax.options }
 
     public func makeSink(context: SinkContext, formats: [String]) throws(ExportError) -> any GraphSink {
         try RDFSink.make(formats: formats, fallback: .turtle, context: context)

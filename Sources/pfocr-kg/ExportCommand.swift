@@ -1,7 +1,9 @@
 import ArgumentParser
+import CXExport
 import GMTExport
 import PFOCRFormats
 import PFOCRGraph
+import RDFExport
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,26 +26,40 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Write into a non-empty folder that holds no earlier pfocr-kg export.")
     var force = false
 
-    @Option(help: ArgumentHelp("CX networks: one per figure (figure, the default) or one for the whole selection (corpus).", valueName: "scope"))
+    // The formats' declared options (FormatOption). ArgumentParser's options are static
+    // properties, so each declaration gets one property here, named, described and checked
+    // by the declaration alone; `formatOptionArguments` lists them, and a test checks that
+    // `export --help` offers every option `FormatRegistry.options` declares.
+
+    @Option(name: .customLong(CXOptions.scope.name), help: .declared(CXOptions.scope))
     var cxScope: String?
 
-    @Option(help: ArgumentHelp("GMT: the fewest distinct genes (or chemicals) of a figure that make a set (default \(GMTFormat.defaultMinimum)).", valueName: "n"))
-    var gmtMinGenes: Int?
+    @Option(name: .customLong(GMTFormat.minimumOption.name), help: .declared(GMTFormat.minimumOption))
+    var gmtMinGenes: String?
 
-    @Option(help: ArgumentHelp("Creation date recorded in void.ttl: a calendar date (2026-11-26) or date-time (2026-11-26T10:00:00Z).", valueName: "date"))
+    @Option(name: .customLong(RDFOptions.created.name), help: .declared(RDFOptions.created))
     var created: String?
 
-    @Option(help: ArgumentHelp("Source corpus version recorded in void.ttl (for example a pfocr-database commit).", valueName: "text"))
+    @Option(name: .customLong(RDFOptions.sourceVersion.name), help: .declared(RDFOptions.sourceVersion))
     var sourceVersion: String?
 
+    /// Each declared format option with the text given for it, if any.
+    var formatOptionArguments: [(FormatOption, String?)] {
+        [(CXOptions.scope, cxScope), (GMTFormat.minimumOption, gmtMinGenes), (RDFOptions.created, created), (RDFOptions.sourceVersion, sourceVersion)]
+    }
+
+    /// The given format options, each checked by its declaration.
+    func formatOptionValues() throws -> FormatOptionValues {
+        var values = FormatOptionValues()
+        for case (let option, let text?) in formatOptionArguments {
+            if let problem = option.problem(with: text) { throw ValidationError(problem) }
+            try values.set(option, text)
+        }
+        return values
+    }
+
     func validate() throws {
-        if let cxScope, !["figure", "corpus"].contains(cxScope) {
-            throw ValidationError("--cx-scope must be 'figure' or 'corpus', not '\(cxScope)'")
-        }
-        if let created, CalendarDate.kind(of: created) == nil {
-            throw ValidationError("--created '\(created)' is not a calendar date (2026-11-26) or date-time (2026-11-26T10:00:00Z, optional fraction and zone)")
-        }
-        if let gmtMinGenes, gmtMinGenes < 1 { throw ValidationError("--gmt-min-genes must be at least 1") }
+        _ = try formatOptionValues()
         _ = try formats()
     }
 
@@ -66,16 +82,25 @@ struct ExportCommand: ParsableCommand {
         let chosen = try formats()
         var request = try input.request(formats: chosen, output: output)
         request.force = force
-        if let cxScope { request.formatOptions["cx-scope"] = cxScope }
-        if let gmtMinGenes { request.formatOptions[GMTFormat.minimumOption] = String(gmtMinGenes) }
-        if let created { request.formatOptions["created"] = created }
-        if let sourceVersion { request.formatOptions["source-version"] = sourceVersion }
+        request.formatOptions = try formatOptionValues()
         request.options["output"] = output
         request.options["format"] = chosen.map(\.name).joined(separator: ",")
         request.options["force"] = "\(force)"
-        request.options["cx-scope"] = cxScope ?? "figure"
-        for (name, value) in request.formatOptions { request.options[name] = value }
+        // Every declared option in effect, given or by default, so report.json repeats the run.
+        for (option, _) in formatOptionArguments {
+            if let value = request.formatOptions.text(option) { request.options[option.name] = value }
+        }
         let outcome = try RunSupport.run(request, verb: "exported", quiet: input.quiet)
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+}
+
+extension ArgumentHelp {
+    /// `--help` text of a declared format option: its help, its default, its value name.
+    static func declared(_ option: FormatOption) -> ArgumentHelp {
+        var text = option.help
+        if case .oneOf(let words) = option.values { text += " One of: \(words.joined(separator: ", "))." }
+        if let fallback = option.defaultValue { text += " Default: \(fallback)." }
+        return ArgumentHelp(text, valueName: option.valueName)
     }
 }

@@ -17,9 +17,7 @@ struct FormatsCommand: ParsableCommand {
             text += "\(format.name)\n    \(format.summary)\n    writes: \(format.files.joined(separator: ", "))\n"
             let aliases = FormatRegistry.aliases.filter { $0.value == format.name }.keys.sorted()
             if !aliases.isEmpty { text += "    also: \(aliases.joined(separator: ", "))\n" }
-            if !format.optionNames.isEmpty {
-                text += "    options: \(format.optionNames.map { "--" + $0 }.joined(separator: ", "))\n"
-            }
+            for option in format.options { text += "    option: \(option.listing)\n" }
         }
         guard properties else {
             FileHandle.standardOutput.write(Data(text.utf8))

@@ -241,14 +241,11 @@ import Testing
         var mentions: [GraphEdge] = []
         for (index, gene) in genes.enumerated() {
             let count = rows?[index] ?? 1
-            let evidence: [Property] = [
-                Property("words", .stringList((0..<count).map { "w\($0 % 2)" })),
-                Property("evidenceCount", .integer(count)),
-            ]
+            let evidence = (0..<count).map { MentionEvidence(word: "w\($0 % 2)", matchedTerm: nil, source: nil) }
             mentions.append(
                 GraphEdge(
                     kind: .mentions, source: figure.id, sourceKind: .figure, target: gene.id, targetKind: .gene,
-                    properties: evidence))
+                    evidence: evidence))
         }
         edges += edgesReversed ? mentions.reversed() : mentions
         var organisms: [String] = about
@@ -263,8 +260,7 @@ import Testing
         let organismNodes = organisms.map {
             GraphNode(kind: .organism, id: Identifier(.ncbitaxon, $0), name: "Taxon \($0)")
         }
-        return FigureSubgraph(
-            figure: figure, nodes: organismNodes + genes, edges: edges, accounting: FigureAccounting())
+        return FigureSubgraph(figure: figure, nodes: organismNodes + genes, edges: edges)
     }
 
     func gene(_ id: String, symbol: PropertyValue) -> GraphNode {

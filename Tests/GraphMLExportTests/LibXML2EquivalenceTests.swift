@@ -103,7 +103,7 @@ struct LibXML2EquivalenceTests {
             Property("sources", .stringList(["MESH", ""])), Property("evidenceCount", .integer(15)),
         ])
         let partOf = GraphEdge(kind: .partOf, source: figure.id, sourceKind: .figure, target: paper.id, targetKind: .paper)
-        let subgraph = FigureSubgraph(figure: figure, nodes: [paper, chemical], edges: [partOf, mention], accounting: FigureAccounting())
+        let subgraph = FigureSubgraph(figure: figure, nodes: [paper, chemical], edges: [partOf, mention])
 
         let renderer = GraphMLRenderer(mapping: mapping)
         var fragment = FigureFragment()
@@ -175,7 +175,7 @@ struct LibXML2EquivalenceTests {
             let renderer = GraphMLRenderer(mapping: mapping)
             for namespace in Namespace.allCases {
                 let id = Identifier(namespace, "a/b c#d&é<\u{01}")
-                let subgraph = FigureSubgraph(figure: GraphNode(kind: .gene, id: id, name: "n"), nodes: [], edges: [], accounting: FigureAccounting())
+                let subgraph = FigureSubgraph(figure: GraphNode(kind: .gene, id: id, name: "n"), nodes: [], edges: [])
                 var fragment = FigureFragment()
                 renderer.render(subgraph, into: &fragment)
                 var expected: [UInt8] = Array("   <data key=\"curie\">".utf8)
@@ -200,7 +200,7 @@ struct LibXML2EquivalenceTests {
         mapping.vocabulary.nodes[.paper]?.properties[index].type = .boolean
         let figure = GraphNode(kind: .figure, id: Identifier(.figure, "PMC1__f1"), name: "f", properties: [Property("pathwayScore", .double(.infinity))])
         let paper = GraphNode(kind: .paper, id: Identifier(.pmc, "PMC1"), name: "p", properties: [Property("year", .integer(2013))])
-        let subgraph = FigureSubgraph(figure: figure, nodes: [paper], edges: [], accounting: FigureAccounting())
+        let subgraph = FigureSubgraph(figure: figure, nodes: [paper], edges: [])
         let renderer = GraphMLRenderer(mapping: mapping)
         var fragment = FigureFragment()
         renderer.render(subgraph, into: &fragment)

@@ -119,6 +119,29 @@ def test_unknown_subcommand_suggests_the_nearest(tool):
     assert "unknown subcommand 'exprot' (did you mean 'export'?)" in result.stderr
 
 
+def test_every_declared_format_option_is_a_checked_export_flag(tool, tmp_path):
+    """The formats declare their options (FormatOption); `pfocr-kg formats` lists them, and
+    `export` offers each one as a flag checked by the declaration: a word outside a choice or
+    a number below its minimum is a usage error (64) naming the option."""
+    listing = run_tool(tool, "formats").stdout
+    declared = {}
+    for line in listing.splitlines():
+        line = line.strip()
+        if line.startswith("option: --"):
+            name, shape = line[len("option: "):].split(":", 1)[0].split(" ", 1)
+            declared[name] = shape
+    assert set(declared) == {"--cx-scope", "--gmt-min-genes", "--created", "--source-version"}
+    help_text = run_tool(tool, "export", "--help").stdout
+    for name in declared:
+        assert f"  {name} <" in help_text, name
+    bad = {"--cx-scope": "world", "--gmt-min-genes": "0", "--created": "2026-02-30"}
+    for name, value in bad.items():
+        result = run_tool(tool, "export", EXAMPLES, "--output", tmp_path / "bad", name, value, check=False)
+        assert result.returncode == 64, name
+        assert f"{name} " in result.stderr and f"'{value}'" in result.stderr, result.stderr
+    assert not (tmp_path / "bad").exists()
+
+
 def test_validate_help_does_not_promise_writing(tool):
     text = run_tool(tool, "validate", "--help").stdout
     strict = " ".join(text[text.index("  --strict "):].split())

@@ -41,18 +41,24 @@ import Testing
         let akt = graph.mentions.first { $0.target == Identifier(.ncbigene, "207") }
         #expect(akt?.evidence.map(\.word) == ["AKT", "AKT1/2"])
         #expect(akt?.value("evidenceCount") == .integer(2))
+        // Evidence travels typed; the parallel lists are made only when a format asks.
+        #expect(akt?.properties.isEmpty == true)
+        #expect(akt?.evidence.map(\.source) == (akt?.value(.sources)).flatMap { value in
+            if case .stringList(let items) = value { items } else { nil }
+        })
         #expect(graph.edges.filter { $0.kind == .inTaxon }.count == 2)
         #expect(graph.edges.filter { $0.kind == .about }.map(\.target.local) == ["9606"])
         #expect(graph.nodes(.chemical).last?.value("chebiID") == .string("15422"))
     }
 
     @Test func countsEveryRow() {
-        let graph = builder.build(record())
-        #expect(graph.accounting.exported[.gene] == 3)
-        #expect(graph.accounting.unidentified[.gene] == 1)
-        #expect(graph.accounting.unidentified[.chemical] == 1)
-        #expect(graph.accounting.exported[.disease] == 2)
-        #expect(graph.accounting.unmappedOrganisms == ["Dysidea avara"])
+        var accounting = FigureAccounting()
+        let graph = builder.build(record(), accounting: &accounting)
+        #expect(accounting.exported[.gene] == 3)
+        #expect(accounting.unidentified[.gene] == 1)
+        #expect(accounting.unidentified[.chemical] == 1)
+        #expect(accounting.exported[.disease] == 2)
+        #expect(accounting.unmappedOrganisms == ["Dysidea avara"])
         #expect(graph.figure.value("unidentifiedGenes") == .stringList(["FZD"]))
         #expect(graph.figure.value("unidentifiedChemicals") == .stringList(["junk"]))
         #expect(graph.figure.value("unmappedOrganisms") == .stringList(["Dysidea avara"]))
@@ -69,11 +75,12 @@ import Testing
             GeneMention(word: "KIAA", symbol: "X", ncbiGeneID: "55", source: "hgnc_prev_symbol"),
             GeneMention(word: "odd", ncbiGeneID: "77", source: "some_other_lexicon"),
         ]
-        let graph = builder.build(record)
+        var accounting = FigureAccounting()
+        let graph = builder.build(record, accounting: &accounting)
         let taxa = Dictionary(uniqueKeysWithValues: graph.edges.filter { $0.kind == .inTaxon }.map { ($0.source.local, $0.target.local) })
         #expect(taxa == ["55": "9606", "208": "9606", "1026": "9606", "3099": "9606"])
         #expect(graph.nodes(.organism).map(\.name) == ["Homo sapiens"])
-        #expect(graph.accounting.genesWithoutTaxon == 1)
+        #expect(accounting.genesWithoutTaxon == 1)
         // organism_id wins over the lexicon.
         #expect(builder.mapping.geneTaxon(of: GeneMention(word: "x", ncbiGeneID: "1", source: "hgnc_symbol", taxonID: "10090")) == "10090")
     }
@@ -83,13 +90,15 @@ import Testing
     @Test func geneSelectionDropsOtherTaxaAndCountsThem() {
         var rows = record()
         rows.genes.append(GeneMention(word: "orphan", ncbiGeneID: "99", source: "ncbigene_symbol"))
-        let mouse = GraphBuilder(mapping: builder.mapping, geneTaxa: ["10090"]).build(rows)
+        var mouseAccounting = FigureAccounting()
+        let mouse = GraphBuilder(mapping: builder.mapping, geneTaxa: ["10090"]).build(rows, accounting: &mouseAccounting)
         #expect(mouse.nodes(.gene).map(\.id.local) == ["11651"])
-        #expect(mouse.accounting.exported[.gene] == 1)
-        #expect(mouse.accounting.excludedGeneRows == [GraphBuilder.excludedOtherTaxon: 2, GraphBuilder.excludedNoTaxon: 1])
-        let all = builder.build(rows)
-        #expect(all.accounting.exported[.gene] == 4)
-        #expect(all.accounting.genesWithoutTaxon == 1)
-        #expect(all.accounting.excludedGeneRows.isEmpty)
+        #expect(mouseAccounting.exported[.gene] == 1)
+        #expect(mouseAccounting.excludedGeneRows == [GraphBuilder.excludedOtherTaxon: 2, GraphBuilder.excludedNoTaxon: 1])
+        var allAccounting = FigureAccounting()
+        _ = builder.build(rows, accounting: &allAccounting)
+        #expect(allAccounting.exported[.gene] == 4)
+        #expect(allAccounting.genesWithoutTaxon == 1)
+        #expect(allAccounting.excludedGeneRows.isEmpty)
     }
 }

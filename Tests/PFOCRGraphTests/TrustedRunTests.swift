@@ -137,7 +137,7 @@ import Testing
 
     @Test func anOptionNoChosenFormatUsesIsWarned() throws {
         var turtle = try request([TestPaths.examples], formats: ["turtle"], output: TestPaths.temporaryFolder("unused"))
-        turtle.formatOptions = ["cx-scope": "corpus", "created": "2026-11-26"]
+        turtle.formatOptions = try FormatRegistry.optionValues(["cx-scope": "corpus", "created": "2026-11-26"])
         var warnings: [String] = []
         _ = try ExportDriver(turtle).run(diagnostic: { if $0.severity == .warning { warnings.append($0.description) } })
         // Only --cx-scope is warned about (the examples' unmapped organism names get their own warning).

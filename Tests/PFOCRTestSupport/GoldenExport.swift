@@ -41,7 +41,7 @@ public enum TestExport {
         var request = ExportRequest(
             inputs: inputs, formats: chosen, outputPath: folder, jobs: jobs,
             mapping: try mapping ?? Mapping.bundled(), toolVersion: "test")
-        request.formatOptions = options
+        request.formatOptions = try FormatRegistry.optionValues(options)
         request.strict = strict
         var diagnostics: [Diagnostic] = []
         let outcome = try ExportDriver(request).run(diagnostic: { diagnostics.append($0) })

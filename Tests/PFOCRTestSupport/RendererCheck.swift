@@ -19,7 +19,7 @@ public enum RendererCheck {
             output.discard()
             try? FileManager.default.removeItem(atPath: folder)
         }
-        let context = SinkContext(mapping: mapping, output: output, options: options, toolVersion: "test")
+        let context = SinkContext(mapping: mapping, output: output, options: try FormatRegistry.optionValues(options), toolVersion: "test")
         guard let renderer = try format.makeSink(context: context, formats: [name]).renderer else { return nil }
         let reader = RecordReader()
         let builder = GraphBuilder(mapping: mapping)

@@ -25,21 +25,21 @@ public struct GraphBuilder: Sendable {
     public init(mapping: Mapping, geneTaxa: Set<String>? = nil) {
         self.mapping = mapping
         self.geneTaxa = geneTaxa
-        var nodes: [NodeKind: Set<String>] = [:]
-        for kind in NodeKind.allCases { nodes[kind] = Set(mapping.vocabulary.node(kind).properties.map(\.name)) }
-        var edges: [EdgeKind: Set<String>] = [:]
-        for kind in EdgeKind.allCases { edges[kind] = Set(mapping.vocabulary.edge(kind).properties.map(\.name)) }
-        enabledNodeProperties = nodes
-        enabledEdgeProperties = edges
+        rules = ActiveRules(mapping.vocabulary)
     }
 
-    /// The properties the vocabulary keeps, per node and edge kind: the builder sets only
-    /// these, so a property left out of `Mappings/vocabulary.yaml` is in no output.
-    private let enabledNodeProperties: [NodeKind: Set<String>]
-    private let enabledEdgeProperties: [EdgeKind: Set<String>]
+    /// The schema's rules for the properties the vocabulary keeps.
+    private let rules: ActiveRules
 
+    /// The record's subgraph.
     public func build(_ record: FigureRecord) -> FigureSubgraph {
         var accounting = FigureAccounting()
+        return build(record, accounting: &accounting)
+    }
+
+    /// The record's subgraph; `accounting` gets what became of each row, for the report.
+    public func build(_ record: FigureRecord, accounting: inout FigureAccounting) -> FigureSubgraph {
+        accounting = FigureAccounting()
         accounting.rows = record.rows
         accounting.ignoredSideFiles = record.ignoredSideFiles
         accounting.layout = record.layout
@@ -108,15 +108,16 @@ public struct GraphBuilder: Sendable {
             let taxon = keyed[groupStart..<groupEnd].lazy.compactMap { rowTaxa[$0.row] }.first
             groupStart = groupEnd
             let symbol = rows.lazy.compactMap(\.symbol).first
-            let properties = GraphSchema.gene.properties(of: EntityFacts(kind: .gene, rows: rows), enabled: enabled(.gene))
+            let properties = rules.gene.properties(of: EntityFacts(kind: .gene, rows: rows))
             let gene = GraphNode(kind: .gene, id: Identifier(.ncbigene, id), name: symbol ?? id, properties: properties)
             entityNodes.append(gene)
             mentionEdges.append(mention(figureID, gene, rows.map { MentionEvidence(word: $0.word, matchedTerm: $0.matchedTerm, source: $0.source) }))
             if let taxon {
-                let organismName = rows.lazy.compactMap(\.organismName).first
-                let organism = taxonNodes[taxon] ?? organismNode(taxon: taxon, fallbackName: organismName)
-                taxonNodes[taxon] = organism
-                taxonEdges.append(GraphEdge(kind: .inTaxon, source: gene.id, sourceKind: .gene, target: organism.id, targetKind: .organism))
+                if taxonNodes[taxon] == nil {
+                    taxonNodes[taxon] = organismNode(taxon: taxon, fallbackName: rows.lazy.compactMap(\.organismName).first)
+                }
+                taxonEdges.append(
+                    GraphEdge(kind: .inTaxon, source: gene.id, sourceKind: .gene, target: Identifier(.ncbitaxon, taxon), targetKind: .organism))
             } else {
                 accounting.genesWithoutTaxon += rows.count
             }
@@ -153,30 +154,27 @@ public struct GraphBuilder: Sendable {
         edges.append(contentsOf: taxonEdges)
 
         let figure = figureNode(record, unmapped: accounting.unmappedOrganisms, unidentified: unidentified)
-        return FigureSubgraph(figure: figure, nodes: nodes, edges: edges, accounting: accounting)
+        return FigureSubgraph(figure: figure, nodes: nodes, edges: edges)
     }
 
     // MARK: Nodes
 
-    /// The property names the vocabulary keeps for `kind`.
-    private func enabled(_ kind: NodeKind) -> Set<String> { enabledNodeProperties[kind] ?? [] }
-
     private func figureNode(_ record: FigureRecord, unmapped: [String], unidentified: [EntityKind: [String]]) -> GraphNode {
         let facts = FigureFacts(record: record, unmappedOrganisms: unmapped, unidentified: unidentified, prefixes: mapping.prefixes)
-        let properties = GraphSchema.figure.properties(of: facts, enabled: enabled(.figure))
+        let properties = rules.figure.properties(of: facts)
         return GraphNode(kind: .figure, id: Identifier(.figure, record.figid), name: record.title ?? record.figid, properties: properties)
     }
 
     private func paperNode(_ record: FigureRecord) -> GraphNode? {
         guard let pmcid = record.pmcid else { return nil }
         let facts = FigureFacts(record: record, unmappedOrganisms: [], unidentified: [:], prefixes: mapping.prefixes)
-        let properties = GraphSchema.paper.properties(of: facts, enabled: enabled(.paper))
+        let properties = rules.paper.properties(of: facts)
         return GraphNode(kind: .paper, id: Identifier(.pmc, pmcid), name: record.paperTitle ?? pmcid, properties: properties)
     }
 
     private func organismNode(taxon: String, fallbackName: String?) -> GraphNode {
         let name = mapping.organisms.name(for: taxon) ?? fallbackName ?? "NCBITaxon:\(taxon)"
-        let properties = GraphSchema.organism.properties(of: taxon, enabled: enabled(.organism))
+        let properties = rules.organism.properties(of: taxon)
         return GraphNode(kind: .organism, id: Identifier(.ncbitaxon, taxon), name: name, properties: properties)
     }
 
@@ -187,16 +185,14 @@ public struct GraphBuilder: Sendable {
     }
 
     private func termNode(_ id: Identifier, kind: EntityKind, rows: [TermMention]) -> GraphNode {
-        let properties = GraphSchema.term.properties(of: EntityFacts(kind: kind, rows: rows), enabled: enabled(NodeKind(kind)))
+        let properties = (kind == .chemical ? rules.chemical : rules.disease).properties(of: EntityFacts(kind: kind, rows: rows))
         let name = rows.lazy.compactMap(\.name).first ?? rows.lazy.compactMap(\.matchedTerm).first
             ?? rows.lazy.map(\.word).first(where: { !$0.isEmpty }) ?? id.local
         return GraphNode(kind: NodeKind(kind), id: id, name: name, properties: properties)
     }
 
     private func mention(_ figure: Identifier, _ node: GraphNode, _ evidence: [MentionEvidence]) -> GraphEdge {
-        GraphEdge(
-            kind: .mentions, source: figure, sourceKind: .figure, target: node.id, targetKind: node.kind,
-            properties: GraphSchema.mentions.properties(of: evidence, enabled: enabledEdgeProperties[.mentions] ?? []))
+        GraphEdge(kind: .mentions, source: figure, sourceKind: .figure, target: node.id, targetKind: node.kind, evidence: evidence)
     }
 
     /// Shorter numeric ids first, then lexical: `2` < `10` < `207`. The order of gene ids

@@ -98,12 +98,19 @@ public enum GraphSchema {
     ]
 
     /// A MENTIONS edge's properties: its evidence rows as parallel lists (empty strings where a
-    /// row had no value), and their number.
-    public static let mentions: [PropertyRule<[MentionEvidence]>] = [
-        PropertyRule(.words) { .stringList($0.map(\.word)) },
-        PropertyRule(.matchedTerms) { .stringList($0.map(\.matchedTerm)) },
-        PropertyRule(.sources) { .stringList($0.map(\.source)) },
-        PropertyRule(.evidenceCount) { .integer($0.count) },
+    /// row had no value), and their number. Made on demand from the edge's typed
+    /// ``GraphEdge/evidence`` (``GraphEdge/value(_:)``), only by the formats that write them.
+    public static let mentions: [PropertyRule<[MentionEvidence]>] =
+        evidenceFields.map { field in PropertyRule(field.key) { .stringList($0.map(field.value)) } }
+        + [PropertyRule(.evidenceCount) { .integer($0.count) }]
+
+    /// The evidence-row field behind each MENTIONS list property, in property order: the
+    /// lists above are these fields of the rows, and a format that writes one resource per
+    /// row (RDF's evidence rows) reads the same fields from the typed rows.
+    public static let evidenceFields: [(key: PropertyKey, value: @Sendable (MentionEvidence) -> String)] = [
+        (.words, { $0.word }),
+        (.matchedTerms, { $0.matchedTerm }),
+        (.sources, { $0.source }),
     ]
 
     /// The properties of each node kind, in the order nodes carry them.
@@ -132,11 +139,38 @@ public enum GraphSchema {
     }
 }
 
+/// The schema's rules less the properties `Mappings/vocabulary.yaml` leaves out, per kind:
+/// filtered once when the builder is made, so building a node runs exactly its rules and looks
+/// no property name up.
+struct ActiveRules: Sendable {
+    let figure: [PropertyRule<FigureFacts>]
+    let paper: [PropertyRule<FigureFacts>]
+    let gene: [PropertyRule<EntityFacts<GeneMention>>]
+    let chemical: [PropertyRule<EntityFacts<TermMention>>]
+    let disease: [PropertyRule<EntityFacts<TermMention>>]
+    let organism: [PropertyRule<String>]
+
+    init(_ vocabulary: Vocabulary) {
+        func kept<Facts>(_ rules: [PropertyRule<Facts>], _ kind: NodeKind) -> [PropertyRule<Facts>] {
+            let names = Set(vocabulary.node(kind).properties.map(\.name))
+            let declared = Set(GraphSchema.nodeProperties[kind] ?? [])
+            return rules.filter { declared.contains($0.key) && names.contains($0.key.name) }
+        }
+        figure = kept(GraphSchema.figure, .figure)
+        paper = kept(GraphSchema.paper, .paper)
+        gene = kept(GraphSchema.gene, .gene)
+        chemical = kept(GraphSchema.term, .chemical)
+        disease = kept(GraphSchema.term, .disease)
+        organism = kept(GraphSchema.organism, .organism)
+    }
+}
+
 extension Array {
-    /// The properties these rules give `facts`, for the rules whose name `enabled` holds.
-    func properties<Facts>(of facts: Facts, enabled: Set<String>) -> [Property] where Element == PropertyRule<Facts> {
+    /// The properties these rules give `facts`, in rule order; a rule with no value adds none.
+    func properties<Facts>(of facts: Facts) -> [Property] where Element == PropertyRule<Facts> {
         var result: [Property] = []
-        for rule in self where enabled.contains(rule.key.name) {
+        result.reserveCapacity(count)
+        for rule in self {
             if let value = rule.take(facts) { result.append(Property(rule.key.name, value)) }
         }
         return result

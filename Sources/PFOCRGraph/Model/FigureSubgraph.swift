@@ -10,14 +10,11 @@ public struct FigureSubgraph: Sendable {
     public var nodes: [GraphNode]
     /// PART_OF, ABOUT, MENTIONS (in node order), then IN_TAXON edges of the genes.
     public var edges: [GraphEdge]
-    /// What the builder did with the record's rows, for the report.
-    public var accounting: FigureAccounting
 
-    public init(figure: GraphNode, nodes: [GraphNode], edges: [GraphEdge], accounting: FigureAccounting) {
+    public init(figure: GraphNode, nodes: [GraphNode], edges: [GraphEdge]) {
         self.figure = figure
         self.nodes = nodes
         self.edges = edges
-        self.accounting = accounting
     }
 
     /// The figid (the figure node's local id).
@@ -30,7 +27,9 @@ public struct FigureSubgraph: Sendable {
     public var mentions: [GraphEdge] { edges.filter { $0.kind == .mentions } }
 }
 
-/// How the rows of one record were used: the builder's side of the conservation count.
+/// How the rows of one record were used: the builder's side of the conservation count. It
+/// travels beside the subgraph, to the driver's report, not to the sinks
+/// (``GraphBuilder/build(_:accounting:)``).
 public struct FigureAccounting: Sendable, Hashable {
     /// Rows per kind read and rejected by the reader.
     public var rows: [EntityKind: RowAccount] = [:]

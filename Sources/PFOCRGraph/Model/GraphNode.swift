@@ -22,9 +22,20 @@ public struct GraphNode: Sendable, Hashable {
 
     /// The value of property `name`, if set.
     public func value(_ name: String) -> PropertyValue? {
-        properties.first { $0.name == name }?.value
+        // By index: `first(where:)` would copy each property it passes over.
+        for index in properties.indices where properties[index].name == name { return properties[index].value }
+        return nil
     }
 }
+
+/// A node or an edge: what has properties, read by name the same way for both (the sinks
+/// that write every vocabulary property of either are generic over it).
+public protocol PropertyOwner {
+    func value(_ name: String) -> PropertyValue?
+}
+
+extension GraphNode: PropertyOwner {}
+extension GraphEdge: PropertyOwner {}
 
 /// One edge of the graph.
 public struct GraphEdge: Sendable, Hashable {
@@ -34,34 +45,30 @@ public struct GraphEdge: Sendable, Hashable {
     public var target: Identifier
     public var targetKind: NodeKind
     public var properties: [Property]
+    /// MENTIONS edges: the evidence rows, typed, in input order (empty for other kinds).
+    /// The MENTIONS properties (`words`, `matchedTerms`, `sources`, `evidenceCount`) are not
+    /// stored: ``value(_:)`` makes them from these rows by ``GraphSchema/mentions`` for the
+    /// formats that write parallel lists, and a format that writes rows (RDF) reads them here.
+    public var evidence: [MentionEvidence]
 
-    public init(kind: EdgeKind, source: Identifier, sourceKind: NodeKind, target: Identifier, targetKind: NodeKind, properties: [Property] = []) {
+    public init(
+        kind: EdgeKind, source: Identifier, sourceKind: NodeKind, target: Identifier, targetKind: NodeKind,
+        properties: [Property] = [], evidence: [MentionEvidence] = []
+    ) {
         self.kind = kind
         self.source = source
         self.sourceKind = sourceKind
         self.target = target
         self.targetKind = targetKind
         self.properties = properties
+        self.evidence = evidence
     }
 
+    /// The value of property `name`: a stored property, else one made from ``evidence``.
     public func value(_ name: String) -> PropertyValue? {
-        properties.first { $0.name == name }?.value
-    }
-
-    /// For MENTIONS edges: the evidence rows, zipped back from the parallel lists
-    /// `words`, `matchedTerms`, `sources` (empty strings where a row had no value).
-    public var evidence: [MentionEvidence] {
-        guard case .stringList(let words) = value(.words) else { return [] }
-        let matched: [String]
-        if case .stringList(let list) = value(.matchedTerms) { matched = list } else { matched = [] }
-        let sources: [String]
-        if case .stringList(let list) = value(.sources) { sources = list } else { sources = [] }
-        return words.indices.map { index in
-            MentionEvidence(
-                word: words[index],
-                matchedTerm: index < matched.count ? matched[index] : "",
-                source: index < sources.count ? sources[index] : "")
-        }
+        for index in properties.indices where properties[index].name == name { return properties[index].value }
+        guard !evidence.isEmpty else { return nil }
+        return GraphSchema.mentions.first { $0.key.name == name }?.take(evidence)
     }
 }
 

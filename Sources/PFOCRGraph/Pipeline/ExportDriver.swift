@@ -17,8 +17,8 @@ public struct ExportRequest: Sendable {
     public var limits = ReadLimits.default
     public var filter = RecordFilter()
     public var mapping: Mapping
-    /// Format options (`cx-scope`, `created`, `source-version`).
-    public var formatOptions: [String: String] = [:]
+    /// Format options (`cx-scope`, `created`, `source-version`), checked when set.
+    public var formatOptions = FormatOptionValues()
     public var toolVersion: String
     /// The command line (after the program name) and every option in effect, by long name,
     /// recorded in report.json so the run can be repeated.
@@ -60,6 +60,8 @@ public struct ExportDriver {
     struct Processed: Sendable {
         var read: RecordReadResult
         var subgraph: FigureSubgraph?
+        /// What the builder did with the record's rows (beside the subgraph: sinks never see it).
+        var accounting = FigureAccounting()
         /// What each sink's renderer made of the subgraph (empty for a sink without one).
         var fragments: [FigureFragment] = []
         var excluded = false
@@ -139,7 +141,8 @@ public struct ExportDriver {
                 if !filter.isEmpty && !filter.accepts(record, mapping: request.mapping) {
                     return Processed(read: trimmed, excluded: true, rows: record.rows, figid: record.figid, organismKeys: organismKeys, year: record.year)
                 }
-                let subgraph = builder.build(record)
+                var accounting = FigureAccounting()
+                let subgraph = builder.build(record, accounting: &accounting)
                 let settled = hasRenderers ? registry.settledNodes(in: subgraph) : []
                 let fragments = renderers.map { renderer in
                     var fragment = FigureFragment(settled: settled)
@@ -147,7 +150,7 @@ public struct ExportDriver {
                     return fragment
                 }
                 return Processed(
-                    read: trimmed, subgraph: subgraph, fragments: fragments, rows: record.rows, figidLocation: record.location,
+                    read: trimmed, subgraph: subgraph, accounting: accounting, fragments: fragments, rows: record.rows, figidLocation: record.location,
                     figid: record.figid, organismKeys: organismKeys, year: record.year)
             }, consume: { (item: Processed) throws(ExportError) in
                 done += 1
@@ -181,7 +184,7 @@ public struct ExportDriver {
                 seenFigids[subgraph.figid] = item.read.source.path
                 report.records.exported += 1
                 let news = registry.settle(subgraph)
-                statistics.add(subgraph, news)
+                statistics.add(subgraph, news, item.accounting)
                 for (index, entry) in sinks.enumerated() {
                     try entry.sink.write(RenderedFigure(subgraph: subgraph, news: news, fragment: item.fragments[index]))
                 }
@@ -291,8 +294,8 @@ public struct ExportDriver {
     /// `turtle`): the option changes nothing, which the user likely did not mean.
     func unusedOptionWarnings() -> [Diagnostic] {
         guard !request.formats.isEmpty else { return [] }
-        return request.formatOptions.keys.sorted().compactMap { option in
-            guard !request.formats.contains(where: { $0.optionNames.contains(option) }) else { return nil }
+        return request.formatOptions.given.keys.sorted().compactMap { option in
+            guard !request.formats.contains(where: { $0.options.contains { $0.name == option } }) else { return nil }
             let chosen = request.formats.map(\.name).joined(separator: ", ")
             return .warning(SourceLocation(file: "--\(option)", line: 0), "no chosen format (\(chosen)) uses this option; it is ignored")
         }
@@ -338,9 +341,11 @@ public struct ExportDriver {
 
 /// The corpus-wide counts of the report: distinct nodes, edges, and the row balance.
 struct CorpusTally {
-    private var nodeCounts: [NodeKind: Int] = [:]
-    private var edgeCounts: [EdgeKind: Int] = [:]
-    private var mentionPairs: [NodeKind: Int] = [:]
+    // Indexed by the kind's `order`: one addition per node and edge of every figure, which a
+    // dictionary would hash each time.
+    private var nodeCounts = [Int](repeating: 0, count: NodeKind.allCases.count)
+    private var edgeCounts = [Int](repeating: 0, count: EdgeKind.allCases.count)
+    private var mentionPairs = [Int](repeating: 0, count: NodeKind.allCases.count)
     private var rows: [EntityKind: ExportReport.RowBalance] = [:]
     private var ignored = ExportReport.IgnoredSideFiles()
     private var orphans = ExportReport.IgnoredSideFiles()
@@ -349,14 +354,13 @@ struct CorpusTally {
     private var inline = 0
     private var sideFiles = 0
 
-    mutating func add(_ subgraph: FigureSubgraph, _ news: FigureNews) {
-        nodeCounts[.figure, default: 0] += 1
-        for (index, node) in subgraph.nodes.enumerated() where news.newNodes[index] { nodeCounts[node.kind, default: 0] += 1 }
+    mutating func add(_ subgraph: FigureSubgraph, _ news: FigureNews, _ accounting: FigureAccounting) {
+        nodeCounts[NodeKind.figure.order] += 1
+        for (index, node) in subgraph.nodes.enumerated() where news.newNodes[index] { nodeCounts[node.kind.order] += 1 }
         for (index, edge) in subgraph.edges.enumerated() where news.keptEdges[index] {
-            edgeCounts[edge.kind, default: 0] += 1
-            if edge.kind == .mentions { mentionPairs[edge.targetKind, default: 0] += 1 }
+            edgeCounts[edge.kind.order] += 1
+            if edge.kind == .mentions { mentionPairs[edge.targetKind.order] += 1 }
         }
-        let accounting = subgraph.accounting
         if accounting.layout == .inline { inline += 1 } else { sideFiles += 1 }
         for kind in EntityKind.allCases {
             var balance = rows[kind] ?? .init()
@@ -420,9 +424,9 @@ struct CorpusTally {
     func fill(_ report: inout ExportReport) {
         report.records.layoutInline = inline
         report.records.layoutSideFiles = sideFiles
-        for kind in NodeKind.allCases { report.nodes[kind.rawValue] = nodeCounts[kind] ?? 0 }
-        for kind in EdgeKind.allCases { report.edges[kind.rawValue] = edgeCounts[kind] ?? 0 }
-        for kind in [NodeKind.gene, .chemical, .disease] { report.mentionPairs[kind.rawValue] = mentionPairs[kind] ?? 0 }
+        for kind in NodeKind.allCases { report.nodes[kind.rawValue] = nodeCounts[kind.order] }
+        for kind in EdgeKind.allCases { report.edges[kind.rawValue] = edgeCounts[kind.order] }
+        for kind in [NodeKind.gene, .chemical, .disease] { report.mentionPairs[kind.rawValue] = mentionPairs[kind.order] }
         for kind in EntityKind.allCases {
             var balance = rows[kind] ?? .init()
             balance.rejectedTotal = balance.rejected.values.reduce(0, +)

@@ -58,25 +58,26 @@ public protocol GraphFormat: Sendable {
     /// in `--format` order (just this one for a format without a family). The sink's summary
     /// is reported under each of them.
     func makeSink(context: SinkContext, formats: [String]) throws(ExportError) -> any GraphSink
-    /// The format options (``SinkContext/options`` keys such as `cx-scope`) it reads; an
-    /// option that no chosen format reads gets a warning.
-    var optionNames: [String] { get }
+    /// The options it declares (``FormatOption``: `--cx-scope`, `--created`), which its sink
+    /// reads from ``SinkContext/options``; an option that no chosen format declares gets a
+    /// warning.
+    var options: [FormatOption] { get }
 }
 
 extension GraphFormat {
     public var family: String { name }
-    public var optionNames: [String] { [] }
+    public var options: [FormatOption] { [] }
 }
 
 /// What a sink gets to work with.
 public struct SinkContext {
     public let mapping: Mapping
     public let output: OutputDirectory
-    /// Format options from the command line (`cx-scope`, `created`, `source-version`).
-    public let options: [String: String]
+    /// The format options given, checked against their declarations.
+    public let options: FormatOptionValues
     public let toolVersion: String
 
-    public init(mapping: Mapping, output: OutputDirectory, options: [String: String], toolVersion: String) {
+    public init(mapping: Mapping, output: OutputDirectory, options: FormatOptionValues, toolVersion: String) {
         self.mapping = mapping
         self.output = output
         self.options = options

@@ -68,9 +68,6 @@ public enum IRIEncoding {
     }
 
     static func appendEscaped(_ byte: UInt8, to out: inout String) {
-        let digits: [Character] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "A", "B", "C", "D", "E", "F"]
-        out.append("%")
-        out.append(digits[Int(byte >> 4)])
-        out.append(digits[Int(byte & 0x0F)])
+        Hex.appendPercentEscaped(byte, to: &out)
     }
 }

@@ -2,38 +2,13 @@
 /// order given, numbers in one canonical form, no platform-dependent escaping).
 public enum JSONText {
     /// Appends `text` as a JSON string literal: `"` `\` and controls escaped (`\n`, `\t`,
-    /// `\u0001`), everything else as UTF-8.
+    /// `\u0001`), everything else as UTF-8. The same bytes as ``appendString(_:to:)-bytes``,
+    /// which does the escaping.
     public static func appendString(_ text: String, to out: inout String) {
-        out.append("\"")
-        var needsEscape = false
-        for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-            needsEscape = true
-            break
-        }
-        if !needsEscape {
-            out.append(text)
-            out.append("\"")
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            case "\t": out.append("\\t")
-            case "\u{08}": out.append("\\b")
-            case "\u{0C}": out.append("\\f")
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16, uppercase: false)
-                    out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out.append("\"")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 2)
+        appendString(text, to: &bytes)
+        out.append(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Appends `text` as a JSON string literal to bytes, escaped as ``appendString(_:to:)``
@@ -65,16 +40,11 @@ public enum JSONText {
                 case 0x08: out.append(UInt8(ascii: "b"))
                 case 0x0C: out.append(UInt8(ascii: "f"))
                 default:
-                    out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0xF)])
+                    out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, Hex.lower(byte >> 4), Hex.lower(byte & 0xF)])
                 }
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
-    }
-
-    /// A lower-case hex digit.
-    static func hexDigit(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? 0x30 + nibble : UInt8(ascii: "a") + nibble - 10
     }
 
     /// Appends a JSON array of strings to bytes.
