@@ -385,6 +385,20 @@ import Testing
         #expect(empty.segments.first?.tally == SIMD4(0, 3, 1, 0))
     }
 
+    /// `word` is made from the same rows as `words`: a vocabulary without `words` has neither.
+    @Test func wordFollowsTheVocabularysWords() throws {
+        let genes = [gene("1", symbol: .string("A"))]
+        var mapping = try Mapping.bundled()
+        func wordAttributes() -> [String] {
+            var network = CXNetwork()
+            CXNetworkBuilder(mapping: mapping).buildFigureNetwork(subgraph(genes: genes, about: ["9606"]), into: &network)
+            return network.nodeAttributes.map(\.name).filter { $0 == "word" || $0 == "words" }
+        }
+        #expect(wordAttributes() == ["word", "words"])
+        mapping.vocabulary.edges[.mentions]?.properties.removeAll { $0.name == PropertyKey.words.name }
+        #expect(wordAttributes() == [])
+    }
+
     @Test func htmlTextIsEscaped() {
         #expect(CXHTML.escape("a<b>&\"c'") == "a&lt;b&gt;&amp;&quot;c'")
         #expect(CXHTML.escape("plain") == "plain")
