@@ -391,7 +391,8 @@ import Testing
         var mapping = try Mapping.bundled()
         func wordAttributes() -> [String] {
             var network = CXNetwork()
-            CXNetworkBuilder(mapping: mapping).buildFigureNetwork(subgraph(genes: genes, about: ["9606"]), into: &network)
+            CXNetworkBuilder(mapping: mapping).buildFigureNetwork(
+                subgraph(genes: genes, about: ["9606"]), into: &network)
             return network.nodeAttributes.map(\.name).filter { $0 == "word" || $0 == "words" }
         }
         #expect(wordAttributes() == ["word", "words"])
