@@ -6,6 +6,9 @@ import PFOCRGraph
 /// write it. Figures mentioning no identified entity get no node, as they get no file in
 /// the per-figure scope (which also keeps the node count within twice the edge limit).
 ///
+/// Unlike a figure network it keeps the genes of every taxon (each gene node carries its
+/// `organism`), since it is not one figure's pathway.
+///
 /// It runs on the consumer thread (figid order), so it sees the figures in order. Which
 /// entities are already nodes it reads from its node index, the map from entity to node
 /// position that its edges need anyway: an entity's first figure adds the node, later ones
@@ -47,6 +50,8 @@ struct CXCorpusNetwork {
         }
         let figureIndex = network.nodes.count
         builder.appendFigureNode(subgraph, to: &network)
+        // The corpus network keeps every gene, each with its own taxon's name.
+        let geneTaxa = CXOrganismChoice(subgraph).geneTaxa
         usedNamespaces |= builder.context.bit(subgraph.figure.id.namespace)
         builder.forEachMention(in: subgraph) { mention, node in
             let key = NodeKey(kind: mention.targetKind, id: mention.target)
@@ -57,7 +62,9 @@ struct CXCorpusNetwork {
                 target = network.nodes.count
                 nodeIndex[key] = target
                 usedNamespaces |= builder.context.bit(node.id.namespace)
-                builder.appendEntityNode(node, evidence: nil, to: &network)
+                let organism = geneTaxa[node.id].map { CXOrganismChoice.name(of: $0, in: subgraph) }
+                builder.appendEntityNode(
+                    node, organism: node.kind == .gene ? organism : nil, evidence: nil, to: &network)
             }
             builder.appendMentionEdge(mention, source: figureIndex, target: target, to: &network)
         }

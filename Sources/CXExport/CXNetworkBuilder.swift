@@ -2,21 +2,26 @@ import PFOCRGraph
 
 /// Turns figure subgraphs into ``CXNetwork``s in PFOCR's NDEx conventions.
 ///
-/// Network attributes of a figure network, in this order (the first fourteen are the names
-/// PFOCR's own NDEx networks use, typed: `publicationYear` is an integer):
-/// `name` (figure title), `description` (caption), `pfocrId`, `pmcId`, `figureNumber`,
-/// `figureTitle`, `figureLink`, `paperLink`, `paperTitle`, `publicationYear`, `organism`
-/// (the curated organisms, joined by `, `), `rights`, `networkType` (`pathway`),
-/// `reference`, `ndexUUID` (PFOCR's published network of the figure, when the record names
-/// one), then every other figure and paper property of Mappings/vocabulary.yaml under its
-/// vocabulary name and type, then `@context`.
+/// Network attributes of a figure network, every one a string, as wikipathways/pfocr2ndex
+/// writes PFOCR's NDEx networks (notebooks/update_pfocr.ipynb; Docs/cx.md), in this order:
+/// `name` (figure title), `description` (HTML: the caption and the figure image),
+/// `pfocrId`, `pmcId`, `figureNumber`, `figureTitle`, `figureLink`, `paperLink`,
+/// `paperTitle`, `publicationYear` (text), `organism` (the organism whose genes the network
+/// holds, see ``CXOrganismChoice``), `rights`, `networkType` (`pathway`), `methods`,
+/// `reference` (HTML), then `ndexUUID` (PFOCR's published network of the figure, when the
+/// record names one), every other figure and paper property of Mappings/vocabulary.yaml
+/// under its vocabulary name (numbers as their decimal text, lists as JSON array text),
+/// then `@context`.
 ///
-/// Nodes: one per gene, chemical and disease the figure mentions, with `name` (symbol or
-/// term), `represents` (a CURIE whose prefix `@context` maps, or the full IRI for
-/// namespaces whose IRIs do not end with the id), `type` (the vocabulary label in lower
-/// case: `gene`, `chemical`, `disease`), the node kind's vocabulary properties and, in a
-/// figure network, the MENTIONS evidence (`words`, `matchedTerms`, `sources`,
-/// `evidenceCount`). No edges are invented between entities.
+/// Nodes: one per chemical and disease the figure mentions and one per gene of the chosen
+/// organism, with `name` (symbol or term), `represents` (a CURIE whose prefix `@context`
+/// maps, or the full IRI for namespaces whose IRIs do not end with the id), `type` (the
+/// vocabulary label in lower case: `gene`, `chemical`, `disease`), the node kind's
+/// vocabulary properties (for genes PFOCR's `ncbigene`, the NCBI Gene id, in place of the
+/// vocabulary's `ncbiGeneID`, then `symbol`, `organism` (the gene's taxon's name) and, in a
+/// figure network, `word` (the OCR words, distinct, joined by `, `)) and, in a figure
+/// network, the MENTIONS evidence (`words`, `matchedTerms`, `sources`, `evidenceCount`). No
+/// edges are invented between entities. The corpus network keeps the genes of every taxon.
 ///
 /// It is configuration only (a `Sendable` value made once per export): everything a network
 /// needs while it is built lives in the ``CXNetwork``, values left out included.
@@ -24,13 +29,26 @@ struct CXNetworkBuilder: Sendable {
     /// PFOCR's licence statement on NDEx (one of NDEx's own `rights` choices).
     static let rights = "Waiver-No rights reserved (CC0)"
     static let networkType = "pathway"
+    /// PFOCR's `methods` text on NDEx (pfocr2ndex, trailing space trimmed).
+    static let methods = "Pathway Figure OCR, https://www.biorxiv.org/content/10.1101/2020.05.29.124503v1.full"
+    /// Gene node attributes named as PFOCR's NDEx networks name them.
+    static let ncbigeneAttribute = "ncbigene"
+    static let wordAttribute = "word"
+    static let organismAttribute = "organism"
     /// Attribute names CX reserves for the node and edge fields (`n`, `r`, `i` in CX1) and
     /// for this module's node `type`; a vocabulary property with one of them is left out.
     static let reservedNodeNames: Set<String> = ["name", "represents", "type"]
     static let reservedEdgeNames: Set<String> = ["interaction", "name"]
-    /// Figure and paper properties the PFOCR-named network attributes already carry.
-    static let coveredFigureProperties: Set<String> = ["figid", "title", "caption", "number", "figureLink", "organisms", "ndexUUID"]
-    static let coveredPaperProperties: Set<String> = ["pmcid", "title", "reference", "year"]
+    /// Figure and paper properties the PFOCR-named network attributes already carry (the
+    /// curated `organisms` list is not one: `organism` names the network's organism).
+    static let coveredFigureProperties: Set<String> = [
+        PropertyKey.figid, .title, .caption, .number, .figureLink, .ndexUUID,
+    ].reduce(into: []) { $0.insert($1.name) }
+    static let coveredPaperProperties: Set<String> = [PropertyKey.pmcid, .title, .reference, .year].reduce(into: []) {
+        $0.insert($1.name)
+    }
+    /// Vocabulary properties a CX node writes under PFOCR's own name instead (`ncbigene`).
+    static let renamedNodeProperties: Set<String> = [PropertyKey.ncbiGeneID.name]
 
     /// `@context` and `represents`.
     let context: CXContext
@@ -42,6 +60,9 @@ struct CXNetworkBuilder: Sendable {
     /// attributes (but reserved edge names).
     private let evidenceProperties: [PropertySpec]
     private let mentionProperties: [PropertySpec]
+    /// True when the vocabulary keeps the MENTIONS `words`: then a gene in a figure network
+    /// also gets PFOCR's `word` (leaving `words` out leaves out both).
+    private let writesWords: Bool
     /// Per ``NodeKind/order``: the node `type`.
     private let typeNames: [String]
     /// The MENTIONS interaction name (`mentions`).
@@ -58,11 +79,15 @@ struct CXNetworkBuilder: Sendable {
         }
         let kinds = NodeKind.allCases.sorted()
         nodeProperties = kinds.map { kind in
-            vocabulary.node(kind).properties.filter { !CXNetworkBuilder.reservedNodeNames.contains($0.name) }
+            vocabulary.node(kind).properties.filter {
+                !CXNetworkBuilder.reservedNodeNames.contains($0.name)
+                    && !CXNetworkBuilder.renamedNodeProperties.contains($0.name)
+            }
         }
         evidenceProperties = vocabulary.edge(.mentions).properties.filter {
             !CXNetworkBuilder.reservedNodeNames.contains($0.name)
         }
+        writesWords = evidenceProperties.contains { $0.name == PropertyKey.words.name }
         mentionProperties = vocabulary.edge(.mentions).properties.filter {
             !CXNetworkBuilder.reservedEdgeNames.contains($0.name)
         }
@@ -86,21 +111,25 @@ struct CXNetworkBuilder: Sendable {
 
     // MARK: Figure networks
 
-    /// Fills `network` (given empty) with the figure's network; false (and `network` left
-    /// empty) when the figure mentions no identified entity.
-    func buildFigureNetwork(_ subgraph: FigureSubgraph, into network: inout CXNetwork) -> Bool {
+    /// Fills `network` (given empty) with the figure's network and returns the organism
+    /// choice (whose counts say which genes were left out); `network` stays empty when the
+    /// figure mentions no identified entity, or only genes the choice leaves out.
+    @discardableResult
+    func buildFigureNetwork(_ subgraph: FigureSubgraph, into network: inout CXNetwork) -> CXOrganismChoice {
+        let choice = CXOrganismChoice(subgraph)
         // Entities in subgraph order (genes, chemicals, diseases, each sorted by id), one
         // per MENTIONS edge: the builder makes exactly one edge per (figure, entity).
         var used: UInt16 = 0
         forEachMention(in: subgraph) { mention, node in
+            guard node.kind != .gene || choice.keeps(gene: node.id) else { return }
             used |= context.bit(node.id.namespace)
-            appendEntityNode(node, evidence: mention, to: &network)
+            appendEntityNode(node, organism: choice.name, evidence: mention, to: &network)
         }
-        guard !network.nodes.isEmpty else { return false }
-        forEachFigureAttribute(subgraph, asNode: false) { network.addNetworkAttribute($0, $1) }
+        guard !network.nodes.isEmpty else { return choice }
+        forEachFigureAttribute(subgraph, asNode: false, organism: choice.name) { network.addNetworkAttribute($0, $1) }
         network.addNetworkAttribute("@context", .string(context.text(used)))
         CXLayout.arrange(&network.nodes)
-        return true
+        return choice
     }
 
     /// Kind order, then the builder's order within a kind (numeric for genes).
@@ -161,51 +190,110 @@ struct CXNetworkBuilder: Sendable {
         return nil
     }
 
-    /// The figure's metadata as attributes, passed to `body` in order: the network attributes
-    /// of a figure network, or (`asNode`) the attributes of its node in the corpus network,
-    /// which leaves out the network-level `name`, `rights`, `networkType`.
-    func forEachFigureAttribute(_ subgraph: FigureSubgraph, asNode: Bool, _ body: (String, PropertyValue) -> Void) {
+    /// The figure's metadata as attributes, passed to `body` in order (one list for both
+    /// uses, so the two cannot drift):
+    /// - the network attributes of a figure network (`asNode` false): every value a string,
+    ///   `description` and `reference` as pfocr2ndex's HTML, `organism` the network's organism
+    ///   (`organism`; nil: the curated names, joined by `, `);
+    /// - the attributes of the figure's node in the corpus network (`asNode` true): typed, the
+    ///   plain caption and reference text, the curated organisms, and without the
+    ///   network-level `name`, `rights`, `networkType` and `methods`.
+    func forEachFigureAttribute(
+        _ subgraph: FigureSubgraph, asNode: Bool, organism: String? = nil, _ body: (String, PropertyValue) -> Void
+    ) {
         let figure = subgraph.figure
         let paper = subgraph.nodes.first { $0.kind == .paper }
         func add(_ name: String, _ value: PropertyValue?) {
-            if let value { body(name, value) }
+            guard let value else { return }
+            body(name, asNode ? value : CXNetworkBuilder.text(value))
         }
-        if !asNode { add("name", .string(figure.name)) }
-        add("description", figure.value("caption"))
-        add("pfocrId", .string(subgraph.figid))
-        add("pmcId", paper?.value("pmcid"))
-        add("figureNumber", figure.value("number"))
-        add("figureTitle", figure.value("title"))
-        add("figureLink", figure.value("figureLink"))
-        if let paper { add("paperLink", .iri(CXNetworkBuilder.paperLink(paper.id.local))) }
-        add("paperTitle", paper?.value("title"))
-        add("publicationYear", paper?.value("year"))
-        if case .stringList(let organisms) = figure.value("organisms"), !organisms.isEmpty {
-            add("organism", .string(organisms.joined(separator: ", ")))
+        func add(_ name: String, _ text: String?) {
+            if let text { body(name, .string(text)) }
         }
-        if !asNode {
-            add("rights", .string(CXNetworkBuilder.rights))
-            add("networkType", .string(CXNetworkBuilder.networkType))
+        let paperLink = paper.map { CXNetworkBuilder.paperLink($0.id.local) }
+        if !asNode { add("name", figure.name) }
+        if asNode {
+            add("description", figure.value(.caption))
+        } else {
+            let html = CXHTML.description(
+                caption: figure.value(.caption)?.text(), image: figure.value(.imageURL)?.text())
+            add("description", html)
         }
-        add("reference", paper?.value("reference"))
-        add("ndexUUID", figure.value("ndexUUID"))
+        add("pfocrId", subgraph.figid)
+        add("pmcId", paper?.value(.pmcid))
+        add("figureNumber", figure.value(.number))
+        add("figureTitle", figure.value(.title))
+        add("figureLink", figure.value(.figureLink))
+        add("paperLink", paperLink.map(PropertyValue.iri))
+        add("paperTitle", paper?.value(.title))
+        add("publicationYear", paper?.value(.year))
+        let curated = CXNetworkBuilder.curatedOrganisms(figure)
+        add("organism", asNode ? curated : organism ?? curated)
+        if asNode {
+            add("reference", paper?.value(.reference))
+        } else {
+            add("rights", CXNetworkBuilder.rights)
+            add("networkType", CXNetworkBuilder.networkType)
+            add("methods", CXNetworkBuilder.methods)
+            if let paper {
+                let html = CXHTML.reference(
+                    text: paper.value(.reference)?.text(), title: paper.value(.title)?.text(), link: paperLink)
+                add("reference", html)
+            }
+        }
+        add("ndexUUID", figure.value(.ndexUUID))
         for spec in figureExtras { add(spec.name, figure.value(spec.name)) }
         if let paper { for spec in paperExtras { add(spec.name, paper.value(spec.name)) } }
     }
 
-    /// PMC's page of a paper, the link PFOCR's networks give as `paperLink`.
+    /// The figure's curated organism names joined by `, `; nil when it has none.
+    static func curatedOrganisms(_ figure: GraphNode) -> String? {
+        guard case .stringList(let organisms) = figure.value(.organisms), !organisms.isEmpty else { return nil }
+        return organisms.joined(separator: ", ")
+    }
+
+    /// A value as a figure network's attribute: a string (pfocr2ndex writes every network
+    /// attribute as one). Strings and IRIs as they are, numbers in their decimal form
+    /// (``PropertyValue/text(listSeparator:)``), booleans `true`/`false`, lists as JSON
+    /// array text (`["a","b"]`), which keeps items that contain commas apart.
+    static func text(_ value: PropertyValue) -> PropertyValue {
+        switch value {
+        case .string: value
+        case .stringList(let items): .string(JSONText.array(items))
+        default: .string(value.text())
+        }
+    }
+
+    /// PMC's page of a paper, the link PFOCR's networks give as `paperLink` (pfocr2ndex:
+    /// the PMC articles URL and the PMC id, no trailing slash).
     static func paperLink(_ pmcid: String) -> String {
-        "https://www.ncbi.nlm.nih.gov/pmc/articles/" + IRIEncoding.encodeSegment(pmcid) + "/"
+        "https://www.ncbi.nlm.nih.gov/pmc/articles/" + IRIEncoding.encodeSegment(pmcid)
     }
 
     // MARK: Nodes and edges
 
-    /// Appends an entity node; with `evidence`, the MENTIONS edge's properties become node
-    /// attributes.
-    func appendEntityNode(_ node: GraphNode, evidence: GraphEdge?, to network: inout CXNetwork) {
+    /// Appends an entity node; a gene gets `ncbigene` and, when its taxon is known,
+    /// `organism` (its taxon's name); with `evidence`, the gene gets `word` and the MENTIONS
+    /// edge's properties become node attributes.
+    func appendEntityNode(_ node: GraphNode, organism: String?, evidence: GraphEdge?, to network: inout CXNetwork) {
         declareNodeFields(&network.nodeDeclarations)
         let start = network.nodeAttributes.count
-        for spec in nodeProperties[node.kind.order] {
+        var pending = nodeProperties[node.kind.order][...]
+        if node.kind == .gene {
+            network.addNodeAttribute(CXNetworkBuilder.ncbigeneAttribute, .string(node.id.local), from: start)
+            // The symbol, then the gene's own attributes, then the rest of the vocabulary's.
+            if let first = pending.first, first.name == PropertyKey.symbol.name {
+                if let value = node.value(first.name) { network.addNodeAttribute(first.name, value, from: start) }
+                pending = pending.dropFirst()
+            }
+            if let organism {
+                network.addNodeAttribute(CXNetworkBuilder.organismAttribute, .string(organism), from: start)
+            }
+            if let evidence, writesWords, let word = CXNetworkBuilder.word(evidence) {
+                network.addNodeAttribute(CXNetworkBuilder.wordAttribute, .string(word), from: start)
+            }
+        }
+        for spec in pending {
             guard let value = node.value(spec.name) else { continue }
             network.addNodeAttribute(spec.name, value, from: start)
         }
@@ -217,6 +305,15 @@ struct CXNetworkBuilder: Sendable {
         }
         network.nodes.append(CXNode(
             kind: node.kind, id: node.id, name: node.name, type: typeNames[node.kind.order], attributes: start..<network.nodeAttributes.count))
+    }
+
+    /// PFOCR's `word` of a gene in a figure: the OCR words of its evidence rows, each once, in
+    /// input order, joined by `, ` (every word, with its row, stays in `words`); nil when no
+    /// row has one.
+    static func word(_ mention: GraphEdge) -> String? {
+        var distinct: [String] = []
+        for row in mention.evidence where !row.word.isEmpty && !distinct.contains(row.word) { distinct.append(row.word) }
+        return distinct.isEmpty ? nil : distinct.joined(separator: ", ")
     }
 
     /// Appends a figure's node of the corpus network.

@@ -8,6 +8,13 @@ import PFOCRGraph
 /// ``networksLane`` (1), ``nodesLane``, ``edgesLane``, ``typeClashesLane`` (values left out of
 /// the network).
 ///
+/// A figure whose genes the organism choice (``CXOrganismChoice``) thins, or whose network's
+/// organism is none of its curated ones, also gets one empty segment on ``accountingFile``
+/// (past the dialects: the sink writes no file for it) whose tally lanes are
+/// ``otherTaxonLane`` and ``noTaxonLane`` (genes left out), ``thinnedLane`` (1 when genes
+/// were left out) and ``uncuratedLane`` (1 when the network's organism is none of the
+/// figure's curated ones); a figure left with no node gets that segment alone.
+///
 /// The network is built in a local of ``render(_:into:)``; the renderer itself holds only
 /// the builder's configuration and the writers' precomputed bytes.
 struct CXRenderer: FigureRenderer {
@@ -15,12 +22,19 @@ struct CXRenderer: FigureRenderer {
     static let nodesLane = 1
     static let edgesLane = 2
     static let typeClashesLane = 3
+    static let otherTaxonLane = 0
+    static let noTaxonLane = 1
+    static let thinnedLane = 2
+    static let uncuratedLane = 3
 
     let builder: CXNetworkBuilder
     /// The dialects written, in `--format` order; a segment's file index points here.
     let dialects: [CXDialect]
     private let cx2Writer: CX2Writer
     private let cx1Writer: CX1Writer
+
+    /// The file index of the accounting segment: past every dialect's.
+    var accountingFile: Int { dialects.count }
 
     init(mapping: Mapping, dialects: [CXDialect]) {
         builder = CXNetworkBuilder(mapping: mapping)
@@ -32,7 +46,16 @@ struct CXRenderer: FigureRenderer {
 
     func render(_ subgraph: FigureSubgraph, into fragment: inout FigureFragment) {
         var network = CXNetwork()
-        guard builder.buildFigureNetwork(subgraph, into: &network) else { return }
+        let choice = builder.buildFigureNetwork(subgraph, into: &network)
+        if choice.leftOut > 0 || choice.uncurated {
+            var tally = SIMD4<Int>.zero
+            tally[CXRenderer.otherTaxonLane] = choice.otherTaxonGenes
+            tally[CXRenderer.noTaxonLane] = choice.genesWithoutTaxon
+            tally[CXRenderer.thinnedLane] = choice.leftOut > 0 ? 1 : 0
+            tally[CXRenderer.uncuratedLane] = choice.uncurated ? 1 : 0
+            fragment.endSegment(file: accountingFile, tally: tally)
+        }
+        guard !network.nodes.isEmpty else { return }
         // About what a node takes in either dialect, and the style and network attributes.
         fragment.bytes.reserveCapacity(dialects.count * (4096 + 512 * network.nodes.count))
         for (index, dialect) in dialects.enumerated() {

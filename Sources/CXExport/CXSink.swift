@@ -24,6 +24,10 @@ final class CXSink: GraphSink {
     private var figuresWithoutEntities = 0
     /// Their figids, for report.json (few in practice: most pathway figures name a gene).
     private var figidsWithoutEntities: [String] = []
+    /// The accounting tallies of the organism choice (``CXRenderer/otherTaxonLane``...).
+    private var geneTotals = SIMD4<Int>.zero
+    /// Figures whose every entity was a gene the organism choice left out: no file.
+    private var figidsOnlyOtherGenes: [String] = []
 
     init(context: SinkContext, dialects: [CXDialect]) throws(ExportError) {
         self.context = context
@@ -42,15 +46,27 @@ final class CXSink: GraphSink {
         case .corpus:
             hasEntities = corpus.add(subgraph, builder: cx.builder)
         case .figure:
-            // The renderer made no segment for a figure without identified entities.
-            hasEntities = !figure.fragment.segments.isEmpty
+            // The renderer made no file segment for a figure without identified entities, nor
+            // for one whose every entity is a gene the organism choice left out.
+            var wroteFile = false, leftOutGenes = false
             let bytes = figure.fragment.bytes
             for segment in figure.fragment.segments {
+                guard segment.file < dialects.count else {
+                    geneTotals &+= segment.tally
+                    leftOutGenes = segment.tally[CXRenderer.thinnedLane] > 0
+                    continue
+                }
                 let file = try context.output.createFile(dialects[segment.file].figurePath(subgraph.figid))
                 file.write(bytes: bytes[segment.range])
                 try file.close()
+                totals &+= segment.tally
+                wroteFile = true
             }
-            totals &+= figure.fragment.tally(figure.news)
+            if !wroteFile && leftOutGenes {
+                figidsOnlyOtherGenes.append(subgraph.figid)
+                return
+            }
+            hasEntities = wroteFile
         }
         if !hasEntities {
             figuresWithoutEntities += 1
@@ -85,8 +101,20 @@ final class CXSink: GraphSink {
             "edges": totals[CXRenderer.edgesLane],
             "figuresWithoutEntities": figuresWithoutEntities,
         ]
-        if scope == .corpus { counts["corpusEdgesSeen"] = corpus.edgeCount }
         var notes: [String] = []
+        var lists = ["figuresWithoutEntities": figidsWithoutEntities]
+        if scope == .corpus {
+            counts["corpusEdgesSeen"] = corpus.edgeCount
+        } else {
+            // One organism per figure network (Docs/cx.md): the genes left out, counted here
+            // (a rule, not a problem of the input: no warning, as GMT's genesWithoutTaxon).
+            counts["genesOfOtherTaxa"] = geneTotals[CXRenderer.otherTaxonLane]
+            counts["genesWithoutTaxon"] = geneTotals[CXRenderer.noTaxonLane]
+            counts["networksWithGenesLeftOut"] = geneTotals[CXRenderer.thinnedLane] - figidsOnlyOtherGenes.count
+            counts["networksOfUncuratedOrganism"] = geneTotals[CXRenderer.uncuratedLane]
+            counts["figuresWithOnlyGenesLeftOut"] = figidsOnlyOtherGenes.count
+            lists["figuresWithOnlyGenesLeftOut"] = figidsOnlyOtherGenes
+        }
         let typeClashes = totals[CXRenderer.typeClashesLane]
         if typeClashes > 0 {
             counts["attributeTypeClashes"] = typeClashes
@@ -94,6 +122,6 @@ final class CXSink: GraphSink {
                 "\(typeClashes) attribute values were left out because Mappings/vocabulary.yaml gives their "
                     + "name another type or a name CX reserves")
         }
-        return SinkSummary(counts: counts, notes: notes, refusals: refusals, lists: ["figuresWithoutEntities": figidsWithoutEntities])
+        return SinkSummary(counts: counts, notes: notes, refusals: refusals, lists: lists)
     }
 }

@@ -27,7 +27,9 @@ import Testing
             #expect(files.allSatisfy { bothFiles[$0.key] == $0.value })
             #expect(alone.outcome.report.sinks[name] == both.outcome.report.sinks[name])
         }
-        #expect(bothFiles.count == 2 * TestExport.files(in: try TestExport.run([TestPaths.examples], formats: ["cx"]).output).count)
+        #expect(
+            bothFiles.count == 2
+                * TestExport.files(in: try TestExport.run([TestPaths.examples], formats: ["cx"]).output).count)
     }
 
     @Test func oneNetworkPerFigureWithEntities() throws {
@@ -45,26 +47,59 @@ import Testing
         #expect(run.outcome.report.sinks["cx"]?.counts == counts)
     }
 
-    /// Every value has its declared type, and the PFOCR names are there.
-    @Test func typedNetworkAttributes() throws {
+    /// Every network attribute is a string under pfocr2ndex's names; the description and the
+    /// reference are its HTML.
+    @Test func networkAttributesAreStringsAsPFOCRWritesThem() throws {
         let run = try TestExport.run([TestPaths.examples], formats: ["cx2"])
         let doc = try json(run.output + "/cx2/PMC1000001__fig1.cx2")
         #expect((doc.first as? [String: Any])?["CXVersion"] as? String == "2.0")
         let attributes = try #require(aspect(doc, "networkAttributes").first)
-        #expect(attributes["publicationYear"] as? Int == 2005)
+        #expect(attributes.values.allSatisfy { $0 is String })
+        for name in [
+            "name", "description", "reference", "methods", "organism", "pfocrId", "pmcId", "figureLink", "paperLink",
+            "publicationYear",
+            "rights",
+        ] {
+            #expect(attributes[name] is String, "\(name)")
+        }
+        #expect(attributes["publicationYear"] as? String == "2005")
         #expect(attributes["networkType"] as? String == "pathway")
         #expect(attributes["pfocrId"] as? String == "PMC1000001__fig1")
         #expect(attributes["figureTitle"] as? String == "Insulin signalling in hepatocytes")
+        #expect(attributes["organism"] as? String == "Homo sapiens")
+        #expect(attributes["pathwayScore"] as? String == "0.9712345")
+        #expect(attributes["figidAliases"] as? String == "[\"PMC1000001__F1\"]")
+        #expect(attributes["paperLink"] as? String == "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1000001")
+        #expect(attributes["methods"] as? String == CXNetworkBuilder.methods)
+        #expect(
+            attributes["description"] as? String
+                == "<p>Insulin signalling through PI3K and AKT to mTOR in hepatocytes.</p>\n"
+                + "<p><img src=\"https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1000001/bin/fig1.jpg\" style=\"width: 100%;\"></p>"
+        )
+        #expect(
+            attributes["reference"] as? String
+                == "A. Author, et al. J Example Biol. 2005 Mar;12(3):100-110. <b>Insulin signalling in the liver.</b> "
+                + "<a href=\"https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1000001\" target=\"_blank\">"
+                + "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1000001</a>")
         let context = try #require(attributes["@context"] as? String)
         let prefixes = try #require(try JSONSerialization.jsonObject(with: Data(context.utf8)) as? [String: String])
         #expect(prefixes["ncbigene"] == "https://identifiers.org/ncbigene/")
         let declarations = try #require(aspect(doc, "attributeDeclarations").first)
         let network = try #require(declarations["networkAttributes"] as? [String: [String: String]])
-        #expect(network["publicationYear"]?["d"] == "integer")
-        #expect(network["pathwayScore"]?["d"] == "double")
+        #expect(network.values.allSatisfy { $0["d"] == "string" })
         let nodes = try #require(declarations["nodes"] as? [String: [String: String]])
         #expect(nodes["words"]?["d"] == "list_of_string")
         #expect(nodes["evidenceCount"]?["d"] == "integer")
+        #expect(
+            nodes["ncbigene"]?["d"] == "string" && nodes["word"]?["d"] == "string"
+                && nodes["organism"]?["d"] == "string")
+        #expect(nodes["ncbiGeneID"] == nil)
+        let akt1 = try #require(
+            aspect(doc, "nodes").compactMap { $0["v"] as? [String: Any] }.first { $0["name"] as? String == "AKT1" })
+        #expect(akt1["ncbigene"] as? String == "207")
+        #expect(akt1["organism"] as? String == "Homo sapiens")
+        #expect(akt1["word"] as? String == "Akt, AKT1/2")
+        #expect(akt1["words"] as? [String] == ["Akt", "AKT1/2"])
     }
 
     /// Hostile text in a hand-made record: quotes, backslashes, controls, a figid with `/`
@@ -77,8 +112,9 @@ import Testing
             ---
             figid: "../x/PMC1__a b"
             figtitle: "Quote \\" backslash \\\\ tab \\t bell \\a end"
-            caption: "line one\\nline two"
+            caption: "line one\\nline two <b> & \\"q\\""
             pmcid: PMC1
+            reftext: "A <i>&</i>"
             year: '1999'
             organisms: Homo sapiens
             genes:
@@ -96,8 +132,10 @@ import Testing
 
             """
         try Data(record.utf8).write(to: URL(fileURLWithPath: corpus + "/_figures/odd.md"))
-        try Data("---\nfigid: PMC2__empty\nfigtitle: Empty\npmcid: PMC2\ngenes: []\nchemicals: []\ndiseases: []\n---\n".utf8)
-            .write(to: URL(fileURLWithPath: corpus + "/_figures/empty.md"))
+        try Data(
+            "---\nfigid: PMC2__empty\nfigtitle: Empty\npmcid: PMC2\ngenes: []\nchemicals: []\ndiseases: []\n---\n".utf8
+        )
+        .write(to: URL(fileURLWithPath: corpus + "/_figures/empty.md"))
         let run = try TestExport.run([corpus], formats: ["cx2", "cx"])
         let files = TestExport.files(in: run.output).keys.sorted()
         #expect(files == ["cx/~..%2Fx%2FPMC1__a%20b.cx", "cx2/~..%2Fx%2FPMC1__a%20b.cx2"])
@@ -105,7 +143,11 @@ import Testing
         let doc = try json(run.output + "/cx2/~..%2Fx%2FPMC1__a%20b.cx2")
         let attributes = try #require(aspect(doc, "networkAttributes").first)
         #expect(attributes["name"] as? String == "Quote \" backslash \\ tab \t bell \u{07} end")
-        #expect(attributes["description"] as? String == "line one\nline two")
+        #expect(attributes["description"] as? String == "<p>line one\nline two &lt;b&gt; &amp; &quot;q&quot;</p>")
+        #expect(
+            attributes["reference"] as? String
+                == "A &lt;i&gt;&amp;&lt;/i&gt; <a href=\"https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1\" target=\"_blank\">"
+                + "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1</a>")
         #expect(attributes["pfocrId"] as? String == "../x/PMC1__a b")
         let nodes = aspect(doc, "nodes")
         #expect(nodes.count == 1)
@@ -135,7 +177,8 @@ import Testing
 
     @Test func encodedNamesAreDistinctSafeAndBounded() {
         let figids = [
-            "a b", "a%20b", "a/b", "a\\b", "a\u{0}b", "é", "e\u{301}", "..", ".", "~", "~~", "a~b", String(repeating: "x", count: 201),
+            "a b", "a%20b", "a/b", "a\\b", "a\u{0}b", "é", "e\u{301}", "..", ".", "~", "~~", "a~b",
+            String(repeating: "x", count: 201),
             String(repeating: "x", count: 202), String(repeating: "/", count: 300), String(repeating: "/", count: 301),
             String(repeating: "é", count: 100) + "1", String(repeating: "é", count: 100) + "2",
         ]
@@ -154,8 +197,13 @@ import Testing
     // MARK: Layout
 
     @Test func layoutGroupsByKindInBlocks() {
-        var nodes = (0..<5).map { CXNode(kind: .gene, id: Identifier(.ncbigene, "\($0)"), name: "g\($0)", type: "gene", attributes: 0..<0) }
-        nodes += (0..<2).map { CXNode(kind: .chemical, id: Identifier(.mesh, "D\($0)"), name: "c\($0)", type: "chemical", attributes: 0..<0) }
+        var nodes = (0..<5).map {
+            CXNode(kind: .gene, id: Identifier(.ncbigene, "\($0)"), name: "g\($0)", type: "gene", attributes: 0..<0)
+        }
+        nodes += (0..<2).map {
+            CXNode(
+                kind: .chemical, id: Identifier(.mesh, "D\($0)"), name: "c\($0)", type: "chemical", attributes: 0..<0)
+        }
         CXLayout.arrange(&nodes)
         // 5 genes: 4 columns (16 >= 10), 2 rows; chemicals start below after a gap.
         #expect(nodes.map(\.x) == [0, 100, 200, 300, 0, 0, 100])
@@ -176,11 +224,43 @@ import Testing
         return fragment
     }
 
-    /// A hand-made figure subgraph: the figure, `genes`, one MENTIONS edge to each.
-    func subgraph(genes: [GraphNode], edgesReversed: Bool = false) -> FigureSubgraph {
+    /// A hand-made figure subgraph: the figure, `genes`, one MENTIONS edge to each (with
+    /// `rows` evidence rows), each gene in taxon `taxa[index]` (default 9606; nil: none), and
+    /// an ABOUT edge to each of `about`.
+    func subgraph(
+        genes: [GraphNode], edgesReversed: Bool = false, taxa: [String?]? = nil, rows: [Int]? = nil,
+        about: [String] = []
+    ) -> FigureSubgraph {
         let figure = GraphNode(kind: .figure, id: Identifier(.figure, "PMC1__f"), name: "F")
-        let edges = genes.map { GraphEdge(kind: .mentions, source: figure.id, sourceKind: .figure, target: $0.id, targetKind: .gene) }
-        return FigureSubgraph(figure: figure, nodes: genes, edges: edgesReversed ? edges.reversed() : edges)
+        let taxa = taxa ?? genes.map { _ in "9606" }
+        var edges = about.map {
+            GraphEdge(
+                kind: .about, source: figure.id, sourceKind: .figure, target: Identifier(.ncbitaxon, $0),
+                targetKind: .organism)
+        }
+        var mentions: [GraphEdge] = []
+        for (index, gene) in genes.enumerated() {
+            let count = rows?[index] ?? 1
+            let evidence = (0..<count).map { MentionEvidence(word: "w\($0 % 2)", matchedTerm: nil, source: nil) }
+            mentions.append(
+                GraphEdge(
+                    kind: .mentions, source: figure.id, sourceKind: .figure, target: gene.id, targetKind: .gene,
+                    evidence: evidence))
+        }
+        edges += edgesReversed ? mentions.reversed() : mentions
+        var organisms: [String] = about
+        for (gene, taxon) in zip(genes, taxa) {
+            guard let taxon else { continue }
+            edges.append(
+                GraphEdge(
+                    kind: .inTaxon, source: gene.id, sourceKind: .gene, target: Identifier(.ncbitaxon, taxon),
+                    targetKind: .organism))
+            if !organisms.contains(taxon) { organisms.append(taxon) }
+        }
+        let organismNodes = organisms.map {
+            GraphNode(kind: .organism, id: Identifier(.ncbitaxon, $0), name: "Taxon \($0)")
+        }
+        return FigureSubgraph(figure: figure, nodes: organismNodes + genes, edges: edges)
     }
 
     func gene(_ id: String, symbol: PropertyValue) -> GraphNode {
@@ -190,7 +270,8 @@ import Testing
     /// One `.always` segment per network, tallied networks, nodes, edges, values left out:
     /// the second gene's integer `symbol` clashes with the string the first declared.
     @Test func aNetworkIsOneTalliedSegment() throws {
-        let fragment = try rendered(subgraph(genes: [gene("1", symbol: .string("A")), gene("2", symbol: .integer(2))]))
+        let fragment = try rendered(
+            subgraph(genes: [gene("1", symbol: .string("A")), gene("2", symbol: .integer(2))], about: ["9606"]))
         let news = FigureNews(everythingNewIn: subgraph(genes: []))
         #expect(fragment.segments.count == 1)
         #expect(fragment.segments.first?.condition == .always)
@@ -217,8 +298,14 @@ import Testing
         }
         var missing = subgraph(genes: sorted)
         missing.nodes.removeLast()
+        missing.edges.removeAll { $0.kind == .inTaxon && $0.source == genes[1].id }
+        missing.edges.append(
+            GraphEdge(
+                kind: .inTaxon, source: genes[1].id, sourceKind: .gene, target: Identifier(.ncbitaxon, "9606"),
+                targetKind: .organism))
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(try rendered(missing).bytes)) as? [Any])
-        #expect(aspect(doc, "nodes").compactMap { ($0["v"] as? [String: Any])?["name"] as? String } == ["2", "7", "10"])
+        #expect(
+            aspect(doc, "nodes").compactMap { ($0["v"] as? [String: Any])?["name"] as? String } == ["2", "7", "10"])
     }
 
     @Test func coordinatesAreWrittenAsJSONTextWritesDoubles() {
@@ -227,6 +314,101 @@ import Testing
             CXJSON.appendCoordinate(value, to: &out)
             #expect(String(decoding: out, as: UTF8.self) == JSONText.double(value), "\(value)")
         }
+    }
+
+    // MARK: One organism per network
+
+    /// The genes a network keeps: ids `1`... in taxa `taxa`, with `rows` rows each.
+    func keptGenes(taxa: [String?], rows: [Int]? = nil, about: [String] = []) -> (
+        kept: [String], choice: CXOrganismChoice
+    ) {
+        let genes = taxa.indices.map { gene("\($0 + 1)", symbol: .string("G\($0 + 1)")) }
+        let figure = subgraph(genes: genes, taxa: taxa, rows: rows, about: about)
+        var network = CXNetwork()
+        let choice = try? CXNetworkBuilder(mapping: Mapping.bundled()).buildFigureNetwork(figure, into: &network)
+        return (network.nodes.map(\.id.local), choice ?? CXOrganismChoice(figure))
+    }
+
+    @Test func theCuratedOrganismWinsWhenItHasGenes() {
+        let (kept, choice) = keptGenes(taxa: ["10090", "9606", "9606"], rows: [1, 1, 1], about: ["10090"])
+        #expect(kept == ["1"])
+        #expect(choice.taxon == Identifier(.ncbitaxon, "10090") && choice.name == "Taxon 10090" && !choice.uncurated)
+        #expect(choice.otherTaxonGenes == 2 && choice.genesWithoutTaxon == 0)
+    }
+
+    @Test func ofSeveralCuratedOrganismsTheOneWithMostRows() {
+        // Fly has the most rows but is not curated; of human and mouse, mouse has more rows.
+        let (kept, choice) = keptGenes(
+            taxa: ["9606", "10090", "7227", "10090"], rows: [3, 2, 9, 2], about: ["9606", "10090"])
+        #expect(kept == ["2", "4"])
+        #expect(choice.otherTaxonGenes == 2 && !choice.uncurated)
+    }
+
+    @Test func aCuratedOrganismWithoutGenesFallsBackToMostRows() {
+        // Curated E. coli (562), genes of the strain K-12 MG1655 (511145) and a human one.
+        let (kept, choice) = keptGenes(taxa: ["511145", "511145", "9606"], rows: [1, 1, 1], about: ["562"])
+        #expect(kept == ["1", "2"])
+        #expect(choice.uncurated && choice.otherTaxonGenes == 1)
+    }
+
+    @Test func rowsNotGenesDecideAndTiesGoToTheLowestTaxon() {
+        // Two fly genes of one row each against one human gene of three rows.
+        #expect(keptGenes(taxa: ["7227", "7227", "9606"], rows: [1, 1, 3]).kept == ["3"])
+        // Equal rows: 10090 < 10116 numerically (and 9606 < 10090 though "9606" > "10090" as text).
+        #expect(keptGenes(taxa: ["10116", "10090"], rows: [2, 2]).kept == ["2"])
+        #expect(keptGenes(taxa: ["10090", "9606"], rows: [2, 2]).kept == ["2"])
+    }
+
+    @Test func genesWithoutTaxonAreLeftOutAndCounted() {
+        let (kept, choice) = keptGenes(taxa: [nil, "9606", nil])
+        #expect(kept == ["2"])
+        #expect(choice.genesWithoutTaxon == 2 && choice.otherTaxonGenes == 0 && choice.leftOut == 2)
+        let none = keptGenes(taxa: [nil, nil])
+        #expect(none.kept.isEmpty && none.choice.taxon == nil && none.choice.genesWithoutTaxon == 2)
+    }
+
+    /// The renderer tallies what the choice left out on an empty accounting segment; a figure
+    /// left with no node gets that segment alone, and no file.
+    @Test func leftOutGenesAreTalliedOnTheAccountingSegment() throws {
+        let genes = ["1", "2", "3"].map { gene($0, symbol: .string("G\($0)")) }
+        let renderer = CXRenderer(mapping: try Mapping.bundled(), dialects: [.cx2, .cx1])
+        var fragment = FigureFragment()
+        renderer.render(
+            subgraph(genes: genes, taxa: ["9606", "10090", nil], rows: [2, 1, 1], about: ["9606", "10090"]),
+            into: &fragment)
+        #expect(fragment.segments.map(\.file) == [renderer.accountingFile, 0, 1])
+        #expect(fragment.segments.first?.range.isEmpty == true)
+        #expect(fragment.segments.first?.tally == SIMD4(1, 1, 1, 0))
+        var empty = FigureFragment()
+        renderer.render(subgraph(genes: genes, taxa: [nil, nil, nil]), into: &empty)
+        #expect(empty.segments.map(\.file) == [renderer.accountingFile])
+        #expect(empty.segments.first?.tally == SIMD4(0, 3, 1, 0))
+    }
+
+    /// `word` is made from the same rows as `words`: a vocabulary without `words` has neither.
+    @Test func wordFollowsTheVocabularysWords() throws {
+        let genes = [gene("1", symbol: .string("A"))]
+        var mapping = try Mapping.bundled()
+        func wordAttributes() -> [String] {
+            var network = CXNetwork()
+            CXNetworkBuilder(mapping: mapping).buildFigureNetwork(
+                subgraph(genes: genes, about: ["9606"]), into: &network)
+            return network.nodeAttributes.map(\.name).filter { $0 == "word" || $0 == "words" }
+        }
+        #expect(wordAttributes() == ["word", "words"])
+        mapping.vocabulary.edges[.mentions]?.properties.removeAll { $0.name == PropertyKey.words.name }
+        #expect(wordAttributes() == [])
+    }
+
+    @Test func htmlTextIsEscaped() {
+        #expect(CXHTML.escape("a<b>&\"c'") == "a&lt;b&gt;&amp;&quot;c'")
+        #expect(CXHTML.escape("plain") == "plain")
+        #expect(CXHTML.description(caption: nil, image: nil) == nil)
+        #expect(CXHTML.description(caption: "x", image: nil) == "<p>x</p>")
+        #expect(CXHTML.reference(text: nil, title: "T", link: nil) == "<b>T</b>")
+        #expect(CXNetworkBuilder.text(.stringList(["a, b", "c"])) == .string("[\"a, b\",\"c\"]"))
+        #expect(CXNetworkBuilder.text(.integer(2005)) == .string("2005"))
+        #expect(CXNetworkBuilder.text(.double(0.5)) == .string("0.5"))
     }
 
     // MARK: Helpers

@@ -251,3 +251,71 @@ def validate_cx1(doc):
         if not isinstance(position, dict) or position.get("node") not in node_ids:
             problems.append(("dangling", f"cartesianLayout names no node: {position!r:.100}"))
     return problems
+
+
+# --------------------------------------------------------------------------- PFOCR's NDEx set
+
+# The network attributes wikipathways/pfocr2ndex sets on PFOCR's NDEx networks
+# (notebooks/update_pfocr.ipynb: data_type_by_predicate_string, every one "string", the
+# reference it builds as HTML, and the profile's name and HTML description).
+PFOCR2NDEX_NETWORK_ATTRIBUTES = {
+    "name", "description", "figureLink", "figureNumber", "figureTitle", "methods", "networkType", "organism",
+    "paperLink", "paperTitle", "pfocrId", "pmcId", "publicationYear", "reference", "rights",
+}
+# Those every figure network with a paper has (figure number, title and link may be absent
+# from a record).
+PFOCR_REQUIRED_NETWORK_ATTRIBUTES = {
+    "name", "description", "methods", "networkType", "pfocrId", "pmcId", "paperLink", "reference", "rights",
+}
+
+
+def cx_parts(doc):
+    """(network attributes {name: (declared type, value)}, gene nodes [{name: value}]) of a
+    CX2 or CX1 document; CX1 node attributes are joined to their node."""
+    aspects = {}
+    for element in doc[1:]:
+        if isinstance(element, dict) and len(element) == 1:
+            (name, items), = element.items()
+            aspects.setdefault(name, []).extend(items if isinstance(items, list) else [])
+    if "numberVerification" in doc[0]:
+        network = {item["n"]: (item.get("d", "string"), item["v"]) for item in aspects.get("networkAttributes", [])}
+        values = {node["@id"]: {"name": node.get("n"), "represents": node.get("r")} for node in aspects.get("nodes", [])}
+        for item in aspects.get("nodeAttributes", []):
+            values[item["po"]][item["n"]] = item["v"]
+        nodes = list(values.values())
+    else:
+        declared = (aspects.get("attributeDeclarations") or [{}])[0].get("networkAttributes", {})
+        attributes = (aspects.get("networkAttributes") or [{}])[0]
+        network = {name: (declared.get(name, {}).get("d"), value) for name, value in attributes.items()}
+        nodes = [node["v"] for node in aspects.get("nodes", [])]
+    return network, [node for node in nodes if node.get("type") == "gene"]
+
+
+def pfocr_problems(doc):
+    """How a figure network differs from PFOCR's NDEx set: each problem (rule, message).
+    Rules: `attribute-type` (a network attribute not a string), `attribute-missing`,
+    `gene-ncbigene` (a gene node without `ncbigene` equal to its `represents` id),
+    `gene-organism` (a gene node without `organism`), `mixed-taxa` (gene nodes of two
+    organisms, or of another than the network's `organism`)."""
+    problems = []
+    network, genes = cx_parts(doc)
+    for name, (declared, value) in network.items():
+        if declared != "string" or not isinstance(value, str):
+            problems.append(("attribute-type", f"network attribute {name} is {declared} {value!r:.80}, not a string"))
+    for name in sorted(PFOCR_REQUIRED_NETWORK_ATTRIBUTES - set(network)):
+        problems.append(("attribute-missing", f"network attribute {name} is missing"))
+    organisms = set()
+    for gene in genes:
+        ncbigene = gene.get("ncbigene")
+        if not isinstance(ncbigene, str) or gene.get("represents") != f"ncbigene:{ncbigene}":
+            problems.append(("gene-ncbigene", f"gene {gene.get('represents')} has ncbigene {ncbigene!r}"))
+        organism = gene.get("organism")
+        if not isinstance(organism, str) or not organism:
+            problems.append(("gene-organism", f"gene {gene.get('represents')} has no organism"))
+        else:
+            organisms.add(organism)
+    if len(organisms) > 1:
+        problems.append(("mixed-taxa", f"gene nodes of {sorted(organisms)}"))
+    elif organisms and network.get("organism", (None, None))[1] not in organisms:
+        problems.append(("mixed-taxa", f"gene nodes of {organisms}, network organism {network.get('organism')}"))
+    return problems

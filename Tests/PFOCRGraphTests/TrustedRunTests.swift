@@ -227,7 +227,11 @@ import Testing
     @Test func verifyChecksSummarisedFoldersThroughSHA256SUMS() throws {
         let count = ExportDriver.listedFilesPerFolder + 1
         var records: [String: String] = [:]
-        for index in 0..<count { records[String(format: "PMC%04d__f.md", index)] = record(String(format: "PMC%04d__f", index), gene: "\(index + 1)") }
+        // Human genes (an HGNC lexicon): a CX figure network keeps only genes with a taxon.
+        for index in 0..<count {
+            records[String(format: "PMC%04d__f.md", index)] = record(String(format: "PMC%04d__f", index), gene: "\(index + 1)")
+                .replacingOccurrences(of: "  entrez:", with: "  source: hgnc_symbol\n  entrez:")
+        }
         let run = try TestExport.run([corpus(records)], formats: ["cx2"])
         #expect(run.outcome.report.folders.first?.files == count)
         let sums = try String(contentsOfFile: run.output + "/SHA256SUMS", encoding: .utf8)
