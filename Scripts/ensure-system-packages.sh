@@ -7,7 +7,7 @@
 # service and debconf password question; the RDF store tests start a private server through
 # Scripts/load-virtuoso.sh).
 set -euo pipefail
-packages=(libssl-dev pkg-config)
+packages=(libssl-dev libdeflate-dev pkg-config)
 [ "${1:-}" = "--test" ] && packages+=(libxml2-dev raptor2-utils libxml2-utils virtuoso-opensource-7-bin)
 need=()
 for pkg in "${packages[@]}"; do

@@ -24,6 +24,12 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Write into a non-empty folder that holds no earlier pfocr-kg export.")
     var force = false
 
+    @Option(help: ArgumentHelp("Compress every data file: gzip (suffix .gz; libdeflate level 1, in parallel, deterministic) or none (the default).", valueName: "method"))
+    var compress: String?
+
+    @Flag(help: "KG-Hub packaging: one pfocr-<format>.tar.gz per format holding its files, instead of the files.")
+    var archive = false
+
     @Option(help: ArgumentHelp("CX networks: one per figure (figure, the default) or one for the whole selection (corpus).", valueName: "scope"))
     var cxScope: String?
 
@@ -42,6 +48,12 @@ struct ExportCommand: ParsableCommand {
         }
         if let created, CalendarDate.kind(of: created) == nil {
             throw ValidationError("--created '\(created)' is not a calendar date (2026-11-26) or date-time (2026-11-26T10:00:00Z, optional fraction and zone)")
+        }
+        if let compress, OutputCompression(rawValue: compress) == nil {
+            throw ValidationError("--compress must be 'gzip' or 'none', not '\(compress)'")
+        }
+        if archive, let compress, compress != "none" {
+            throw ValidationError("--archive gzips each format's archive already; leave out --compress")
         }
         if let gmtMinGenes, gmtMinGenes < 1 { throw ValidationError("--gmt-min-genes must be at least 1") }
         _ = try formats()
@@ -66,6 +78,8 @@ struct ExportCommand: ParsableCommand {
         let chosen = try formats()
         var request = try input.request(formats: chosen, output: output)
         request.force = force
+        request.compression = compress.flatMap(OutputCompression.init(rawValue:)) ?? .none
+        request.archive = archive
         if let cxScope { request.formatOptions["cx-scope"] = cxScope }
         if let gmtMinGenes { request.formatOptions[GMTFormat.minimumOption] = String(gmtMinGenes) }
         if let created { request.formatOptions["created"] = created }
@@ -73,6 +87,8 @@ struct ExportCommand: ParsableCommand {
         request.options["output"] = output
         request.options["format"] = chosen.map(\.name).joined(separator: ",")
         request.options["force"] = "\(force)"
+        request.options["compress"] = request.compression.rawValue
+        request.options["archive"] = "\(archive)"
         request.options["cx-scope"] = cxScope ?? "figure"
         for (name, value) in request.formatOptions { request.options[name] = value }
         let outcome = try RunSupport.run(request, verb: "exported", quiet: input.quiet)
