@@ -46,23 +46,26 @@ final class GzipMembers: @unchecked Sendable {
     private struct Job {
         let file: OutputFile
         let sequence: Int
-        let block: [UInt8]
+        var block: [UInt8]
     }
 
     // All mutable state is guarded by `condition`.
     private let condition = NSCondition()
-    private var queue: [Job] = []
+    private var queue: [Job?] = []
     private var head = 0
     private var inFlight = 0
     private var stopped = false
     private var running = 0
     private var failure: ExportError?
     private let limit: Int
+    /// Compressed blocks' buffers, emptied, for the next blocks: 1 MiB arrays reused instead
+    /// of allocated (and page-faulted in) for every MiB of output.
+    private var spare: [[UInt8]] = []
 
     /// Starts `threads` compressing threads.
     init(threads: Int) {
         let count = max(1, threads)
-        limit = 4 * count + 2
+        limit = 8 * count + 4
         running = count
         for _ in 0..<count {
             let thread = Thread { [self] in self.workerLoop() }
@@ -79,6 +82,17 @@ final class GzipMembers: @unchecked Sendable {
         queue.append(Job(file: file, sequence: sequence, block: block))
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// An empty buffer with room for a block (a recycled one when there is one).
+    func emptyBlock() -> [UInt8] {
+        condition.lock()
+        let recycled = spare.popLast()
+        condition.unlock()
+        if let recycled { return recycled }
+        var block: [UInt8] = []
+        block.reserveCapacity(GzipMembers.blockSize)
+        return block
     }
 
     /// Waits until every submitted block is compressed and written.
@@ -124,21 +138,27 @@ final class GzipMembers: @unchecked Sendable {
                 condition.unlock()
                 return
             }
-            let job = queue[head]
+            // Queued slots are never empty; taking the job leaves the block uniquely owned here.
+            let taken = queue[head].take()
             head += 1
             if head > 64 && head * 2 > queue.count {
                 queue.removeFirst(head)
                 head = 0
             }
             condition.unlock()
+            guard var job = taken else { continue }
 
-            if let compressor, let member = GzipMembers.compress(job.block, with: compressor) {
+            var block: [UInt8] = []
+            swap(&block, &job.block)
+            if let compressor, let member = GzipMembers.compress(block, with: compressor) {
                 job.file.deliver(member, sequence: job.sequence)
             } else {
                 job.file.deliver(failure: .io(path: job.file.relativePath, reason: "gzip compression failed"), sequence: job.sequence)
             }
+            block.removeAll(keepingCapacity: true)
 
             condition.lock()
+            if block.capacity >= GzipMembers.blockSize && spare.count < limit { spare.append(block) }
             inFlight -= 1
             condition.broadcast()
             condition.unlock()
@@ -149,14 +169,14 @@ final class GzipMembers: @unchecked Sendable {
     /// bound-sized buffer; nil is reported as an I/O error rather than trapped).
     static func compress(_ block: [UInt8], with compressor: OpaquePointer) -> [UInt8]? {
         let bound = libdeflate_gzip_compress_bound(compressor, block.count)
-        var member = [UInt8](repeating: 0, count: bound)
-        let written = block.withUnsafeBytes { input in
-            member.withUnsafeMutableBytes { output in
-                libdeflate_gzip_compress(compressor, input.baseAddress, input.count, output.baseAddress, output.count)
+        var written = 0
+        let member = block.withUnsafeBytes { input in
+            [UInt8](unsafeUninitializedCapacity: bound) { output, count in
+                written = libdeflate_gzip_compress(compressor, input.baseAddress, input.count, output.baseAddress, output.count)
+                count = written
             }
         }
         guard written > 0 else { return nil }
-        member.removeLast(bound - written)
         return member
     }
 

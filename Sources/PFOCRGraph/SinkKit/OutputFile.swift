@@ -54,7 +54,11 @@ public final class OutputFile {
         guard descriptor >= 0 else {
             throw ExportError.io(path: stagingPath, reason: FileBytes.systemMessage(errno))
         }
-        buffer.reserveCapacity(capacity)
+        if let members {
+            buffer = members.emptyBlock()
+        } else {
+            buffer.reserveCapacity(capacity)
+        }
     }
 
     deinit {
@@ -90,7 +94,7 @@ public final class OutputFile {
                 let take = min(rest.count, capacity - buffer.count)
                 buffer.append(contentsOf: UnsafeBufferPointer(rebasing: rest.prefix(take)))
                 rest = rest.dropFirst(take)
-                if buffer.count == capacity { submitBlock() }
+                if buffer.count == capacity { submitBlock(last: false) }
             }
             return
         }
@@ -104,12 +108,12 @@ public final class OutputFile {
         buffer.append(contentsOf: bytes)
     }
 
-    /// Hands the buffer to the pool as the next member.
-    private func submitBlock() {
+    /// Hands the buffer to the pool as the next member (and takes an empty one unless it was
+    /// the last).
+    private func submitBlock(last: Bool) {
         guard let members else { return }
-        let block = buffer
-        buffer = []
-        buffer.reserveCapacity(capacity)
+        var block = last ? [] : members.emptyBlock()
+        swap(&block, &buffer)
         let sequence = submitted
         submitted += 1
         members.submit(block, sequence: sequence, to: self)
@@ -181,7 +185,7 @@ public final class OutputFile {
     public func close() throws(ExportError) {
         if members != nil {
             if !closed {
-                if !buffer.isEmpty || submitted == 0 { submitBlock() }
+                if !buffer.isEmpty || submitted == 0 { submitBlock(last: true) }
                 locked {
                     closed = true
                     closeIfDone()
