@@ -126,6 +126,7 @@ final class GzipMembers: @unchecked Sendable {
     }
 
     private func workerLoop() {
+        GzipMembers.lowerPriority()
         // A compressor per thread: libdeflate's compressors are not shareable.
         let compressor = libdeflate_alloc_compressor(GzipMembers.level)
         defer { if let compressor { libdeflate_free_compressor(compressor) } }
@@ -163,6 +164,19 @@ final class GzipMembers: @unchecked Sendable {
             condition.broadcast()
             condition.unlock()
         }
+    }
+
+    /// Gives the calling thread a lower scheduling priority (nice +5; Linux keeps a nice
+    /// value per thread). The export's consumer thread is its serial path: with the compressors at equal
+    /// priority, five runnable threads on two cores left it a fraction of a core. Lowered,
+    /// they take the CPU time the readers and renderers leave, and when they fall behind the
+    /// queue's limit stops the consumer until they catch up.
+    private static func lowerPriority() {
+        #if os(Linux)
+        // On Linux the nice value belongs to the thread: `who` 0 is the calling thread.
+        let which = __priority_which_t(PRIO_PROCESS.rawValue)
+        _ = setpriority(which, 0, getpriority(which, 0) + 5)
+        #endif
     }
 
     /// One gzip member holding `block`, or nil if libdeflate failed (it cannot with a
