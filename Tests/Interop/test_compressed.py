@@ -206,3 +206,24 @@ def test_archive_and_compress_together_are_refused(tool, tmp_path):
     assert result.returncode == 64, result.stderr
     result = run_tool(tool, "export", EXAMPLES, "--output", tmp_path / "out", "--compress", "zip", check=False)
     assert result.returncode == 64 and "--compress" in result.stderr
+
+
+def test_long_file_names_survive_the_archive_and_compression(tool, tmp_path):
+    """A figid that makes a 200-byte CX file name: over ustar's 100 bytes, so the archive
+    carries it in a PAX header; with --compress the name gets `.gz` and stays a legal name."""
+    from test_cx import make_corpus
+    figids = ["PMC1__" + "é/" * 150, "PMC1__plain-1.2_x"]
+    corpus = make_corpus(tmp_path / "corpus", [(figid, [7157]) for figid in figids])
+    export(tool, corpus, tmp_path / "plain", "cx2")
+    export(tool, corpus, tmp_path / "archive", "cx2", "--archive")
+    export(tool, corpus, tmp_path / "gz", "cx2", "--compress", "gzip")
+    plain_names = sorted(str(path.relative_to(tmp_path / "plain")) for path in (tmp_path / "plain" / "cx2").iterdir())
+    assert max(len(name.encode()) for name in plain_names) > 100
+    with tarfile.open(tmp_path / "archive" / "pfocr-cx2.tar.gz", "r:gz") as tar:
+        assert tar.getnames() == plain_names
+        for name in plain_names:
+            assert tar.extractfile(name).read() == (tmp_path / "plain" / name).read_bytes()
+    listing = subprocess.run(["tar", "tzf", str(tmp_path / "archive" / "pfocr-cx2.tar.gz")], capture_output=True, text=True, check=True)
+    assert listing.stdout.splitlines() == plain_names
+    for name in plain_names:
+        assert gzip.decompress((tmp_path / "gz" / (name + ".gz")).read_bytes()) == (tmp_path / "plain" / name).read_bytes()
