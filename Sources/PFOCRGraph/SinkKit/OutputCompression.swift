@@ -56,7 +56,6 @@ final class GzipMembers: @unchecked Sendable {
     private var inFlight = 0
     private var stopped = false
     private var running = 0
-    private var failure: ExportError?
     private let limit: Int
     /// Compressed blocks' buffers, emptied, for the next blocks: 1 MiB arrays reused instead
     /// of allocated (and page-faulted in) for every MiB of output.
@@ -99,19 +98,6 @@ final class GzipMembers: @unchecked Sendable {
     func waitUntilIdle() {
         condition.lock()
         while inFlight > 0 { condition.wait() }
-        condition.unlock()
-    }
-
-    /// The first write error any worker met, so the export can stop early.
-    var firstError: ExportError? {
-        condition.lock()
-        defer { condition.unlock() }
-        return failure
-    }
-
-    func record(_ error: ExportError) {
-        condition.lock()
-        if failure == nil { failure = error }
         condition.unlock()
     }
 

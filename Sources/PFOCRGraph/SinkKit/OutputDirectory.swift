@@ -28,6 +28,8 @@ public final class OutputDirectory {
     /// Threads compressing gzip members; made with the first gzip file.
     private let compressionThreads: Int
     private var members: GzipMembers?
+    /// The first error of any file, reported by the files themselves.
+    private let errors = FirstError()
 
     public static let manifestName = ".pfocr-kg-manifest"
     static let stagingPrefix = ".pfocr-kg-staging-"
@@ -108,13 +110,14 @@ public final class OutputDirectory {
             pool = members ?? GzipMembers(threads: compressionThreads)
             members = pool
         }
-        let file = try OutputFile(relativePath: relativePath, stagingPath: staged, members: pool)
+        let file = try OutputFile(relativePath: relativePath, stagingPath: staged, members: pool, errors: errors)
         files.append(file)
         return file
     }
 
-    /// The first write error of any file so far, so the driver can stop early.
-    public var firstError: ExportError? { members?.firstError ?? files.lazy.compactMap(\.error).first }
+    /// The first write error of any file so far, so the driver can stop early (it asks after
+    /// every figure, so this does not visit the files).
+    public var firstError: ExportError? { errors.value }
 
     /// One file an export wrote: path relative to the folder, size and hex SHA-256.
     public struct WrittenFile: Sendable, Hashable {

@@ -46,10 +46,15 @@ public final class OutputFile {
     private var closed = false
     private var writerError: ExportError?
 
-    init(relativePath: String, stagingPath: String, members: GzipMembers? = nil) throws(ExportError) {
+    /// Where the file reports its first error, so the directory learns of any file's error
+    /// without asking each file (one check per figure, thousands of files).
+    private let errors: FirstError
+
+    init(relativePath: String, stagingPath: String, members: GzipMembers? = nil, errors: FirstError = FirstError()) throws(ExportError) {
         self.relativePath = relativePath
         self.stagingPath = stagingPath
         self.members = members
+        self.errors = errors
         descriptor = open(stagingPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw ExportError.io(path: stagingPath, reason: FileBytes.systemMessage(errno))
@@ -101,7 +106,7 @@ public final class OutputFile {
         if buffer.count + bytes.count > capacity {
             flush()
             if bytes.count >= capacity {
-                if let failure = writeOut(UnsafeRawBufferPointer(bytes)), ownError == nil { ownError = failure }
+                if let failure = writeOut(UnsafeRawBufferPointer(bytes)) { failOnConsumer(failure) }
                 return
             }
         }
@@ -122,7 +127,7 @@ public final class OutputFile {
     /// Writes a plain file's buffer out.
     func flush() {
         if !buffer.isEmpty, members == nil {
-            if let failure = buffer.withUnsafeBytes({ writeOut($0) }), ownError == nil { ownError = failure }
+            if let failure = buffer.withUnsafeBytes({ writeOut($0) }) { failOnConsumer(failure) }
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -154,7 +159,7 @@ public final class OutputFile {
         while let next = finished.removeValue(forKey: nextToWrite) {
             if writerError == nil, ownError == nil, let failure = next.withUnsafeBytes({ writeOut($0) }) {
                 writerError = failure
-                members?.record(failure)
+                errors.record(failure)
             }
             nextToWrite += 1
         }
@@ -166,7 +171,7 @@ public final class OutputFile {
         lock.lock()
         if writerError == nil { writerError = failure }
         lock.unlock()
-        members?.record(failure)
+        errors.record(failure)
         deliver([], sequence: sequence)
     }
 
@@ -174,7 +179,9 @@ public final class OutputFile {
     private func closeIfDone() {
         guard closed, nextToWrite == submitted, descriptor >= 0 else { return }
         if systemClose(descriptor) != 0, writerError == nil {
-            writerError = .io(path: stagingPath, reason: FileBytes.systemMessage(errno))
+            let failure = ExportError.io(path: stagingPath, reason: FileBytes.systemMessage(errno))
+            writerError = failure
+            errors.record(failure)
         }
         descriptor = -1
     }
@@ -194,8 +201,8 @@ public final class OutputFile {
         } else {
             flush()
             if descriptor >= 0 {
-                if systemClose(descriptor) != 0, ownError == nil {
-                    ownError = .io(path: stagingPath, reason: FileBytes.systemMessage(errno))
+                if systemClose(descriptor) != 0 {
+                    failOnConsumer(.io(path: stagingPath, reason: FileBytes.systemMessage(errno)))
                 }
                 descriptor = -1
             }
@@ -210,10 +217,37 @@ public final class OutputFile {
     /// after the pool is idle).
     public var sha256: String { locked { digest.finishHex() } }
 
+    /// Keeps the first error met on the consumer thread and reports it.
+    private func failOnConsumer(_ failure: ExportError) {
+        guard ownError == nil else { return }
+        ownError = failure
+        errors.record(failure)
+    }
+
     private func locked<T>(_ body: () -> T) -> T {
         lock.lock()
         defer { lock.unlock() }
         return body()
+    }
+}
+
+/// The first error of any file of an export, set from any thread.
+final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: ExportError?
+
+    init() {}
+
+    var value: ExportError? {
+        lock.lock()
+        defer { lock.unlock() }
+        return error
+    }
+
+    func record(_ failure: ExportError) {
+        lock.lock()
+        if error == nil { error = failure }
+        lock.unlock()
     }
 }
 
