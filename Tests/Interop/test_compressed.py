@@ -17,7 +17,9 @@ import pathlib
 import shutil
 import subprocess
 import sys
+import signal
 import tarfile
+import time
 
 import ndex2
 import networkx as nx
@@ -227,3 +229,36 @@ def test_long_file_names_survive_the_archive_and_compression(tool, tmp_path):
     assert listing.stdout.splitlines() == plain_names
     for name in plain_names:
         assert gzip.decompress((tmp_path / "gz" / (name + ".gz")).read_bytes()) == (tmp_path / "plain" / name).read_bytes()
+
+
+def test_a_killed_compressed_export_leaves_only_complete_gzip_files(tool, tmp_path):
+    """SIGKILL at several points of a --compress gzip export: every .gz under a final name
+    decompresses whole (gzip raises on a truncated member), and the next run completes."""
+    generator = tool.parent / "pfocr-kg-bench"
+    if not generator.exists():
+        pytest.fail(f"{generator} not built (swift build builds it)")
+    corpus = tmp_path / "corpus"
+    subprocess.run([str(generator), "--figures", "400", "--generate-only", str(corpus)], check=True, timeout=300)
+    out = tmp_path / "out"
+    command = [str(tool), "export", str(corpus), "--output", str(out), "--format", FORMATS, "--compress", "gzip", "-q"]
+    started = time.monotonic()
+    subprocess.run(command, check=True, capture_output=True, timeout=600)
+    duration = time.monotonic() - started
+
+    def final_gzip_files():
+        return [path for path in out.rglob("*.gz") if ".pfocr-kg-staging-" not in str(path)]
+
+    for fraction in [0.1, 0.3, 0.5, 0.7, 0.9, 0.97]:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(duration * fraction)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=60)
+        files = final_gzip_files()
+        assert files
+        for path in files:
+            gzip.decompress(path.read_bytes())
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert not [p for p in out.iterdir() if p.name.startswith(".pfocr-kg-staging-")]
+    verified = run_tool(tool, "verify", out)
+    assert "all match report.json" in verified.stdout + verified.stderr
