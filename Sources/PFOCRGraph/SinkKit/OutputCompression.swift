@@ -36,11 +36,12 @@ public enum OutputCompression: String, Sendable, CaseIterable {
 /// keeps the export's consumer thread from running ahead of the compressors.
 final class GzipMembers: @unchecked Sendable {
     /// Uncompressed bytes per member: large enough that the member's header and the restart
-    /// of the compressor's dictionary cost under 0.1 % of the size, small enough that a pool
-    /// of them stays a few MiB.
+    /// of the compressor's dictionary cost little (0.6 % more bytes than 256 MiB blocks for
+    /// the bench corpus's N-Triples and KGX edges), small enough that the blocks in flight
+    /// stay a few dozen MiB.
     static let blockSize = 1 << 20
     /// libdeflate's compression level. Level 1 is the fastest; on the bench corpus it already
-    /// writes about a tenth of the bytes (Docs/compression.md has the measurements).
+    /// writes 1/11 of the bytes of every format together (Docs/compression.md, "Measured").
     static let level: Int32 = 1
 
     private struct Job {
