@@ -5,7 +5,8 @@ import PackageDescription
 // - Yams: libyaml-backed YAML, with marks (line numbers), duplicate-key and anchor detection.
 // - swift-argument-parser: the command line.
 // SHA-256 (report.json's checksums, long CX file names) comes from the system's libcrypto
-// (OpenSSL; `libssl-dev` on Debian), which costs no build time, unlike swift-crypto's BoringSSL.
+// (OpenSSL; `libssl-dev` on Debian), which costs no build time, unlike swift-crypto's BoringSSL;
+// gzip (`--compress gzip`, `--archive`) from the system's libdeflate (`libdeflate-dev`).
 let package = Package(
     name: "pfocr-kg",
     platforms: [.macOS(.v13)],
@@ -24,7 +25,9 @@ let package = Package(
         .target(name: "PFOCRRecords", dependencies: ["Yams"]),
         // Stage 2: the graph model, Mappings, GraphBuilder, GraphSink and the export driver.
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]),
-        .target(name: "PFOCRGraph", dependencies: ["PFOCRRecords", "Yams", "CLibCrypto"]),
+        // gzip for `--compress gzip` and `--archive` (libdeflate; `libdeflate-dev` on Debian).
+        .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]),
+        .target(name: "PFOCRGraph", dependencies: ["PFOCRRecords", "Yams", "CLibCrypto", "CLibDeflate"]),
         // Stage 3: one target per format plugin.
         .target(name: "KGXExport", dependencies: ["PFOCRGraph"]),
         .target(name: "RDFExport", dependencies: ["PFOCRGraph"]),
@@ -53,7 +56,7 @@ let package = Package(
         // libFuzzer target for the record reader (Scripts/fuzz.sh); a replay tool otherwise.
         .executableTarget(name: "pfocr-kg-fuzz", dependencies: ["PFOCRRecords"]),
         .testTarget(name: "PFOCRRecordsTests", dependencies: ["PFOCRRecords"]),
-        .testTarget(name: "PFOCRGraphTests", dependencies: ["PFOCRGraph", "PFOCRRecords", "PFOCRFormats", "PFOCRTestSupport"]),
+        .testTarget(name: "PFOCRGraphTests", dependencies: ["PFOCRGraph", "PFOCRRecords", "PFOCRFormats", "PFOCRTestSupport", "CLibDeflate"]),
         .testTarget(name: "KGXExportTests", dependencies: ["KGXExport", "PFOCRGraph", "PFOCRTestSupport"]),
         .testTarget(name: "RDFExportTests", dependencies: ["RDFExport", "PFOCRTestSupport"]),
         .testTarget(name: "GraphMLExportTests", dependencies: ["GraphMLExport", "PFOCRTestSupport", "CLibXML2"]),

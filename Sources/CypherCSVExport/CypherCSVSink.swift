@@ -38,11 +38,15 @@ final class CypherCSVSink: GraphSink {
 
     func finish() throws(ExportError) -> SinkSummary {
         for file in files { try file.close() }
-        let importScript = try context.output.createFile("neo4j/import.sh")
-        importScript.write(CypherScripts.importScript(tables: tables, toolVersion: context.toolVersion))
+        // The scripts stay plain and name the data files as written (`nodes-Gene.csv.gz` with
+        // --compress gzip: neo4j-admin and LOAD CSV read gzip'd CSV).
+        let output = context.output
+        let fileName = { (name: String) in output.publishedPath(name) }
+        let importScript = try context.output.createPlainFile("neo4j/import.sh")
+        importScript.write(CypherScripts.importScript(tables: tables, toolVersion: context.toolVersion, fileName: fileName))
         try importScript.close()
-        let loadScript = try context.output.createFile("neo4j/load.cypher")
-        loadScript.write(CypherScripts.loadScript(tables: tables, toolVersion: context.toolVersion))
+        let loadScript = try context.output.createPlainFile("neo4j/load.cypher")
+        loadScript.write(CypherScripts.loadScript(tables: tables, toolVersion: context.toolVersion, fileName: fileName))
         try loadScript.close()
 
         let nodeTallies = tallies[..<tables.nodes.count]

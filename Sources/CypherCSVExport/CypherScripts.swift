@@ -19,7 +19,8 @@ enum CypherScripts {
         "--skip-bad-relationships=false",
     ]
 
-    static func importScript(tables: CypherTables, toolVersion: String) -> String {
+    /// `fileName` gives a table's file name as written (with `.gz` under `--compress gzip`).
+    static func importScript(tables: CypherTables, toolVersion: String, fileName: (String) -> String = { $0 }) -> String {
         var out = """
             #!/usr/bin/env bash
             # Bulk-imports the PFOCR graph in this folder into a new Neo4j database with
@@ -54,8 +55,8 @@ enum CypherScripts {
 
             """
         for flag in importFlags { out += "  \(flag) \\\n" }
-        for table in tables.nodes { out += "  --nodes=\"$here/\(table.fileName)\" \\\n" }
-        for table in tables.relationships { out += "  --relationships=\"$here/\(table.fileName)\" \\\n" }
+        for table in tables.nodes { out += "  --nodes=\"$here/\(fileName(table.fileName))\" \\\n" }
+        for table in tables.relationships { out += "  --relationships=\"$here/\(fileName(table.fileName))\" \\\n" }
         out += "  \"$@\"\n"
         return out
     }
@@ -63,12 +64,12 @@ enum CypherScripts {
     /// Rows per transaction in load.cypher.
     static let batchSize = 10_000
 
-    static func loadScript(tables: CypherTables, toolVersion: String) -> String {
+    static func loadScript(tables: CypherTables, toolVersion: String, fileName: (String) -> String = { $0 }) -> String {
         var out = """
             // Loads the PFOCR graph in this folder into a running Neo4j server (5.23 or later)
             // with LOAD CSV. Written by pfocr-kg \(toolVersion).
             //
-            // 1. Copy the nodes-*.csv and rels-*.csv files into the server's import folder
+            // 1. Copy the \(fileName("nodes-*.csv")) and \(fileName("rels-*.csv")) files into the server's import folder
             //    (server.directories.import; the files are read as file:///<name>).
             // 2. cypher-shell -u neo4j -p <password> -f load.cypher
             //    (Neo4j Browser: run each statement on its own, prefixed with :auto).
@@ -88,7 +89,7 @@ enum CypherScripts {
         }
         for table in tables.nodes {
             out += "\n// \(table.label) nodes\n"
-            out += "LOAD CSV WITH HEADERS FROM 'file:///\(table.fileName)' AS row\n"
+            out += "LOAD CSV WITH HEADERS FROM 'file:///\(fileName(table.fileName))' AS row\n"
             out += "CALL (row) {\n"
             out += "  MERGE (n:\(table.label) {id: row.`id:ID(\(table.label))`})\n"
             var assignments = ["n.name = row.name"]
@@ -98,7 +99,7 @@ enum CypherScripts {
         }
         for table in tables.relationships {
             out += "\n// \(table.type) relationships from \(table.startLabel) to \(table.endLabel)\n"
-            out += "LOAD CSV WITH HEADERS FROM 'file:///\(table.fileName)' AS row\n"
+            out += "LOAD CSV WITH HEADERS FROM 'file:///\(fileName(table.fileName))' AS row\n"
             out += "CALL (row) {\n"
             out += "  MATCH (a:\(table.startLabel) {id: row.`:START_ID(\(table.startLabel))`})\n"
             out += "  MATCH (b:\(table.endLabel) {id: row.`:END_ID(\(table.endLabel))`})\n"

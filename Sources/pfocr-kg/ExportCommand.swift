@@ -26,6 +26,12 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Write into a non-empty folder that holds no earlier pfocr-kg export.")
     var force = false
 
+    @Option(help: ArgumentHelp("Compress every data file: gzip (suffix .gz; libdeflate level 1, in parallel, deterministic) or none (the default).", valueName: "method"))
+    var compress: String?
+
+    @Flag(help: "KG-Hub packaging: one pfocr-<format>.tar.gz per format holding its files, instead of the files.")
+    var archive = false
+
     // The formats' declared options (FormatOption). ArgumentParser's options are static
     // properties, so each declaration gets one property here, named, described and checked
     // by the declaration alone; `formatOptionArguments` lists them, and a test checks that
@@ -60,6 +66,12 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         _ = try formatOptionValues()
+        if let compress, OutputCompression(rawValue: compress) == nil {
+            throw ValidationError("--compress must be 'gzip' or 'none', not '\(compress)'")
+        }
+        if archive, let compress, compress != "none" {
+            throw ValidationError("--archive gzips each format's archive already; leave out --compress")
+        }
         _ = try formats()
     }
 
@@ -82,6 +94,8 @@ struct ExportCommand: ParsableCommand {
         let chosen = try formats()
         var request = try input.request(formats: chosen, output: output)
         request.force = force
+        request.compression = compress.flatMap(OutputCompression.init(rawValue:)) ?? .none
+        request.archive = archive
         request.formatOptions = try formatOptionValues()
         request.options["output"] = output
         request.options["format"] = chosen.map(\.name).joined(separator: ",")
@@ -90,6 +104,8 @@ struct ExportCommand: ParsableCommand {
         for (option, _) in formatOptionArguments {
             if let value = request.formatOptions.text(option) { request.options[option.name] = value }
         }
+        request.options["compress"] = request.compression.rawValue
+        request.options["archive"] = "\(archive)"
         let outcome = try RunSupport.run(request, verb: "exported", quiet: input.quiet)
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }

@@ -33,7 +33,8 @@ public enum TestExport {
     /// outcome and the diagnostics.
     public static func run(
         _ inputs: [String], formats: [String], jobs: Int = 1, options: [String: String] = [:],
-        strict: Bool = false, mapping: Mapping? = nil, output: String? = nil
+        strict: Bool = false, mapping: Mapping? = nil, output: String? = nil,
+        compression: OutputCompression = .none, archive: Bool = false
     ) throws -> (output: String, outcome: ExportOutcome, diagnostics: [Diagnostic]) {
         let folder = output ?? TestPaths.temporaryFolder()
         let chosen = formats.compactMap { FormatRegistry.format(named: $0) }
@@ -43,6 +44,8 @@ public enum TestExport {
             mapping: try mapping ?? Mapping.bundled(), toolVersion: "test")
         request.formatOptions = try FormatRegistry.optionValues(options)
         request.strict = strict
+        request.compression = compression
+        request.archive = archive
         var diagnostics: [Diagnostic] = []
         let outcome = try ExportDriver(request).run(diagnostic: { diagnostics.append($0) })
         return (folder, outcome, diagnostics)

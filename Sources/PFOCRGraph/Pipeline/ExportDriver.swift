@@ -19,6 +19,10 @@ public struct ExportRequest: Sendable {
     public var mapping: Mapping
     /// Format options (`cx-scope`, `created`, `source-version`), checked when set.
     public var formatOptions = FormatOptionValues()
+    /// How data files are written (`--compress`).
+    public var compression = OutputCompression.none
+    /// One `pfocr-<format>.tar.gz` per format instead of its files (`--archive`).
+    public var archive = false
     public var toolVersion: String
     /// The command line (after the program name) and every option in effect, by long name,
     /// recorded in report.json so the run can be repeated.
@@ -101,7 +105,9 @@ public struct ExportDriver {
         }
         report.records.found = corpus.sources.count
 
-        let output = try request.outputPath.map { (path: String) throws(ExportError) in try OutputDirectory(path: path, force: request.force) }
+        let output = try request.outputPath.map { (path: String) throws(ExportError) in 
+            try OutputDirectory(path: path, force: request.force, compression: request.archive ? .none : request.compression, threads: request.jobs)
+        }
         var sinks: [(formats: [String], sink: any GraphSink)] = []
         do {
             if let output {
@@ -217,8 +223,12 @@ public struct ExportDriver {
                 if request.strict && failed {
                     output.discard()
                 } else {
+                    let written = try output.closeFiles()
+                    if request.archive {
+                        try output.archive(ExportDriver.archives(of: written.map(\.path), formats: request.formats))
+                    }
                     if let list = ExportDriver.checksumList(try output.closeFiles()) {
-                        let file = try output.createFile(ExportDriver.checksumFileName)
+                        let file = try output.createPlainFile(ExportDriver.checksumFileName)
                         file.write(bytes: list)
                     }
                     let finalReport = report
@@ -238,6 +248,14 @@ public struct ExportDriver {
         } catch {
             output?.discard()
             throw error
+        }
+    }
+
+    /// `--archive`: one `pfocr-<format>.tar.gz` per chosen format with the files it wrote
+    /// (``GraphFormat/writes(_:)``), sorted by path; files no format claims stay as they are.
+    static func archives(of paths: [String], formats: [any GraphFormat]) -> [OutputDirectory.Archive] {
+        formats.map { format in
+            OutputDirectory.Archive(name: "pfocr-\(format.name).tar.gz", members: paths.filter(format.writes).sorted())
         }
     }
 

@@ -67,6 +67,47 @@ public protocol GraphFormat: Sendable {
 extension GraphFormat {
     public var family: String { name }
     public var options: [FormatOption] { [] }
+
+    /// Whether `path` (relative to the output folder, uncompressed name) is one of the files
+    /// ``files`` describes: a `<...>` part matches any text without `/`, and a remark in
+    /// parentheses after the pattern (`pfocr.cx (--cx-scope corpus)`) is not part of it.
+    /// `--archive` puts each format's files into its archive by this.
+    public func writes(_ path: String) -> Bool {
+        files.contains { FilePattern.matches(pattern: $0, path: path) }
+    }
+}
+
+/// The file patterns of ``GraphFormat/files``.
+enum FilePattern {
+    static func matches(pattern: String, path: String) -> Bool {
+        let spelled = pattern.split(separator: " ", maxSplits: 1).first.map(String.init) ?? pattern
+        // Literal parts between the `<...>` wildcards.
+        var literals: [Substring] = []
+        var rest = spelled[...]
+        while let open = rest.firstIndex(of: "<"), let close = rest[open...].firstIndex(of: ">") {
+            literals.append(rest[..<open])
+            rest = rest[rest.index(after: close)...]
+        }
+        literals.append(rest)
+        guard literals.count > 1 else { return spelled == path }
+        var remaining = path[...]
+        for (index, literal) in literals.enumerated() {
+            if index == 0 {
+                guard remaining.hasPrefix(literal) else { return false }
+                remaining = remaining.dropFirst(literal.count)
+            } else if index == literals.count - 1 {
+                guard remaining.hasSuffix(literal), remaining.count >= literal.count else { return false }
+                let wildcard = remaining.dropLast(literal.count)
+                return !wildcard.isEmpty && !wildcard.contains("/")
+            } else {
+                guard let found = remaining.firstRange(of: literal) else { return false }
+                let wildcard = remaining[..<found.lowerBound]
+                guard !wildcard.isEmpty, !wildcard.contains("/") else { return false }
+                remaining = remaining[found.upperBound...]
+            }
+        }
+        return false
+    }
 }
 
 /// What a sink gets to work with.

@@ -23,13 +23,24 @@ public final class OutputDirectory {
     /// True when this run created the folder: ``discard()`` then removes it again (if empty),
     /// so a run that writes nothing leaves nothing behind.
     private var createdFolder = false
+    /// How data files are written (`--compress`).
+    public let compression: OutputCompression
+    /// Threads compressing gzip members; made with the first gzip file.
+    private let compressionThreads: Int
+    private var members: GzipMembers?
+    /// The first error of any file, reported by the files themselves.
+    private let errors = FirstError()
 
     public static let manifestName = ".pfocr-kg-manifest"
     static let stagingPrefix = ".pfocr-kg-staging-"
     static let manifestHeader = "# Files written by the last pfocr-kg export into this folder."
 
-    public init(path: String, force: Bool) throws(ExportError) {
+    /// Opens `path` for an export. `compression` applies to the files sinks create with
+    /// ``createFile(_:)``; gzip members are compressed on `threads` threads.
+    public init(path: String, force: Bool, compression: OutputCompression = .none, threads: Int = 1) throws(ExportError) {
         self.path = path
+        self.compression = compression
+        compressionThreads = max(1, threads)
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
@@ -68,20 +79,45 @@ public final class OutputDirectory {
         }
     }
 
-    /// Creates `relativePath` (such as `cx2/PMC1__x.cx2`) in the staging folder.
+    /// Creates the data file `relativePath` (such as `cx2/PMC1__x.cx2`) in the staging
+    /// folder, compressed as ``compression`` says: its name then gets the suffix
+    /// (``publishedPath(_:)``). Every sink creates its data files here, so no sink knows about
+    /// compression.
     public func createFile(_ relativePath: String) throws(ExportError) -> OutputFile {
+        try create(publishedPath(relativePath), gzip: compression == .gzip)
+    }
+
+    /// Creates `relativePath` uncompressed whatever ``compression`` is: for files people run
+    /// or read before anything else (`import.sh`, `load.cypher`, `SHA256SUMS`).
+    public func createPlainFile(_ relativePath: String) throws(ExportError) -> OutputFile {
+        try create(relativePath, gzip: false)
+    }
+
+    /// The name under which ``createFile(_:)`` writes `relativePath` (`neo4j/nodes-Gene.csv`
+    /// → `neo4j/nodes-Gene.csv.gz` with gzip), for scripts that name the data files.
+    public func publishedPath(_ relativePath: String) -> String {
+        relativePath + compression.suffix
+    }
+
+    private func create(_ relativePath: String, gzip: Bool) throws(ExportError) -> OutputFile {
         guard OutputDirectory.isSafeRelativePath(relativePath) else {
             throw ExportError.io(path: relativePath, reason: "unsafe output file name")
         }
         let staged = stagingPath + "/" + relativePath
         try ensureFolder((staged as NSString).deletingLastPathComponent)
-        let file = try OutputFile(relativePath: relativePath, stagingPath: staged)
+        var pool: GzipMembers?
+        if gzip {
+            pool = members ?? GzipMembers(threads: compressionThreads)
+            members = pool
+        }
+        let file = try OutputFile(relativePath: relativePath, stagingPath: staged, members: pool, errors: errors)
         files.append(file)
         return file
     }
 
-    /// The first write error of any file so far, so the driver can stop early.
-    public var firstError: ExportError? { files.lazy.compactMap(\.error).first }
+    /// The first write error of any file so far, so the driver can stop early (it asks after
+    /// every figure, so this does not visit the files).
+    public var firstError: ExportError? { errors.value }
 
     /// One file an export wrote: path relative to the folder, size and hex SHA-256.
     public struct WrittenFile: Sendable, Hashable {
@@ -101,6 +137,9 @@ public final class OutputDirectory {
     /// by path, with sizes and checksums. Files may still be created and closed afterwards.
     public func closeFiles() throws(ExportError) -> [WrittenFile] {
         for file in files { try file.close() }
+        // Gzip files are finished by the pool's workers.
+        members?.waitUntilIdle()
+        for file in files { if let error = file.error { throw error } }
         return files.map { WrittenFile(path: $0.relativePath, bytes: $0.size, sha256: $0.sha256) }.sorted { $0.path < $1.path }
     }
 
@@ -108,6 +147,7 @@ public final class OutputDirectory {
     /// files that this one does not write again, then writes `report` (`report.json`) last.
     public func commit(report: (_ listing: Listing) -> [UInt8]) throws(ExportError) -> Listing {
         let written = try closeFiles()
+        stopCompression()
         let newPaths = Set(written.map(\.path) + ["report.json"])
         // The manifest names old and new files while files move, so a kill now loses track
         // of nothing this tool created.
@@ -132,6 +172,50 @@ public final class OutputDirectory {
         return listing
     }
 
+    /// Ends the compressing threads after their last member.
+    private func stopCompression() {
+        members?.waitUntilIdle()
+        members?.stop()
+        members = nil
+    }
+
+    /// One archive to write: its name in the folder (`pfocr-kgx.tar.gz`) and the paths of the
+    /// files it holds (as created, relative to the folder).
+    public struct Archive: Sendable, Hashable {
+        public var name: String
+        public var members: [String]
+
+        public init(name: String, members: [String]) {
+            self.name = name
+            self.members = members
+        }
+    }
+
+    /// Packs files into gzip'd tar archives (`--archive`, KG-Hub's layout) and drops them from
+    /// the export: the archives replace them. Call after ``closeFiles()``. Each archive is a
+    /// ``TarStream`` of its members in the order given, written as gzip members like any
+    /// compressed file (deterministic, compressed in parallel); a file may be in several
+    /// archives (`void.ttl` in Turtle's and N-Triples'). Only the archives reach the final
+    /// folder; the staged files are removed.
+    public func archive(_ archives: [Archive]) throws(ExportError) {
+        let staged = Dictionary(files.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
+        var packed = Set<String>()
+        for archive in archives {
+            let file = try create(archive.name, gzip: true)
+            let tar = TarStream(into: file)
+            for member in archive.members {
+                guard let source = staged[member] else { throw ExportError.io(path: member, reason: "no such file in the export to archive") }
+                try tar.append(name: member, sourcePath: source.stagingPath)
+                packed.insert(member)
+            }
+            tar.finish()
+            try file.close()
+        }
+        _ = try closeFiles()
+        for file in files where packed.contains(file.relativePath) { unlink(file.stagingPath) }
+        files.removeAll { packed.contains($0.relativePath) }
+    }
+
     /// Creates `folder` (and its parents) unless it is known to exist.
     private func ensureFolder(_ folder: String) throws(ExportError) {
         guard !existingFolders.contains(folder) else { return }
@@ -148,6 +232,7 @@ public final class OutputDirectory {
     /// Throws away everything written (strict mode with errors, or a failed export).
     public func discard() {
         for file in files { try? file.close() }
+        stopCompression()
         try? fileManager.removeItem(atPath: stagingPath)
         if createdFolder { rmdir(path) }
     }

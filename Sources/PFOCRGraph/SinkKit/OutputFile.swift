@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import PFOCRRecords
 
 /// A buffered output file inside the export's staging folder.
@@ -12,32 +13,68 @@ import PFOCRRecords
 /// Writes never throw: the first write error is kept and reported by ``close()`` (and by
 /// ``OutputDirectory``'s checks), the way `FILE*` works, so sinks stay readable. A file is
 /// moved to its final name only after the whole export succeeded.
+///
+/// A gzip file (`--compress gzip`, archives) cuts its bytes into blocks of
+/// ``GzipMembers/blockSize`` at fixed offsets and hands each full block to the directory's
+/// ``GzipMembers`` pool; the worker that compresses a block writes it, and every finished
+/// member after it, in order (``deliver(_:sequence:)``), under the file's lock. ``close()``
+/// queues the last block and returns; ``OutputDirectory`` waits for the pool before it lists
+/// sizes and checksums, which are those of the bytes on disk (compressed).
 public final class OutputFile {
-    /// The path relative to the output folder (`neo4j/nodes-Gene.csv`).
+    /// The path relative to the output folder, as written (`neo4j/nodes-Gene.csv.gz`).
     public let relativePath: String
     let stagingPath: String
     private var descriptor: Int32
     private var buffer: [UInt8] = []
-    private let capacity = 1 << 20
-    private(set) var error: ExportError?
+    private let capacity = GzipMembers.blockSize
+    /// The consumer thread's first error (plain writes, closing).
+    private var ownError: ExportError?
     /// Bytes written so far.
-    public private(set) var size: Int = 0
+    public var size: Int { locked { writtenBytes } }
+    private var writtenBytes = 0
     /// SHA-256 of the bytes as they reach the file, so report.json's checksums cost no
     /// second read.
     private let digest = SHA256Digest()
 
-    init(relativePath: String, stagingPath: String) throws(ExportError) {
+    /// The pool compressing this file's blocks; nil for a plain file.
+    private let members: GzipMembers?
+    // Gzip state, guarded by `lock` (workers deliver members).
+    private let lock = NSLock()
+    private var submitted = 0
+    private var nextToWrite = 0
+    private var finished: [Int: [UInt8]] = [:]
+    private var closed = false
+    private var writerError: ExportError?
+
+    /// Where the file reports its first error, so the directory learns of any file's error
+    /// without asking each file (one check per figure, thousands of files).
+    private let errors: FirstError
+
+    init(relativePath: String, stagingPath: String, members: GzipMembers? = nil, errors: FirstError = FirstError()) throws(ExportError) {
         self.relativePath = relativePath
         self.stagingPath = stagingPath
+        self.members = members
+        self.errors = errors
         descriptor = open(stagingPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw ExportError.io(path: stagingPath, reason: FileBytes.systemMessage(errno))
         }
-        buffer.reserveCapacity(capacity)
+        if let members {
+            buffer = members.emptyBlock()
+        } else {
+            buffer.reserveCapacity(capacity)
+        }
     }
 
     deinit {
         if descriptor >= 0 { _ = systemClose(descriptor) }
+    }
+
+    /// The first error met writing this file, on any thread.
+    var error: ExportError? {
+        if let ownError { return ownError }
+        guard members != nil else { return nil }
+        return locked { writerError }
     }
 
     /// Appends the UTF-8 of `text`.
@@ -49,55 +86,126 @@ public final class OutputFile {
     /// Appends raw bytes.
     public func write<Bytes: Sequence<UInt8>>(bytes: Bytes) {
         if let done: Void = bytes.withContiguousStorageIfAvailable({ write($0) }) { return done }
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= capacity { flush() }
+        let copy = Array(bytes)
+        copy.withUnsafeBufferPointer { write($0) }
     }
 
-    /// Appends raw bytes; a chunk larger than the buffer goes straight to the file.
+    /// Appends raw bytes; for a plain file, a chunk larger than the buffer goes straight to
+    /// the file.
     public func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if members != nil {
+            var rest = bytes[...]
+            while !rest.isEmpty {
+                let take = min(rest.count, capacity - buffer.count)
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: rest.prefix(take)))
+                rest = rest.dropFirst(take)
+                if buffer.count == capacity { submitBlock(last: false) }
+            }
+            return
+        }
         if buffer.count + bytes.count > capacity {
             flush()
             if bytes.count >= capacity {
-                writeOut(UnsafeRawBufferPointer(bytes))
+                if let failure = writeOut(UnsafeRawBufferPointer(bytes)) { failOnConsumer(failure) }
                 return
             }
         }
         buffer.append(contentsOf: bytes)
     }
 
-    /// Writes the buffer out.
+    /// Hands the buffer to the pool as the next member (and takes an empty one unless it was
+    /// the last).
+    private func submitBlock(last: Bool) {
+        guard let members else { return }
+        var block = last ? [] : members.emptyBlock()
+        swap(&block, &buffer)
+        let sequence = submitted
+        submitted += 1
+        members.submit(block, sequence: sequence, to: self)
+    }
+
+    /// Writes a plain file's buffer out.
     func flush() {
-        if !buffer.isEmpty {
-            buffer.withUnsafeBytes { writeOut($0) }
+        if !buffer.isEmpty, members == nil {
+            if let failure = buffer.withUnsafeBytes({ writeOut($0) }) { failOnConsumer(failure) }
         }
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// write(2) until every byte is out, or keeps the first error.
-    private func writeOut(_ raw: UnsafeRawBufferPointer) {
-        guard error == nil, let base = raw.baseAddress else { return }
+    /// write(2) until every byte is out; returns the error that stopped it.
+    private func writeOut(_ raw: UnsafeRawBufferPointer) -> ExportError? {
+        guard let base = raw.baseAddress else { return nil }
         var offset = 0
         while offset < raw.count {
             let written = systemWrite(descriptor, base + offset, raw.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                error = .io(path: stagingPath, reason: FileBytes.systemMessage(errno))
-                return
+                return .io(path: stagingPath, reason: FileBytes.systemMessage(errno))
             }
             digest.update(UnsafeRawBufferPointer(rebasing: raw[offset..<offset + written]))
             offset += written
         }
-        size += offset
+        writtenBytes += offset
+        return nil
     }
 
-    /// Flushes and closes; throws the first error any write met.
-    public func close() throws(ExportError) {
-        flush()
-        if descriptor >= 0 {
-            if systemClose(descriptor) != 0, error == nil {
-                error = .io(path: stagingPath, reason: FileBytes.systemMessage(errno))
+    /// A worker's compressed member `sequence`: written now if it is the next one (with the
+    /// finished members after it), kept until then otherwise. Closes the descriptor after the
+    /// last member of a closed file.
+    func deliver(_ member: [UInt8], sequence: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        finished[sequence] = member
+        while let next = finished.removeValue(forKey: nextToWrite) {
+            if writerError == nil, ownError == nil, let failure = next.withUnsafeBytes({ writeOut($0) }) {
+                writerError = failure
+                errors.record(failure)
             }
-            descriptor = -1
+            nextToWrite += 1
+        }
+        closeIfDone()
+    }
+
+    /// A member that could not be made: the file is failed; the order still advances.
+    func deliver(failure: ExportError, sequence: Int) {
+        lock.lock()
+        if writerError == nil { writerError = failure }
+        lock.unlock()
+        errors.record(failure)
+        deliver([], sequence: sequence)
+    }
+
+    /// Closes the descriptor once a closed gzip file's members are all written (under `lock`).
+    private func closeIfDone() {
+        guard closed, nextToWrite == submitted, descriptor >= 0 else { return }
+        if systemClose(descriptor) != 0, writerError == nil {
+            let failure = ExportError.io(path: stagingPath, reason: FileBytes.systemMessage(errno))
+            writerError = failure
+            errors.record(failure)
+        }
+        descriptor = -1
+    }
+
+    /// Flushes and closes; throws the first error any write met so far. A gzip file queues
+    /// its last member (an empty file gets one empty member, so it is a valid gzip file) and
+    /// is closed by the worker that writes it; ``OutputDirectory/closeFiles()`` waits for that.
+    public func close() throws(ExportError) {
+        if members != nil {
+            if !closed {
+                if !buffer.isEmpty || submitted == 0 { submitBlock(last: true) }
+                locked {
+                    closed = true
+                    closeIfDone()
+                }
+            }
+        } else {
+            flush()
+            if descriptor >= 0 {
+                if systemClose(descriptor) != 0 {
+                    failOnConsumer(.io(path: stagingPath, reason: FileBytes.systemMessage(errno)))
+                }
+                descriptor = -1
+            }
         }
         // OutputDirectory keeps every file until commit; a closed file must not keep its
         // 1 MB buffer, or per-figure formats (CX: one file per figure) grow with the corpus.
@@ -105,8 +213,42 @@ public final class OutputFile {
         if let error { throw error }
     }
 
-    /// The hex SHA-256 of the file's bytes; call after ``close()``.
-    public var sha256: String { digest.finishHex() }
+    /// The hex SHA-256 of the file's bytes; call after ``close()`` (and, for a gzip file,
+    /// after the pool is idle).
+    public var sha256: String { locked { digest.finishHex() } }
+
+    /// Keeps the first error met on the consumer thread and reports it.
+    private func failOnConsumer(_ failure: ExportError) {
+        guard ownError == nil else { return }
+        ownError = failure
+        errors.record(failure)
+    }
+
+    private func locked<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+}
+
+/// The first error of any file of an export, set from any thread.
+final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: ExportError?
+
+    init() {}
+
+    var value: ExportError? {
+        lock.lock()
+        defer { lock.unlock() }
+        return error
+    }
+
+    func record(_ failure: ExportError) {
+        lock.lock()
+        if error == nil { error = failure }
+        lock.unlock()
+    }
 }
 
 // The C library's write(2) and close(2), named apart from OutputFile's own methods.

@@ -1,0 +1,240 @@
+import CLibDeflate
+import Foundation
+import PFOCRFormats
+@testable import PFOCRGraph
+import PFOCRTestSupport
+import XCTest
+
+/// Reads gzip files the way consumers do: member after member until the input ends
+/// (libdeflate's decompressor, which is not the code that wrote them).
+enum Gunzip {
+    struct Member {
+        var header: [UInt8]
+        var bytes: [UInt8]
+    }
+
+    static func members(_ data: [UInt8]) -> [Member]? {
+        guard let decompressor = libdeflate_alloc_decompressor() else { return nil }
+        defer { libdeflate_free_decompressor(decompressor) }
+        var members: [Member] = []
+        var offset = 0
+        while offset < data.count {
+            var capacity = 1 << 20
+            while true {
+                var out = [UInt8](repeating: 0, count: capacity)
+                var consumed = 0
+                var produced = 0
+                let result = data.withUnsafeBytes { input in
+                    out.withUnsafeMutableBytes { output in
+                        libdeflate_gzip_decompress_ex(
+                            decompressor, input.baseAddress.map { $0 + offset }, input.count - offset,
+                            output.baseAddress, output.count, &consumed, &produced)
+                    }
+                }
+                if result == LIBDEFLATE_INSUFFICIENT_SPACE { capacity *= 2; continue }
+                guard result == LIBDEFLATE_SUCCESS else { return nil }
+                members.append(Member(header: Array(data[offset..<offset + 10]), bytes: Array(out[..<produced])))
+                offset += consumed
+                break
+            }
+        }
+        return members
+    }
+
+    static func decompress(_ data: [UInt8]) -> [UInt8]? {
+        members(data).map { $0.flatMap(\.bytes) }
+    }
+}
+
+final class CompressionTests: XCTestCase {
+    /// Bytes that compress like text but not trivially: numbered lines.
+    static func sample(_ count: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var line = 0
+        while bytes.count < count {
+            bytes += Array("<https://example.org/gene/\(line * 7919 % 100_003)> <http://purl.org/dc/terms/title> \"gene \(line)\" .\n".utf8)
+            line += 1
+        }
+        return Array(bytes.prefix(count))
+    }
+
+    func testMembersAreFixedBlocksWithAFixedHeader() throws {
+        let data = CompressionTests.sample(2 * GzipMembers.blockSize + 12_345)
+        let gzip = try XCTUnwrap(GzipMembers.gzip(data))
+        let members = try XCTUnwrap(Gunzip.members(gzip))
+        XCTAssertEqual(members.map(\.bytes.count), [GzipMembers.blockSize, GzipMembers.blockSize, 12_345])
+        XCTAssertEqual(members.flatMap(\.bytes), data)
+        for member in members {
+            // ID1 ID2, deflate, no flags (no name), mtime 0, OS unknown (255).
+            XCTAssertEqual(Array(member.header[0..<8]), [0x1f, 0x8b, 8, 0, 0, 0, 0, 0])
+            XCTAssertEqual(member.header[9], 255)
+        }
+        XCTAssertLessThan(gzip.count, data.count / 4)
+    }
+
+    /// The file's bytes do not depend on how writes were cut nor on the number of threads:
+    /// members start at fixed offsets of the uncompressed bytes.
+    func testOutputFileIsTheSameForAnyThreadsAndWriteSizes() throws {
+        let data = CompressionTests.sample(3 * GzipMembers.blockSize + 777)
+        var results: [[UInt8]] = []
+        for (threads, chunk) in [(1, 1_000_003), (3, 4_096), (2, 5 * GzipMembers.blockSize)] {
+            let folder = TestPaths.temporaryFolder()
+            let output = try OutputDirectory(path: folder, force: false, compression: .gzip, threads: threads)
+            let file = try output.createFile("a/data.nt")
+            XCTAssertEqual(file.relativePath, "a/data.nt.gz")
+            var start = 0
+            while start < data.count {
+                let end = min(data.count, start + chunk)
+                file.write(bytes: data[start..<end])
+                start = end
+            }
+            let empty = try output.createFile("empty.txt")
+            let script = try output.createPlainFile("run.sh")
+            script.write("echo\n")
+            _ = empty
+            let listing = try output.commit { _ in Array("{}".utf8) }
+            XCTAssertEqual(listing.written.map(\.path), ["a/data.nt.gz", "empty.txt.gz", "run.sh"])
+            let written = try XCTUnwrap(FileManager.default.contents(atPath: folder + "/a/data.nt.gz"))
+            XCTAssertEqual(listing.written[0].bytes, written.count)
+            XCTAssertEqual(listing.written[0].sha256, SHA256Digest.hex(SHA256Digest.hash([UInt8](written))))
+            results.append([UInt8](written))
+            let emptyGzip = try XCTUnwrap(FileManager.default.contents(atPath: folder + "/empty.txt.gz"))
+            XCTAssertEqual(Gunzip.decompress([UInt8](emptyGzip)), [])
+            XCTAssertEqual(FileManager.default.contents(atPath: folder + "/run.sh"), Data("echo\n".utf8))
+        }
+        XCTAssertEqual(results[0], results[1])
+        XCTAssertEqual(results[0], results[2])
+        XCTAssertEqual(results[0], try XCTUnwrap(GzipMembers.gzip(data)))
+        XCTAssertEqual(Gunzip.decompress(results[0]), data)
+    }
+
+    func testFilePatternsMatchTheFilesFormatsDescribe() {
+        XCTAssertTrue(FilePattern.matches(pattern: "cx2/<figid>.cx2", path: "cx2/PMC1__fig1.cx2"))
+        XCTAssertFalse(FilePattern.matches(pattern: "cx2/<figid>.cx2", path: "cx/PMC1__fig1.cx"))
+        XCTAssertFalse(FilePattern.matches(pattern: "cx2/<figid>.cx2", path: "cx2/a/b.cx2"))
+        XCTAssertTrue(FilePattern.matches(pattern: "pfocr.cx2 (--cx-scope corpus)", path: "pfocr.cx2"))
+        XCTAssertTrue(FilePattern.matches(pattern: "neo4j/rels-<TYPE>-<EndLabel>.csv", path: "neo4j/rels-PART_OF-Paper.csv"))
+        XCTAssertFalse(FilePattern.matches(pattern: "neo4j/rels-<TYPE>-<EndLabel>.csv", path: "neo4j/nodes-Gene.csv"))
+        XCTAssertTrue(FilePattern.matches(pattern: "void.ttl", path: "void.ttl"))
+        XCTAssertFalse(FilePattern.matches(pattern: "void.ttl", path: "pfocr.ttl"))
+    }
+
+    /// The tar header: ustar fields, and a PAX `path` record for a name over 100 bytes.
+    func testTarHeadersAndPaxRecords() {
+        XCTAssertEqual(TarStream.paxRecord(key: "path", value: "abc"), Array("12 path=abc\n".utf8))
+        XCTAssertEqual(TarStream.paxRecord(key: "path", value: String(repeating: "x", count: 92)).count, 102)
+        XCTAssertEqual(String(decoding: TarStream.paxRecord(key: "path", value: String(repeating: "x", count: 92)).prefix(4), as: UTF8.self), "102 ")
+        let header = TarStream.header(name: Array("kgx/nodes.jsonl".utf8), size: 1234, type: UInt8(ascii: "0"))
+        XCTAssertEqual(header.count, 512)
+        XCTAssertEqual(String(decoding: header[124..<135], as: UTF8.self), "00000002322")
+        XCTAssertEqual(String(decoding: header[257..<263], as: UTF8.self), "ustar\0")
+        var check = header
+        for index in 148..<156 { check[index] = UInt8(ascii: " ") }
+        let sum = check.reduce(0) { $0 + Int($1) }
+        XCTAssertEqual(String(decoding: header[148..<154], as: UTF8.self), String(sum, radix: 8).leftPadded(6))
+    }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
+
+/// The compressed Examples export: the same bytes for --jobs 1 and 2, and every data file
+/// decompresses to its uncompressed golden file (Tests/Golden); the scripts name the .gz files.
+final class CompressedGoldenTests: XCTestCase {
+    static let goldenFolders = ["rdf", "graphml", "cx", "kgx-jsonl", "kgx-tsv", "cypher-csv", "gmt"]
+
+    func testCompressedExportIsDeterministicAndDecompressesToTheGoldenFiles() throws {
+        let formats = FormatRegistry.all.map(\.name)
+        let one = try TestExport.run([TestPaths.examples], formats: formats, jobs: 1, compression: .gzip)
+        let two = try TestExport.run([TestPaths.examples], formats: formats, jobs: 2, compression: .gzip)
+        let first = TestExport.files(in: one.output)
+        let second = TestExport.files(in: two.output)
+        XCTAssertEqual(Set(first.keys), Set(second.keys))
+        for (path, data) in first { XCTAssertEqual(data, second[path], "\(path) differs between --jobs 1 and --jobs 2") }
+
+        var expected: [String: Data] = [:]
+        for folder in CompressedGoldenTests.goldenFolders {
+            expected.merge(TestExport.files(in: TestPaths.golden + "/" + folder)) { a, _ in a }
+        }
+        XCTAssertFalse(expected.isEmpty)
+        let plain: Set<String> = ["neo4j/import.sh", "neo4j/load.cypher"]
+        for (path, want) in expected {
+            if plain.contains(path) {
+                let text = String(decoding: want, as: UTF8.self)
+                    .replacingOccurrences(of: ".csv\"", with: ".csv.gz\"")
+                    .replacingOccurrences(of: ".csv'", with: ".csv.gz'")
+                    .replacingOccurrences(of: "-*.csv ", with: "-*.csv.gz ")
+                XCTAssertEqual(first[path].map { String(decoding: $0, as: UTF8.self) }, text, path)
+                continue
+            }
+            let written = try XCTUnwrap(first[path + ".gz"], "\(path).gz not written")
+            let members = try XCTUnwrap(Gunzip.members([UInt8](written)), "\(path).gz is not gzip")
+            XCTAssertEqual(Data(members.flatMap(\.bytes)), want, "\(path).gz does not decompress to the golden file")
+        }
+        let writtenData = Set(first.keys.filter { !plain.contains($0) })
+        XCTAssertEqual(writtenData, Set(expected.keys.filter { !plain.contains($0) }.map { $0 + ".gz" }))
+        let report = try XCTUnwrap(FileManager.default.contents(atPath: one.output + "/report.json"))
+        let text = String(decoding: report, as: UTF8.self)
+        XCTAssertTrue(text.contains("\"kgx/edges.jsonl.gz\""))
+    }
+
+    /// `--archive`: one pfocr-<format>.tar.gz per format, holding exactly the files the plain
+    /// export writes for it, and nothing else in the folder but report.json.
+    func testArchivesHoldEachFormatsFiles() throws {
+        let formats = FormatRegistry.all.map(\.name)
+        let one = try TestExport.run([TestPaths.examples], formats: formats, jobs: 1, archive: true)
+        let two = try TestExport.run([TestPaths.examples], formats: formats, jobs: 2, archive: true)
+        let first = TestExport.files(in: one.output)
+        XCTAssertEqual(first, TestExport.files(in: two.output))
+        XCTAssertEqual(Set(first.keys), Set(formats.map { "pfocr-\($0).tar.gz" }))
+        let plain = try TestExport.run([TestPaths.examples], formats: formats, jobs: 1)
+        let plainFiles = TestExport.files(in: plain.output)
+        var archived = Set<String>()
+        for format in formats {
+            let archive = try XCTUnwrap(first["pfocr-\(format).tar.gz"])
+            let tar = try XCTUnwrap(Gunzip.decompress([UInt8](archive)))
+            let entries = try TarReading.entries(tar)
+            XCTAssertFalse(entries.isEmpty, format)
+            XCTAssertEqual(entries.map(\.name), entries.map(\.name).sorted())
+            for entry in entries {
+                XCTAssertEqual(Data(entry.bytes), plainFiles[entry.name], "\(format): \(entry.name)")
+                archived.insert(entry.name)
+            }
+        }
+        XCTAssertEqual(archived, Set(plainFiles.keys))
+    }
+}
+
+/// A minimal tar reader for the test (ustar plus PAX `path`).
+enum TarReading {
+    struct Failure: Error {}
+
+    static func entries(_ tar: [UInt8]) throws -> [(name: String, bytes: [UInt8])] {
+        var result: [(name: String, bytes: [UInt8])] = []
+        var offset = 0
+        var paxPath: String?
+        while offset + 512 <= tar.count {
+            let header = tar[offset..<offset + 512]
+            if header.allSatisfy({ $0 == 0 }) { break }
+            func field(_ start: Int, _ length: Int) -> String {
+                let bytes = header[(offset + start)..<(offset + start + length)].prefix { $0 != 0 }
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            guard let size = Int(field(124, 12).trimmingCharacters(in: .whitespaces), radix: 8) else { throw Failure() }
+            let type = header[offset + 156]
+            let body = Array(tar[(offset + 512)..<(offset + 512 + size)])
+            let name = field(0, 100)
+            offset += 512 + (size + 511) / 512 * 512
+            if type == UInt8(ascii: "x") {
+                for line in String(decoding: body, as: UTF8.self).split(separator: "\n") {
+                    if let range = line.range(of: " path=") { paxPath = String(line[range.upperBound...]) }
+                }
+                continue
+            }
+            result.append((paxPath ?? name, body))
+            paxPath = nil
+        }
+        return result
+    }
+}
