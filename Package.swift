@@ -24,16 +24,19 @@ let package = Package(
         // Stage 1: records (files → FigureRecord + diagnostics). No graph knowledge.
         .target(name: "PFOCRRecords", dependencies: ["Yams"]),
         // Stage 2: the graph model, Mappings, GraphBuilder, GraphSink and the export driver.
-        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]),
+        .systemLibrary(
+            name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]),
         // gzip for `--compress gzip` and `--archive` (libdeflate; `libdeflate-dev` on Debian).
-        .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]),
+        .systemLibrary(
+            name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]),
         .target(name: "PFOCRGraph", dependencies: ["PFOCRRecords", "Yams", "CLibCrypto", "CLibDeflate"]),
         // Stage 3: one target per format plugin.
         .target(name: "KGXExport", dependencies: ["PFOCRGraph"]),
         .target(name: "RDFExport", dependencies: ["PFOCRGraph"]),
         // libxml2 through pkg-config (`libxml2-dev` on Debian; see README): the GraphML tests read
         // and XSD-validate the file with it.
-        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .target(name: "GraphMLExport", dependencies: ["PFOCRGraph", "PFOCRRecords"]),
         .target(name: "CXExport", dependencies: ["PFOCRGraph", "PFOCRRecords"]),
         .target(name: "CypherCSVExport", dependencies: ["PFOCRGraph", "PFOCRRecords"]),
@@ -41,22 +44,31 @@ let package = Package(
         // The one list of registered formats.
         .target(
             name: "PFOCRFormats",
-            dependencies: ["PFOCRGraph", "KGXExport", "RDFExport", "GraphMLExport", "CXExport", "CypherCSVExport", "GMTExport"]),
+            dependencies: [
+                "PFOCRGraph", "KGXExport", "RDFExport", "GraphMLExport", "CXExport", "CypherCSVExport", "GMTExport",
+            ]),
         // The tools.
         .executableTarget(
             name: "pfocr-kg",
-            dependencies: ["PFOCRFormats", "PFOCRGraph", "PFOCRRecords", "CXExport", "GMTExport", "RDFExport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "PFOCRFormats", "PFOCRGraph", "PFOCRRecords", "CXExport", "GMTExport", "RDFExport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(
             name: "pfocr-kg-bench",
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Shared by the test targets: in-process exports and golden-file comparison.
-        .target(name: "PFOCRTestSupport", dependencies: ["PFOCRFormats", "PFOCRGraph", "PFOCRRecords"], path: "Tests/PFOCRTestSupport"),
+        .target(
+            name: "PFOCRTestSupport", dependencies: ["PFOCRFormats", "PFOCRGraph", "PFOCRRecords"],
+            path: "Tests/PFOCRTestSupport"),
         // libFuzzer target for the record reader (Scripts/fuzz.sh); a replay tool otherwise.
         .executableTarget(name: "pfocr-kg-fuzz", dependencies: ["PFOCRRecords"]),
         .testTarget(name: "PFOCRRecordsTests", dependencies: ["PFOCRRecords"]),
-        .testTarget(name: "PFOCRGraphTests", dependencies: ["PFOCRGraph", "PFOCRRecords", "PFOCRFormats", "PFOCRTestSupport", "CLibDeflate"]),
+        .testTarget(
+            name: "PFOCRGraphTests",
+            dependencies: ["PFOCRGraph", "PFOCRRecords", "PFOCRFormats", "PFOCRTestSupport", "CLibDeflate"]),
         .testTarget(name: "KGXExportTests", dependencies: ["KGXExport", "PFOCRGraph", "PFOCRTestSupport"]),
         .testTarget(name: "RDFExportTests", dependencies: ["RDFExport", "PFOCRTestSupport"]),
         .testTarget(name: "GraphMLExportTests", dependencies: ["GraphMLExport", "PFOCRTestSupport", "CLibXML2"]),

@@ -32,6 +32,10 @@ if [ ! -x .venv-kgx/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ];
     echo "$sum" > "$stamp"
 fi
 
+# The toolchain's own formatter, with the checked-in .swift-format (Tests/ has its own, which
+# allows force-unwraps and try!): any difference from its layout or a rule broken fails.
+swift format lint --strict --recursive Sources Tests Package.swift
+
 swift build
 swift test
 

@@ -6,7 +6,9 @@ public struct CX1Format: GraphFormat {
     public init() {}
 
     public var name: String { CXDialect.cx1.formatName }
-    public var summary: String { "CX (version 1) networks for NDEx and Cytoscape desktop, one per figure (or one with --cx-scope corpus)" }
+    public var summary: String {
+        "CX (version 1) networks for NDEx and Cytoscape desktop, one per figure (or one with --cx-scope corpus)"
+    }
     public var files: [String] { ["cx/<figid>.cx", "pfocr.cx (--cx-scope corpus)"] }
 
     /// CX2 and CX1 share a sink: each network is built once and written in both dialects.

@@ -7,7 +7,9 @@ public struct CX2Format: GraphFormat {
     public init() {}
 
     public var name: String { CXDialect.cx2.formatName }
-    public var summary: String { "CX2 networks for NDEx and Cytoscape Web, one per figure (or one with --cx-scope corpus)" }
+    public var summary: String {
+        "CX2 networks for NDEx and Cytoscape Web, one per figure (or one with --cx-scope corpus)"
+    }
     public var files: [String] { ["cx2/<figid>.cx2", "pfocr.cx2 (--cx-scope corpus)"] }
 
     /// CX2 and CX1 share a sink: each network is built once and written in both dialects.

@@ -16,7 +16,9 @@ struct CX2Writer: Sendable {
 
     func write(_ network: CXNetwork, to out: inout [UInt8]) {
         out.append("[{\"CXVersion\":\"2.0\",\"hasFragments\":false},\n")
-        let hasDeclarations = !(network.networkDeclarations.isEmpty && network.nodeDeclarations.isEmpty && network.edgeDeclarations.isEmpty)
+        let hasDeclarations =
+            !(network.networkDeclarations.isEmpty && network.nodeDeclarations.isEmpty
+            && network.edgeDeclarations.isEmpty)
         out.append("{\"metaData\":[")
         var first = true
         func meta(_ name: StaticString, _ count: Int) {

@@ -44,16 +44,21 @@ struct CXNetwork {
     /// Adds an attribute to the node whose attributes start at `start` (the last node, being
     /// built), unless the node already has that name or the name is declared with another type.
     mutating func addNodeAttribute(_ name: String, _ value: PropertyValue, from start: Int) {
-        CXNetwork.add(CXAttribute(name, value), to: &nodeAttributes, from: start, declarations: &nodeDeclarations, clashes: &typeClashes)
+        CXNetwork.add(
+            CXAttribute(name, value), to: &nodeAttributes, from: start, declarations: &nodeDeclarations,
+            clashes: &typeClashes)
     }
 
     /// ``addNodeAttribute(_:_:from:)`` for the edge being built.
     mutating func addEdgeAttribute(_ name: String, _ value: PropertyValue, from start: Int) {
-        CXNetwork.add(CXAttribute(name, value), to: &edgeAttributes, from: start, declarations: &edgeDeclarations, clashes: &typeClashes)
+        CXNetwork.add(
+            CXAttribute(name, value), to: &edgeAttributes, from: start, declarations: &edgeDeclarations,
+            clashes: &typeClashes)
     }
 
     private static func add(
-        _ attribute: CXAttribute, to attributes: inout [CXAttribute], from start: Int, declarations: inout CXDeclarations, clashes: inout Int
+        _ attribute: CXAttribute, to attributes: inout [CXAttribute], from start: Int,
+        declarations: inout CXDeclarations, clashes: inout Int
     ) {
         guard !attributes[start...].contains(where: { $0.name == attribute.name }),
             declarations.admit(attribute.name, attribute.type)

@@ -135,7 +135,8 @@ struct CXNetworkBuilder: Sendable {
     /// Kind order, then the builder's order within a kind (numeric for genes).
     static func entityOrder(_ lhs: GraphEdge, _ rhs: GraphEdge) -> Bool {
         if lhs.targetKind != rhs.targetKind { return lhs.targetKind < rhs.targetKind }
-        let left = lhs.target.local, right = rhs.target.local
+        let left = lhs.target.local
+        let right = rhs.target.local
         if lhs.targetKind == .gene { return (left.utf8.count, left) < (right.utf8.count, right) }
         return lhs.target < rhs.target
     }
@@ -162,14 +163,17 @@ struct CXNetworkBuilder: Sendable {
         var count = 0
         func visit(_ mention: GraphEdge) {
             count += 1
-            let node = CXNetworkBuilder.node(of: mention, in: subgraph.nodes, from: &cursor)
+            let node =
+                CXNetworkBuilder.node(of: mention, in: subgraph.nodes, from: &cursor)
                 ?? GraphNode(kind: mention.targetKind, id: mention.target, name: mention.target.local)
             body(mention, node)
         }
         if inOrder {
             for mention in edges where CXNetworkBuilder.isEntityMention(mention) { visit(mention) }
         } else {
-            for mention in edges.filter(CXNetworkBuilder.isEntityMention).sorted(by: CXNetworkBuilder.entityOrder) { visit(mention) }
+            for mention in edges.filter(CXNetworkBuilder.isEntityMention).sorted(by: CXNetworkBuilder.entityOrder) {
+                visit(mention)
+            }
         }
         return count
     }
@@ -303,8 +307,10 @@ struct CXNetworkBuilder: Sendable {
                 network.addNodeAttribute(spec.name, value, from: start)
             }
         }
-        network.nodes.append(CXNode(
-            kind: node.kind, id: node.id, name: node.name, type: typeNames[node.kind.order], attributes: start..<network.nodeAttributes.count))
+        network.nodes.append(
+            CXNode(
+                kind: node.kind, id: node.id, name: node.name, type: typeNames[node.kind.order],
+                attributes: start..<network.nodeAttributes.count))
     }
 
     /// PFOCR's `word` of a gene in a figure: the OCR words of its evidence rows, each once, in
@@ -312,7 +318,9 @@ struct CXNetworkBuilder: Sendable {
     /// row has one.
     static func word(_ mention: GraphEdge) -> String? {
         var distinct: [String] = []
-        for row in mention.evidence where !row.word.isEmpty && !distinct.contains(row.word) { distinct.append(row.word) }
+        for row in mention.evidence where !row.word.isEmpty && !distinct.contains(row.word) {
+            distinct.append(row.word)
+        }
         return distinct.isEmpty ? nil : distinct.joined(separator: ", ")
     }
 
@@ -325,9 +333,10 @@ struct CXNetworkBuilder: Sendable {
             network.addNodeAttribute(name, value, from: start)
         }
         let figure = subgraph.figure
-        network.nodes.append(CXNode(
-            kind: .figure, id: figure.id, name: figure.name, type: typeNames[NodeKind.figure.order],
-            attributes: start..<network.nodeAttributes.count))
+        network.nodes.append(
+            CXNode(
+                kind: .figure, id: figure.id, name: figure.name, type: typeNames[NodeKind.figure.order],
+                attributes: start..<network.nodeAttributes.count))
     }
 
     /// Appends a MENTIONS edge of the corpus network, its evidence as edge attributes.
@@ -338,7 +347,10 @@ struct CXNetworkBuilder: Sendable {
             guard let value = edge.value(spec.name) else { continue }
             network.addEdgeAttribute(spec.name, value, from: start)
         }
-        network.edges.append(CXEdge(source: source, target: target, interaction: interaction, attributes: start..<network.edgeAttributes.count))
+        network.edges.append(
+            CXEdge(
+                source: source, target: target, interaction: interaction,
+                attributes: start..<network.edgeAttributes.count))
     }
 
     private func declareNodeFields(_ declarations: inout CXDeclarations) {

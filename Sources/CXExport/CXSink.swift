@@ -48,7 +48,8 @@ final class CXSink: GraphSink {
         case .figure:
             // The renderer made no file segment for a figure without identified entities, nor
             // for one whose every entity is a gene the organism choice left out.
-            var wroteFile = false, leftOutGenes = false
+            var wroteFile = false
+            var leftOutGenes = false
             let bytes = figure.fragment.bytes
             for segment in figure.fragment.segments {
                 guard segment.file < dialects.count else {
@@ -81,7 +82,8 @@ final class CXSink: GraphSink {
                 refusals.append(
                     "the corpus network \(dialects.map(\.corpusPath).joined(separator: " and ")) would have \(corpus.edgeCount) edges, more than the "
                         + "\(CXCorpusNetwork.edgeLimit) NDEx and Cytoscape Web accept; nothing was written. Export a subset "
-                        + "(--organism NAME, --figures FILE, --year-from YEAR / --year-to YEAR) or use --cx-scope figure")
+                        + "(--organism NAME, --figures FILE, --year-from YEAR / --year-to YEAR) or use --cx-scope figure"
+                )
                 totals[CXRenderer.typeClashesLane] += corpus.typeClashes
             } else {
                 let finished = corpus.finish(builder: cx.builder)

@@ -44,38 +44,54 @@ struct CXStyle {
         out.append("{\"default\":{\"network\":{\"NETWORK_BACKGROUND_COLOR\":\"\(CXStyle.backgroundColour)\"},")
         out.append("\"node\":{\"NODE_BACKGROUND_COLOR\":\"\(CXStyle.defaultNodeColour)\",")
         out.append("\"NODE_BORDER_COLOR\":\"\(CXStyle.borderColour)\",\"NODE_BORDER_WIDTH\":1.0,")
-        out.append("\"NODE_HEIGHT\":\(JSONText.double(CXStyle.nodeHeight)),\"NODE_WIDTH\":\(JSONText.double(CXStyle.nodeWidth)),")
+        out.append(
+            "\"NODE_HEIGHT\":\(JSONText.double(CXStyle.nodeHeight)),\"NODE_WIDTH\":\(JSONText.double(CXStyle.nodeWidth)),"
+        )
         out.append("\"NODE_LABEL_COLOR\":\"\(CXStyle.labelColour)\",\"NODE_LABEL_FONT_SIZE\":\(CXStyle.labelFontSize),")
         out.append("\"NODE_SHAPE\":\"round-rectangle\"},")
-        out.append("\"edge\":{\"EDGE_LINE_COLOR\":\"\(CXStyle.edgeColour)\",\"EDGE_TARGET_ARROW_COLOR\":\"\(CXStyle.edgeColour)\",")
+        out.append(
+            "\"edge\":{\"EDGE_LINE_COLOR\":\"\(CXStyle.edgeColour)\",\"EDGE_TARGET_ARROW_COLOR\":\"\(CXStyle.edgeColour)\","
+        )
         out.append("\"EDGE_TARGET_ARROW_SHAPE\":\"triangle\",\"EDGE_WIDTH\":1.0}},")
-        out.append("\"nodeMapping\":{\"NODE_BACKGROUND_COLOR\":{\"type\":\"DISCRETE\",\"definition\":{\"attribute\":\"type\",\"type\":\"string\",\"map\":[")
+        out.append(
+            "\"nodeMapping\":{\"NODE_BACKGROUND_COLOR\":{\"type\":\"DISCRETE\",\"definition\":{\"attribute\":\"type\",\"type\":\"string\",\"map\":["
+        )
         for (index, entry) in colours.enumerated() {
             if index > 0 { out.append(",") }
             out.append("{\"v\":")
             JSONText.appendString(entry.type, to: &out)
             out.append(",\"vp\":\"\(entry.colour)\"}")
         }
-        out.append("]}},\"NODE_LABEL\":{\"type\":\"PASSTHROUGH\",\"definition\":{\"attribute\":\"name\",\"type\":\"string\"}}},")
+        out.append(
+            "]}},\"NODE_LABEL\":{\"type\":\"PASSTHROUGH\",\"definition\":{\"attribute\":\"name\",\"type\":\"string\"}}},"
+        )
         out.append("\"edgeMapping\":{}}")
     }
 
     /// The CX1 `cyVisualProperties` elements (network, node defaults, edge defaults): the
     /// Cytoscape desktop names, every value a string.
     func appendCX1(to out: inout String) {
-        out.append("{\"properties_of\":\"network\",\"properties\":{\"NETWORK_BACKGROUND_PAINT\":\"\(CXStyle.backgroundColour)\"}},\n")
+        out.append(
+            "{\"properties_of\":\"network\",\"properties\":{\"NETWORK_BACKGROUND_PAINT\":\"\(CXStyle.backgroundColour)\"}},\n"
+        )
         out.append("{\"properties_of\":\"nodes:default\",\"properties\":{")
         out.append("\"NODE_BORDER_PAINT\":\"\(CXStyle.borderColour)\",\"NODE_BORDER_WIDTH\":\"1.0\",")
         out.append("\"NODE_FILL_COLOR\":\"\(CXStyle.defaultNodeColour)\",")
-        out.append("\"NODE_HEIGHT\":\"\(JSONText.double(CXStyle.nodeHeight))\",\"NODE_WIDTH\":\"\(JSONText.double(CXStyle.nodeWidth))\",")
-        out.append("\"NODE_LABEL_COLOR\":\"\(CXStyle.labelColour)\",\"NODE_LABEL_FONT_SIZE\":\"\(CXStyle.labelFontSize)\",")
+        out.append(
+            "\"NODE_HEIGHT\":\"\(JSONText.double(CXStyle.nodeHeight))\",\"NODE_WIDTH\":\"\(JSONText.double(CXStyle.nodeWidth))\","
+        )
+        out.append(
+            "\"NODE_LABEL_COLOR\":\"\(CXStyle.labelColour)\",\"NODE_LABEL_FONT_SIZE\":\"\(CXStyle.labelFontSize)\",")
         out.append("\"NODE_SHAPE\":\"ROUND_RECTANGLE\"},\"dependencies\":{\"nodeSizeLocked\":\"false\"},")
         out.append("\"mappings\":{\"NODE_FILL_COLOR\":{\"type\":\"DISCRETE\",\"definition\":")
         // Cytoscape's discrete mapping text; `,` inside a key would need doubling, and the
         // type names are vocabulary labels, so double it.
         var definition = "COL=type,T=string"
         for (index, entry) in colours.enumerated() {
-            definition += ",K=\(index)=" + entry.type.split(separator: ",", omittingEmptySubsequences: false).joined(separator: ",,") + ",V=\(index)=" + entry.colour
+            definition +=
+                ",K=\(index)="
+                + entry.type.split(separator: ",", omittingEmptySubsequences: false).joined(separator: ",,")
+                + ",V=\(index)=" + entry.colour
         }
         JSONText.appendString(definition, to: &out)
         out.append("},\"NODE_LABEL\":{\"type\":\"PASSTHROUGH\",\"definition\":\"COL=name,T=string\"}}},\n")

@@ -149,7 +149,9 @@ struct CSVFieldWriter {
                     length = 2
                     replacement = " "
                     normalised = true
-                case 0xE2 where index + 2 < count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                case 0xE2
+                where index + 2 < count && utf8[index + 1] == 0x80
+                    && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
                     length = 3
                     replacement = " "
                     normalised = true

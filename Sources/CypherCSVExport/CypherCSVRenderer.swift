@@ -79,7 +79,9 @@ struct CypherCSVRenderer: FigureRenderer {
         out.append(UInt8(ascii: "\n"))
     }
 
-    private func appendRelationship(_ edge: GraphEdge, table index: Int, fields: inout CSVFieldWriter, to out: inout [UInt8]) {
+    private func appendRelationship(
+        _ edge: GraphEdge, table index: Int, fields: inout CSVFieldWriter, to out: inout [UInt8]
+    ) {
         appendID(edge.source, kind: edge.sourceKind, fields: &fields, to: &out)
         out.append(UInt8(ascii: ","))
         appendID(edge.target, kind: edge.targetKind, fields: &fields, to: &out)

@@ -24,7 +24,8 @@ final class CypherCSVSink: GraphSink {
     }
 
     func begin() throws(ExportError) {
-        let headers = tables.nodes.map { ($0.path, $0.headerFields) } + tables.relationships.map { ($0.path, $0.headerFields) }
+        let headers =
+            tables.nodes.map { ($0.path, $0.headerFields) } + tables.relationships.map { ($0.path, $0.headerFields) }
         for (path, header) in headers {
             let file = try context.output.createFile(path)
             file.write(header.joined(separator: ",") + "\n")
@@ -43,7 +44,8 @@ final class CypherCSVSink: GraphSink {
         let output = context.output
         let fileName = { (name: String) in output.publishedPath(name) }
         let importScript = try context.output.createPlainFile("neo4j/import.sh")
-        importScript.write(CypherScripts.importScript(tables: tables, toolVersion: context.toolVersion, fileName: fileName))
+        importScript.write(
+            CypherScripts.importScript(tables: tables, toolVersion: context.toolVersion, fileName: fileName))
         try importScript.close()
         let loadScript = try context.output.createPlainFile("neo4j/load.cypher")
         loadScript.write(CypherScripts.loadScript(tables: tables, toolVersion: context.toolVersion, fileName: fileName))
@@ -69,13 +71,17 @@ final class CypherCSVSink: GraphSink {
         }
         var notes: [String] = []
         if normalisedLineBreaks > 0 {
-            notes.append("\(normalisedLineBreaks) values had line breaks, written as spaces (neo4j-admin runs with --multiline-fields=false)")
+            notes.append(
+                "\(normalisedLineBreaks) values had line breaks, written as spaces (neo4j-admin runs with --multiline-fields=false)"
+            )
         }
         if cleanedArrayElements > 0 {
             notes.append("\(cleanedArrayElements) list elements held the array delimiter U+001F, written as a space")
         }
         if backslashQuoteFields > 0 {
-            notes.append("\(backslashQuoteFields) fields have a backslash before a quote; neo4j-admin reads them as written, LOAD CSV needs dbms.import.csv.legacy_quote_escaping=false")
+            notes.append(
+                "\(backslashQuoteFields) fields have a backslash before a quote; neo4j-admin reads them as written, LOAD CSV needs dbms.import.csv.legacy_quote_escaping=false"
+            )
         }
         return SinkSummary(counts: counts, notes: notes)
     }

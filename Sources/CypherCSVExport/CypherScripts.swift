@@ -20,7 +20,8 @@ enum CypherScripts {
     ]
 
     /// `fileName` gives a table's file name as written (with `.gz` under `--compress gzip`).
-    static func importScript(tables: CypherTables, toolVersion: String, fileName: (String) -> String = { $0 }) -> String {
+    static func importScript(tables: CypherTables, toolVersion: String, fileName: (String) -> String = { $0 }) -> String
+    {
         var out = """
             #!/usr/bin/env bash
             # Bulk-imports the PFOCR graph in this folder into a new Neo4j database with
@@ -85,7 +86,8 @@ enum CypherScripts {
 
             """
         for table in tables.nodes {
-            out += "CREATE CONSTRAINT \(table.label.lowercased())_id IF NOT EXISTS FOR (n:\(table.label)) REQUIRE n.id IS UNIQUE;\n"
+            out +=
+                "CREATE CONSTRAINT \(table.label.lowercased())_id IF NOT EXISTS FOR (n:\(table.label)) REQUIRE n.id IS UNIQUE;\n"
         }
         for table in tables.nodes {
             out += "\n// \(table.label) nodes\n"
@@ -105,7 +107,9 @@ enum CypherScripts {
             out += "  MATCH (b:\(table.endLabel) {id: row.`:END_ID(\(table.endLabel))`})\n"
             out += "  MERGE (a)-[r:\(table.type)]->(b)\n"
             if !table.properties.isEmpty {
-                out += "  SET " + table.properties.map { "r.\($0.name) = \(conversion($0))" }.joined(separator: ",\n      ") + "\n"
+                out +=
+                    "  SET "
+                    + table.properties.map { "r.\($0.name) = \(conversion($0))" }.joined(separator: ",\n      ") + "\n"
             }
             out += "} IN TRANSACTIONS OF \(batchSize) ROWS;\n"
         }

@@ -33,7 +33,8 @@ struct RelationshipTable: Sendable {
 
     /// `:START_ID(Figure),:END_ID(Gene),:TYPE,words:string[],...`.
     var headerFields: [String] {
-        [":START_ID(\(startLabel))", ":END_ID(\(endLabel))", ":TYPE"] + properties.map { $0.name + CypherColumnType.suffix($0.type) }
+        [":START_ID(\(startLabel))", ":END_ID(\(endLabel))", ":TYPE"]
+            + properties.map { $0.name + CypherColumnType.suffix($0.type) }
     }
 }
 
@@ -65,16 +66,20 @@ struct CypherTables: Sendable {
         }
         let labels = nodes.map(\.label)
         if Set(labels).count != labels.count {
-            throw CypherTables.error("node kinds share a Cypher label (\(labels.joined(separator: ", "))); each needs its own file and ID space")
+            throw CypherTables.error(
+                "node kinds share a Cypher label (\(labels.joined(separator: ", "))); each needs its own file and ID space"
+            )
         }
         var relationships: [RelationshipTable] = []
         for (kind, start, end) in CypherTables.relationshipShapes {
             let entry = vocabulary.edge(kind)
             try CypherTables.checkName(entry.type, what: "Cypher type of \(kind.rawValue)")
             try CypherTables.checkProperties(entry.properties, owner: kind.rawValue)
-            relationships.append(RelationshipTable(
-                kind: kind, startKind: start, endKind: end, type: entry.type,
-                startLabel: nodes[start.order].label, endLabel: nodes[end.order].label, properties: entry.properties))
+            relationships.append(
+                RelationshipTable(
+                    kind: kind, startKind: start, endKind: end, type: entry.type,
+                    startLabel: nodes[start.order].label, endLabel: nodes[end.order].label, properties: entry.properties
+                ))
         }
         let files = relationships.map(\.fileName)
         if Set(files).count != files.count {
@@ -102,7 +107,9 @@ struct CypherTables: Sendable {
         for property in properties {
             try checkName(property.name, what: "property of \(owner)")
             guard names.insert(property.name).inserted else {
-                throw error("property '\(property.name)' of \(owner) repeats a column name (Cypher CSV already writes 'id' and 'name')")
+                throw error(
+                    "property '\(property.name)' of \(owner) repeats a column name (Cypher CSV already writes 'id' and 'name')"
+                )
             }
         }
     }

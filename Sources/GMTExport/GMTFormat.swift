@@ -15,7 +15,9 @@ public struct GMTFormat: GraphFormat {
         help: "GMT: the fewest distinct genes (or chemicals) of a figure that make a set.")
 
     public var name: String { "gmt" }
-    public var summary: String { "GMT gene sets: one per figure and taxon (NCBI Gene ids), and one chemical set per figure" }
+    public var summary: String {
+        "GMT gene sets: one per figure and taxon (NCBI Gene ids), and one chemical set per figure"
+    }
     public var files: [String] { ["gmt/pfocr-genes-<Genus_species>.gmt", "gmt/pfocr-chemicals.gmt"] }
     public var options: [FormatOption] { [GMTFormat.minimumOption] }
 

@@ -106,7 +106,8 @@ struct GMTRenderer: FigureRenderer {
                 } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 {
                     width = 2
                 } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
-                    bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                    bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+                {
                     width = 3
                 }
                 if width > 0 {

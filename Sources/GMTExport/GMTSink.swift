@@ -75,7 +75,9 @@ final class GMTSink: GraphSink {
         var out = ""
         var pendingSeparator = false
         for scalar in organism.unicodeScalars {
-            let plain = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "." || scalar == "-")
+            let plain =
+                scalar.isASCII
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "." || scalar == "-")
             if plain {
                 if pendingSeparator && !out.isEmpty { out += "_" }
                 pendingSeparator = false

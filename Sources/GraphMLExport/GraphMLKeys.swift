@@ -25,12 +25,20 @@ struct GraphMLKeys: Sendable {
     init(vocabulary: Vocabulary) {
         let kinds = NodeKind.allCases.map(\.rawValue).joined(separator: ", ")
         keys = [
-            reserved(GraphMLKeys.labels, .node, "Node labels in Neo4j APOC's convention (such as :Gene), read by apoc.import.graphml with readLabels: true"),
+            reserved(
+                GraphMLKeys.labels, .node,
+                "Node labels in Neo4j APOC's convention (such as :Gene), read by apoc.import.graphml with readLabels: true"
+            ),
             reserved(GraphMLKeys.kind, .node, "Node kind: one of \(kinds)"),
-            reserved(GraphMLKeys.name, .node, "Display name: figure title, paper title, gene symbol, term name or organism name"),
+            reserved(
+                GraphMLKeys.name, .node,
+                "Display name: figure title, paper title, gene symbol, term name or organism name"),
             reserved(GraphMLKeys.curie, .node, "Compact identifier (CURIE) of the node, such as ncbigene:2915"),
             reserved(GraphMLKeys.iri, .node, "IRI of the node, as in the RDF export"),
-            reserved(GraphMLKeys.label, .edge, "Relationship type in Neo4j APOC's convention (such as MENTIONS), read by apoc.import.graphml with readLabels: true"),
+            reserved(
+                GraphMLKeys.label, .edge,
+                "Relationship type in Neo4j APOC's convention (such as MENTIONS), read by apoc.import.graphml with readLabels: true"
+            ),
         ]
         // Signature (name, type, list) → key index, for sharing; the reserved keys are not in it.
         var shared: [String: Int] = [:]
@@ -47,7 +55,10 @@ struct GraphMLKeys: Sendable {
             }
             let id = uniqueID(GraphMLKeys.nameToken(spec.name), suffix: isList ? "list" : type.rawValue)
             shared[signature] = keys.count
-            keys.append(GraphMLKey(id: id, domain: domain, type: type, isJSONList: isList, isIRI: spec.type == .iri, descriptions: [part]))
+            keys.append(
+                GraphMLKey(
+                    id: id, domain: domain, type: type, isJSONList: isList, isIRI: spec.type == .iri,
+                    descriptions: [part]))
             return GraphMLColumn(property: spec.name, key: id, type: type, isJSONList: isList)
         }
         for kind in NodeKind.allCases {
@@ -61,7 +72,9 @@ struct GraphMLKeys: Sendable {
     }
 
     private func reserved(_ id: String, _ domain: GraphMLKey.Domain, _ description: String) -> GraphMLKey {
-        GraphMLKey(id: id, domain: domain, type: .string, isJSONList: false, isIRI: id == GraphMLKeys.iri, descriptions: [description])
+        GraphMLKey(
+            id: id, domain: domain, type: .string, isJSONList: false, isIRI: id == GraphMLKeys.iri,
+            descriptions: [description])
     }
 
     /// `base`, or `base_suffix`, `base_suffix2`... whichever is not yet a key id.

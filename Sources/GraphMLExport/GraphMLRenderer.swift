@@ -107,7 +107,10 @@ struct GraphMLRenderer: FigureRenderer {
             let first = columns.count
             for column in list ?? [] {
                 let start = render { XMLMarkup.appendTextStart("data", ["key": column.key], depth: 3, to: &$0) }
-                columns.append(Column(property: column.property, type: column.type, isJSONList: column.isJSONList, start: start.range, removed: start.removed))
+                columns.append(
+                    Column(
+                        property: column.property, type: column.type, isJSONList: column.isJSONList, start: start.range,
+                        removed: start.removed))
             }
             return first..<columns.count
         }
@@ -116,7 +119,8 @@ struct GraphMLRenderer: FigureRenderer {
                 out.append("\">\n")
                 let label = ":" + mapping.vocabulary.node(kind).label
                 return XMLMarkup.appendTextElement("data", ["key": GraphMLKeys.labels], text: label, depth: 3, to: &out)
-                    + XMLMarkup.appendTextElement("data", ["key": GraphMLKeys.kind], text: kind.rawValue, depth: 3, to: &out)
+                    + XMLMarkup.appendTextElement(
+                        "data", ["key": GraphMLKeys.kind], text: kind.rawValue, depth: 3, to: &out)
                     + XMLMarkup.appendTextStart("data", ["key": GraphMLKeys.name], depth: 3, to: &out)
             }
             return Layout(head: head.range, headRemoved: head.removed, columns: appendColumns(keys.nodeColumns[kind]))
@@ -124,7 +128,8 @@ struct GraphMLRenderer: FigureRenderer {
         edgeLayouts = EdgeKind.allCases.map { kind in
             let head = render { out in
                 out.append("\">\n")
-                return XMLMarkup.appendTextElement("data", ["key": GraphMLKeys.label], text: mapping.vocabulary.edge(kind).type, depth: 3, to: &out)
+                return XMLMarkup.appendTextElement(
+                    "data", ["key": GraphMLKeys.label], text: mapping.vocabulary.edge(kind).type, depth: 3, to: &out)
             }
             return Layout(head: head.range, headRemoved: head.removed, columns: appendColumns(keys.edgeColumns[kind]))
         }
@@ -161,7 +166,9 @@ struct GraphMLRenderer: FigureRenderer {
                 nodeLayouts.withUnsafeBufferPointer { nodeLayouts in
                     edgeLayouts.withUnsafeBufferPointer { edgeLayouts in
                         spellings.withUnsafeBufferPointer { spellings in
-                            let tables = Tables(fixed: fixed, columns: columns, nodeLayouts: nodeLayouts, edgeLayouts: edgeLayouts, spellings: spellings)
+                            let tables = Tables(
+                                fixed: fixed, columns: columns, nodeLayouts: nodeLayouts, edgeLayouts: edgeLayouts,
+                                spellings: spellings)
                             render(subgraph, tables, into: &fragment)
                         }
                     }
@@ -215,7 +222,8 @@ struct GraphMLRenderer: FigureRenderer {
         var removed = spelling.curieRemoved + spelling.iriRemoved + XMLText.appendContent(id.local, to: &out)
         out.append(contentsOf: tables.bytes(curieToIRI))
         out.append(contentsOf: tables.bytes(spelling.iriPrefix))
-        removed += XMLText.appendContent(IRIEncoding.encodeSegment(id.local, keepSlash: id.namespace.keepsSlashInIRIs), to: &out)
+        removed += XMLText.appendContent(
+            IRIEncoding.encodeSegment(id.local, keepSlash: id.namespace.keepsSlashInIRIs), to: &out)
         out.append(contentsOf: tables.bytes(spelling.iriSuffix))
         return removed
     }
@@ -238,7 +246,9 @@ struct GraphMLRenderer: FigureRenderer {
 
     /// The `<data>` of every column with a value that fits; the tally's removed and left-out
     /// lanes.
-    private func appendColumns(_ range: Range<Int>, of owner: some PropertyOwner, _ tables: Tables, to out: inout [UInt8]) -> SIMD4<Int> {
+    private func appendColumns(
+        _ range: Range<Int>, of owner: some PropertyOwner, _ tables: Tables, to out: inout [UInt8]
+    ) -> SIMD4<Int> {
         var tally = SIMD4<Int>.zero
         for index in range {
             // Fields are read one by one: copying the whole column would retain its property name.
@@ -249,7 +259,8 @@ struct GraphMLRenderer: FigureRenderer {
                 continue
             }
             out.append(contentsOf: tables.bytes(tables.columns[index].start))
-            let removed = GraphMLRenderer.appendText(of: value, as: type, isJSONList: tables.columns[index].isJSONList, to: &out)
+            let removed = GraphMLRenderer.appendText(
+                of: value, as: type, isJSONList: tables.columns[index].isJSONList, to: &out)
             tally[GraphMLRenderer.removedLane] += tables.columns[index].removed + removed
             out.append("</data>\n")
         }
@@ -271,7 +282,9 @@ struct GraphMLRenderer: FigureRenderer {
     /// returns the characters XML 1.0 forbids that were removed. Lists are JSON array text
     /// whose items are stripped before encoding (``XMLText/appendJSONArray(_:to:)``); a single
     /// value in a list key (`isJSONList`) is a one-item array.
-    static func appendText(of value: PropertyValue, as type: GraphMLType, isJSONList: Bool, to out: inout [UInt8]) -> Int {
+    static func appendText(of value: PropertyValue, as type: GraphMLType, isJSONList: Bool, to out: inout [UInt8])
+        -> Int
+    {
         switch (type, value) {
         case (.long, .integer(let number)):
             out.append(decimal: number)
@@ -301,11 +314,14 @@ struct GraphMLRenderer: FigureRenderer {
         let subgraph = figure.subgraph
         func count(_ range: Range<Int>, of item: some PropertyOwner, owner: String) {
             for column in columns[range] {
-                guard let value = item.value(column.property), !GraphMLRenderer.fits(value, column.type) else { continue }
+                guard let value = item.value(column.property), !GraphMLRenderer.fits(value, column.type) else {
+                    continue
+                }
                 counts["\(owner).\(column.property)", default: 0] += 1
             }
         }
-        for (index, node) in ([subgraph.figure] + subgraph.nodes).enumerated() where index == 0 || figure.news.newNodes[index - 1] {
+        for (index, node) in ([subgraph.figure] + subgraph.nodes).enumerated()
+        where index == 0 || figure.news.newNodes[index - 1] {
             count(nodeLayouts[node.kind.order].columns, of: node, owner: node.kind.rawValue)
         }
         for (index, edge) in subgraph.edges.enumerated() where figure.news.keptEdges[index] {

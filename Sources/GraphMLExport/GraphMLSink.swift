@@ -18,8 +18,10 @@ import PFOCRGraph
 final class GraphMLSink: GraphSink {
     static let fileName = "pfocr.graphml"
     static let namespace = "http://graphml.graphdrawing.org/xmlns"
-    static let schemaLocation = "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
-    static let graphDescription = "PFOCR (Pathway Figure OCR) knowledge graph: figures, papers, genes, chemicals, diseases and organisms"
+    static let schemaLocation =
+        "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
+    static let graphDescription =
+        "PFOCR (Pathway Figure OCR) knowledge graph: figures, papers, genes, chemicals, diseases and organisms"
 
     let renderer: (any FigureRenderer)?
     private let context: SinkContext
@@ -65,12 +67,19 @@ final class GraphMLSink: GraphSink {
         let removed = headerRemoved + totals[GraphMLRenderer.removedLane]
         var notes: [String] = []
         if removed > 0 {
-            notes.append("\(GraphMLSink.fileName): removed \(removed) character(s) XML 1.0 forbids (control characters, U+FFFE, U+FFFF) from text")
+            notes.append(
+                "\(GraphMLSink.fileName): removed \(removed) character(s) XML 1.0 forbids (control characters, U+FFFE, U+FFFF) from text"
+            )
         }
         for (property, count) in leftOut.sorted(by: { $0.key < $1.key }) {
-            notes.append("\(GraphMLSink.fileName): left out \(count) value(s) of \(property) whose type does not match the vocabulary's type")
+            notes.append(
+                "\(GraphMLSink.fileName): left out \(count) value(s) of \(property) whose type does not match the vocabulary's type"
+            )
         }
-        let counts = ["nodes": totals[GraphMLRenderer.nodeLane], "edges": totals[GraphMLRenderer.edgeLane], "keys": figureRenderer.keys.keys.count, "removedCharacters": removed]
+        let counts = [
+            "nodes": totals[GraphMLRenderer.nodeLane], "edges": totals[GraphMLRenderer.edgeLane],
+            "keys": figureRenderer.keys.keys.count, "removedCharacters": removed,
+        ]
         return SinkSummary(counts: counts, notes: notes)
     }
 
@@ -80,11 +89,15 @@ final class GraphMLSink: GraphSink {
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         var removed = XMLMarkup.appendStartTag(
             "graphml",
-            ["xmlns": namespace, "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance", "xsi:schemaLocation": schemaLocation],
+            [
+                "xmlns": namespace, "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+                "xsi:schemaLocation": schemaLocation,
+            ],
             depth: 0, to: &out)
         for key in keys.keys {
             removed += XMLMarkup.appendStartTag(
-                "key", ["id": key.id, "for": key.domain.rawValue, "attr.name": key.id, "attr.type": key.type.rawValue], depth: 1, to: &out)
+                "key", ["id": key.id, "for": key.domain.rawValue, "attr.name": key.id, "attr.type": key.type.rawValue],
+                depth: 1, to: &out)
             removed += XMLMarkup.appendTextElement("desc", text: key.description, depth: 2, to: &out)
             XMLMarkup.appendEndTag("key", depth: 1, to: &out)
         }

@@ -8,7 +8,9 @@
 enum XMLMarkup {
     /// `depth` spaces, `<name`, the attributes, `>` and a line feed: the start of an element
     /// with element children. Returns the characters XML 1.0 forbids removed from the values.
-    static func appendStartTag(_ name: String, _ attributes: KeyValuePairs<String, String>, depth: Int, to out: inout [UInt8]) -> Int {
+    static func appendStartTag(
+        _ name: String, _ attributes: KeyValuePairs<String, String>, depth: Int, to out: inout [UInt8]
+    ) -> Int {
         let removed = appendOpening(name, attributes, depth: depth, to: &out)
         out.append(">\n")
         return removed
@@ -23,7 +25,9 @@ enum XMLMarkup {
     }
 
     /// `depth` spaces, then `<name attribute="value">`: a text element up to its text.
-    static func appendTextStart(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], depth: Int, to out: inout [UInt8]) -> Int {
+    static func appendTextStart(
+        _ name: String, _ attributes: KeyValuePairs<String, String> = [:], depth: Int, to out: inout [UInt8]
+    ) -> Int {
         let removed = appendOpening(name, attributes, depth: depth, to: &out)
         out.append(">")
         return removed
@@ -37,14 +41,19 @@ enum XMLMarkup {
     }
 
     /// A whole text element on its line: start, `text` escaped as content, end.
-    static func appendTextElement(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], text: String, depth: Int, to out: inout [UInt8]) -> Int {
+    static func appendTextElement(
+        _ name: String, _ attributes: KeyValuePairs<String, String> = [:], text: String, depth: Int,
+        to out: inout [UInt8]
+    ) -> Int {
         var removed = appendTextStart(name, attributes, depth: depth, to: &out)
         removed += XMLText.appendContent(text, to: &out)
         appendTextEnd(name, to: &out)
         return removed
     }
 
-    private static func appendOpening(_ name: String, _ attributes: KeyValuePairs<String, String>, depth: Int, to out: inout [UInt8]) -> Int {
+    private static func appendOpening(
+        _ name: String, _ attributes: KeyValuePairs<String, String>, depth: Int, to out: inout [UInt8]
+    ) -> Int {
         var removed = 0
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth))
         out.append(UInt8(ascii: "<"))

@@ -85,10 +85,16 @@ enum XMLText {
             var length = 1
             switch byte {
             case 0x09:
-                guard mode != .content else { index += 1; continue }
+                guard mode != .content else {
+                    index += 1
+                    continue
+                }
                 escape = mode == .attribute ? "&#9;" : "\\t"
             case 0x0A:
-                guard mode != .content else { index += 1; continue }
+                guard mode != .content else {
+                    index += 1
+                    continue
+                }
                 escape = mode == .attribute ? "&#10;" : "\\n"
             case 0x0D:
                 escape = mode == .jsonContent ? "\\r" : "&#13;"
@@ -96,10 +102,16 @@ enum XMLText {
                 escape = ""
                 removed += 1
             case UInt8(ascii: "\""):
-                guard mode != .content else { index += 1; continue }
+                guard mode != .content else {
+                    index += 1
+                    continue
+                }
                 escape = mode == .attribute ? "&quot;" : "\\\""
             case UInt8(ascii: "\\"):
-                guard mode == .jsonContent else { index += 1; continue }
+                guard mode == .jsonContent else {
+                    index += 1
+                    continue
+                }
                 escape = "\\\\"
             case UInt8(ascii: "&"): escape = "&amp;"
             case UInt8(ascii: "<"): escape = "&lt;"

@@ -222,7 +222,9 @@ struct BlockScanner {
         if first == UInt8(ascii: "'") {
             try singleQuoted(at: start, minimumIndent: indent + 1)
         } else if first == UInt8(ascii: "[") {
-            guard start + 1 < line.end, text[start + 1] == UInt8(ascii: "]"), isBlank(start + 2..<line.end) else { throw Unsupported() }
+            guard start + 1 < line.end, text[start + 1] == UInt8(ascii: "]"), isBlank(start + 2..<line.end) else {
+                throw Unsupported()
+            }
             emit(YAMLEvent(.sequenceStart, line: line.number))
             emit(YAMLEvent(.sequenceEnd, line: line.number))
             nextLine()
@@ -399,7 +401,9 @@ struct BlockScanner {
             case 0xC2:
                 if index + 1 < count, text[index + 1] < 0xA0 { return false }
             case 0xE2:
-                if index + 2 < count, text[index + 1] == 0x80, text[index + 2] == 0xA8 || text[index + 2] == 0xA9 { return false }
+                if index + 2 < count, text[index + 1] == 0x80, text[index + 2] == 0xA8 || text[index + 2] == 0xA9 {
+                    return false
+                }
             case 0xEF:
                 if index + 2 < count, text[index + 1] == 0xBB, text[index + 2] == 0xBF { return false }
                 if index + 2 < count, text[index + 1] == 0xBF, text[index + 2] >= 0xBE { return false }

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Bytes of a text file read in place, with the line rules that record and side-file readers
@@ -28,7 +28,9 @@ struct ByteText {
     @inline(__always)
     func line(at start: Int) -> (content: Range<Int>, next: Int) {
         if !hasCR {
-            guard let end = ByteText.find(0x0A, in: bytes, from: start, to: count) else { return (start..<count, count) }
+            guard let end = ByteText.find(0x0A, in: bytes, from: start, to: count) else {
+                return (start..<count, count)
+            }
             return (start..<end, end + 1)
         }
         var end = start

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The records named by the user's arguments, in figid order, with their side-file folders.
@@ -47,8 +47,10 @@ public struct Corpus: Sendable {
 
     private mutating func addDirectory(_ directory: String, dataDirectory: String, seen: inout Set<String>) {
         guard let entries = Corpus.names(in: directory) else {
-            diagnostics.append(.error(SourceLocation(file: directory, line: 0),
-                "cannot list folder: \(FileBytes.systemMessage(errno))"))
+            diagnostics.append(
+                .error(
+                    SourceLocation(file: directory, line: 0),
+                    "cannot list folder: \(FileBytes.systemMessage(errno))"))
             return
         }
         if !wholeDataDirectories.contains(dataDirectory) { wholeDataDirectories.append(dataDirectory) }
@@ -81,11 +83,15 @@ public struct Corpus: Sendable {
         var orphans: [IgnoredSideFile] = []
         for directory in wholeDataDirectories {
             for name in Corpus.names(in: directory) ?? [] where !name.hasPrefix(".") {
-                guard let kind = EntityKind.allCases.first(where: { name.hasSuffix("-\($0.plural).tsv") }) else { continue }
+                guard let kind = EntityKind.allCases.first(where: { name.hasSuffix("-\($0.plural).tsv") }) else {
+                    continue
+                }
                 let figid = String(name.dropLast(kind.plural.count + 5))
                 let path = directory + "/" + name
                 guard !claimed.contains(figid), FileBytes.isRegularFile(path) else { continue }
-                let rows = (try? FileBytes.contents(of: path, limit: limits.maxSideFileBytes)).map(SideFileTable.countRows) ?? 0
+                let rows =
+                    (try? FileBytes.contents(of: path, limit: limits.maxSideFileBytes)).map(SideFileTable.countRows)
+                    ?? 0
                 orphans.append(IgnoredSideFile(path: path, kind: kind, rows: rows))
             }
         }

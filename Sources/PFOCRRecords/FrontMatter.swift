@@ -33,36 +33,44 @@ public struct FrontMatter: Sendable {
     }
 
     /// Checks the frame of a record and finds its YAML text, in one pass over the lines.
-    private static func split(_ text: ByteText, from start: Int, path: String) throws(RecordError) -> (yaml: Range<Int>, needsLFCopy: Bool) {
+    private static func split(_ text: ByteText, from start: Int, path: String) throws(RecordError) -> (
+        yaml: Range<Int>, needsLFCopy: Bool
+    ) {
         if text.firstNonBlank(from: start) == nil {
-            throw RecordError(SourceLocation(file: path, line: 0),
-                              "empty record: expected a YAML front matter between '---' lines")
+            throw RecordError(
+                SourceLocation(file: path, line: 0),
+                "empty record: expected a YAML front matter between '---' lines")
         }
         if let nul = text.firstIndex(of: 0, from: start) {
-            throw RecordError(SourceLocation(file: path, line: text.lineNumber(of: nul)), "binary file: NUL byte in a record")
+            throw RecordError(
+                SourceLocation(file: path, line: text.lineNumber(of: nul)), "binary file: NUL byte in a record")
         }
         if let bad = UTF8Validation.firstInvalidOffset(in: text.bytes, from: start) {
-            throw RecordError(SourceLocation(file: path, line: text.lineNumber(of: bad)),
-                              "invalid UTF-8 (byte 0x\(String(text.bytes[bad], radix: 16, uppercase: true)))")
+            throw RecordError(
+                SourceLocation(file: path, line: text.lineNumber(of: bad)),
+                "invalid UTF-8 (byte 0x\(String(text.bytes[bad], radix: 16, uppercase: true)))")
         }
         let opening = text.line(at: start)
         guard FrontMatter.isMarker(text, opening.content, allowDots: false) else {
-            throw RecordError(SourceLocation(file: path, line: 1),
-                              "record does not start with '---': a PFOCR record is YAML front matter only")
+            throw RecordError(
+                SourceLocation(file: path, line: 1),
+                "record does not start with '---': a PFOCR record is YAML front matter only")
         }
         var line = opening
         var lineNumber = 1
         repeat {
             guard line.next < text.count else {
-                throw RecordError(SourceLocation(file: path, line: 1),
-                                  "front matter opened by '---' is never closed (no closing '---' line)")
+                throw RecordError(
+                    SourceLocation(file: path, line: 1),
+                    "front matter opened by '---' is never closed (no closing '---' line)")
             }
             line = text.line(at: line.next)
             lineNumber += 1
         } while !FrontMatter.isMarker(text, line.content, allowDots: true)
         if let extra = text.firstNonBlank(from: line.next) {
-            throw RecordError(SourceLocation(file: path, line: lineNumber + text.lineNumber(of: extra, from: line.next)),
-                              "text after the closing '---': a PFOCR record is front matter only")
+            throw RecordError(
+                SourceLocation(file: path, line: lineNumber + text.lineNumber(of: extra, from: line.next)),
+                "text after the closing '---': a PFOCR record is front matter only")
         }
         let yaml = opening.next..<line.content.lowerBound
         let needsLFCopy = text.containsCR(in: yaml) && YAMLReaderRules.firstRefused(in: text, yaml) != nil

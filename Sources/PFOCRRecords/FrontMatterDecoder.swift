@@ -114,7 +114,8 @@ struct FrontMatterDecoder {
         try stream.next()
         let event = stream.event
         if event.kind != .streamEnd {
-            throw YAMLProblem(line: event.line, message: "expected a single document in the stream but found another document")
+            throw YAMLProblem(
+                line: event.line, message: "expected a single document in the stream but found another document")
         }
     }
 
@@ -143,9 +144,11 @@ struct FrontMatterDecoder {
     private mutating func check(anchored: Bool, line: Int) {
         guard structureProblem == nil else { return }
         if anchored {
-            structureProblem = YAMLProblem(line: line, message: "YAML anchors and aliases are not allowed in PFOCR records")
+            structureProblem = YAMLProblem(
+                line: line, message: "YAML anchors and aliases are not allowed in PFOCR records")
         } else if frames.count > limits.maxNestingDepth {
-            structureProblem = YAMLProblem(line: line, message: "YAML nesting deeper than \(limits.maxNestingDepth) levels")
+            structureProblem = YAMLProblem(
+                line: line, message: "YAML nesting deeper than \(limits.maxNestingDepth) levels")
         }
     }
 
@@ -156,7 +159,11 @@ struct FrontMatterDecoder {
         let bytes = event.scalar
         let role = role
         guard role != .root else {
-            if let anchor { anchors[anchor] = .scalar(tag: shapes.tags.id(event.tag, fallback: YAMLShapes.Tags.str), text: String(decoding: bytes, as: UTF8.self), line: line) }
+            if let anchor {
+                anchors[anchor] = .scalar(
+                    tag: shapes.tags.id(event.tag, fallback: YAMLShapes.Tags.str),
+                    text: String(decoding: bytes, as: UTF8.self), line: line)
+            }
             return
         }
         let parent = frames.count - 1
@@ -202,7 +209,10 @@ struct FrontMatterDecoder {
             if role == .key { keys.addCollection(shape: id, line: line, to: &frames[parent].keys) }
         }
         // No value is kept: an alias always rejects the record.
-        if role == .key { frames[parent].pendingField = nil; frames[parent].pendingCell = nil }
+        if role == .key {
+            frames[parent].pendingField = nil
+            frames[parent].pendingCell = nil
+        }
         if frames[parent].recordsShape { frames[parent].shapeItems.append(shape) }
         frames[parent].awaitingKey.toggle()
     }
@@ -214,7 +224,9 @@ struct FrontMatterDecoder {
         let role = role
         let parentRecords = frames.last?.recordsShape ?? false
         let recordsShape = parentRecords || role == .key || anchor != nil
-        let tag = recordsShape ? shapes.tags.id(event.tag, fallback: isMapping ? YAMLShapes.Tags.map : YAMLShapes.Tags.seq) : 0
+        let tag =
+            recordsShape
+            ? shapes.tags.id(event.tag, fallback: isMapping ? YAMLShapes.Tags.map : YAMLShapes.Tags.seq) : 0
         var capture = Capture.none
         switch role {
         case .root:
@@ -227,9 +239,11 @@ struct FrontMatterDecoder {
         case .value:
             capture = childCapture(isMapping: isMapping, line: line)
         }
-        frames.append(Frame(
-            isMapping: isMapping, line: line, anchor: anchor, isKey: role == .key, recordsShape: recordsShape, tag: tag,
-            keys: keys.open(), capture: capture))
+        frames.append(
+            Frame(
+                isMapping: isMapping, line: line, anchor: anchor, isKey: role == .key, recordsShape: recordsShape,
+                tag: tag,
+                keys: keys.open(), capture: capture))
     }
 
     /// What a collection in value position keeps; a value that keeps nothing of its insides
@@ -257,7 +271,10 @@ struct FrontMatterDecoder {
         }
         var shape = -1
         if frame.recordsShape {
-            shape = shapes.id(frame.isMapping ? .mapping(tag: frame.tag, items: frame.shapeItems) : .sequence(tag: frame.tag, items: frame.shapeItems))
+            shape = shapes.id(
+                frame.isMapping
+                    ? .mapping(tag: frame.tag, items: frame.shapeItems)
+                    : .sequence(tag: frame.tag, items: frame.shapeItems))
         }
         if let anchor = frame.anchor { anchors[anchor] = .collection(shape: shape, line: frame.line) }
         guard let parent = frames.indices.last else { return }
@@ -293,7 +310,9 @@ struct FrontMatterDecoder {
         case .items:
             frames[parent].items.append(value)
         case .row:
-            if let cell = frames[parent].pendingCell, case .text(let text) = value.content { frames[parent].cells[cell] = text }
+            if let cell = frames[parent].pendingCell, case .text(let text) = value.content {
+                frames[parent].cells[cell] = text
+            }
         case .none:
             break
         }

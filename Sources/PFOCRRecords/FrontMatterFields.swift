@@ -21,19 +21,23 @@ struct FrontMatterFields {
         self.lineOffset = frontMatter.firstLine - 1
         var decoder = FrontMatterDecoder(limits: limits)
         do throws(YAMLProblem) {
-            try frontMatter.yaml.withUnsafeBufferPointer { bytes throws(YAMLProblem) in try decoder.decode(bytes, parsing: parsing) }
+            try frontMatter.yaml.withUnsafeBufferPointer { bytes throws(YAMLProblem) in
+                try decoder.decode(bytes, parsing: parsing)
+            }
         } catch {
             throw RecordError(SourceLocation(file: path, line: error.line + lineOffset), "YAML error: \(error.message)")
         }
         guard decoder.rootIsMapping else {
-            throw RecordError(SourceLocation(file: path, line: frontMatter.firstLine),
-                              "front matter is not a YAML mapping of keys to values")
+            throw RecordError(
+                SourceLocation(file: path, line: frontMatter.firstLine),
+                "front matter is not a YAML mapping of keys to values")
         }
         if let problem = decoder.structureProblem {
             throw RecordError(SourceLocation(file: path, line: problem.line + lineOffset), problem.message)
         }
         if let line = decoder.firstComplexKeyLine {
-            throw RecordError(SourceLocation(file: path, line: line + lineOffset), "a key of the front matter is not plain text")
+            throw RecordError(
+                SourceLocation(file: path, line: line + lineOffset), "a key of the front matter is not plain text")
         }
         values = decoder.values
     }
@@ -71,7 +75,8 @@ struct FrontMatterFields {
             var items: [String] = []
             for item in list {
                 guard case .text(let text) = item.content else {
-                    throw RecordError(location(of: item), "items of '\(key.name)' should be text, found \(item.description)")
+                    throw RecordError(
+                        location(of: item), "items of '\(key.name)' should be text, found \(item.description)")
                 }
                 if let kept = dropNA ? MissingValue.identifier(text) : MissingValue.text(text) { items.append(kept) }
             }

@@ -41,7 +41,9 @@ public struct RecordReader: Sendable {
         var diagnostics: [Diagnostic] = []
         do throws(RecordError) {
             guard bytes.count <= limits.maxRecordBytes else {
-                throw RecordError(SourceLocation(file: source.path, line: 0), "file is \(bytes.count) bytes, over the limit of \(limits.maxRecordBytes) bytes")
+                throw RecordError(
+                    SourceLocation(file: source.path, line: 0),
+                    "file is \(bytes.count) bytes, over the limit of \(limits.maxRecordBytes) bytes")
             }
             let record = try parseRecord(bytes, source, diagnostics: &diagnostics)
             return RecordReadResult(source: source, record: record, diagnostics: diagnostics)
@@ -51,14 +53,18 @@ public struct RecordReader: Sendable {
         }
     }
 
-    private func readRecord(_ source: RecordSource, diagnostics: inout [Diagnostic]) throws(RecordError) -> FigureRecord {
+    private func readRecord(_ source: RecordSource, diagnostics: inout [Diagnostic]) throws(RecordError) -> FigureRecord
+    {
         let bytes = try FileBytes.contents(of: source.path, limit: limits.maxRecordBytes)
         return try parseRecord(bytes, source, diagnostics: &diagnostics)
     }
 
-    private func parseRecord(_ bytes: [UInt8], _ source: RecordSource, diagnostics: inout [Diagnostic]) throws(RecordError) -> FigureRecord {
+    private func parseRecord(_ bytes: [UInt8], _ source: RecordSource, diagnostics: inout [Diagnostic])
+        throws(RecordError) -> FigureRecord
+    {
         let frontMatter = try FrontMatter(bytes: bytes, path: source.path)
-        let fields = try FrontMatterFields(frontMatter: frontMatter, path: source.path, limits: limits, parsing: parsing)
+        let fields = try FrontMatterFields(
+            frontMatter: frontMatter, path: source.path, limits: limits, parsing: parsing)
 
         guard let figidValue = fields.value(.figid) else {
             throw RecordError(fields.topLocation, "record has no 'figid' key")
@@ -80,21 +86,30 @@ public struct RecordReader: Sendable {
             if record.hasPlainFigid {
                 record.ignoredSideFiles = sideFilesPresent(source, figid: figid)
             } else {
-                diagnostics.append(.warning(figidLocation,
-                    "figid '\(figid)' is not a plain file name (letters, digits, '.', '_', '-'): output file names use a safe encoding of it"))
+                diagnostics.append(
+                    .warning(
+                        figidLocation,
+                        "figid '\(figid)' is not a plain file name (letters, digits, '.', '_', '-'): output file names use a safe encoding of it"
+                    ))
             }
         } else if record.hasPlainFigid {
             for kind in EntityKind.allCases {
-                readSideFile(source.sideFilePath(figid: figid, kind: kind), kind: kind, into: &record, diagnostics: &diagnostics)
+                readSideFile(
+                    source.sideFilePath(figid: figid, kind: kind), kind: kind, into: &record, diagnostics: &diagnostics)
             }
         } else {
-            diagnostics.append(.error(figidLocation,
-                "figid '\(figid)' is not a plain file name (letters, digits, '.', '_', '-'): its side files were not looked up"))
+            diagnostics.append(
+                .error(
+                    figidLocation,
+                    "figid '\(figid)' is not a plain file name (letters, digits, '.', '_', '-'): its side files were not looked up"
+                ))
         }
         return record
     }
 
-    private func readFigureFields(_ fields: FrontMatterFields, into record: inout FigureRecord, diagnostics: inout [Diagnostic]) throws(RecordError) {
+    private func readFigureFields(
+        _ fields: FrontMatterFields, into record: inout FigureRecord, diagnostics: inout [Diagnostic]
+    ) throws(RecordError) {
         record.title = try fields.text(.figtitle)
         record.caption = try fields.text(.caption)
         record.number = try fields.text(.number)
@@ -125,14 +140,17 @@ public struct RecordReader: Sendable {
 
     // MARK: Layout A
 
-    private func readInlineEntities(_ fields: FrontMatterFields, into record: inout FigureRecord, diagnostics: inout [Diagnostic]) throws(RecordError) {
+    private func readInlineEntities(
+        _ fields: FrontMatterFields, into record: inout FigureRecord, diagnostics: inout [Diagnostic]
+    ) throws(RecordError) {
         var geneRows = RowAccount()
         for item in try fields.list(.genes) {
             geneRows.rowsRead += 1
             let location = fields.location(of: item)
             guard case .mapping(let row?) = item.content else {
                 geneRows.reject("row is not a mapping")
-                diagnostics.append(.error(location, "gene row is not a mapping of word, symbol, source, hgnc_symbol, entrez"))
+                diagnostics.append(
+                    .error(location, "gene row is not a mapping of word, symbol, source, hgnc_symbol, entrez"))
                 continue
             }
             var gene = GeneMention(
@@ -159,7 +177,8 @@ public struct RecordReader: Sendable {
                 let location = fields.location(of: item)
                 guard case .mapping(let row?) = item.content else {
                     account.reject("row is not a mapping")
-                    diagnostics.append(.error(location, "\(kind.rawValue) row is not a mapping of word, source, identifier"))
+                    diagnostics.append(
+                        .error(location, "\(kind.rawValue) row is not a mapping of word, source, identifier"))
                     continue
                 }
                 switch RecordReader.legacyTerm(
@@ -184,14 +203,17 @@ public struct RecordReader: Sendable {
         EntityKind.allCases.compactMap { kind in
             let path = source.sideFilePath(figid: figid, kind: kind)
             guard FileBytes.isRegularFile(path) else { return nil }
-            let rows = (try? FileBytes.contents(of: path, limit: limits.maxSideFileBytes)).map(SideFileTable.countRows) ?? 0
+            let rows =
+                (try? FileBytes.contents(of: path, limit: limits.maxSideFileBytes)).map(SideFileTable.countRows) ?? 0
             return IgnoredSideFile(path: path, kind: kind, rows: rows)
         }
     }
 
     // MARK: Layout B
 
-    private func readSideFile(_ path: String, kind: EntityKind, into record: inout FigureRecord, diagnostics: inout [Diagnostic]) {
+    private func readSideFile(
+        _ path: String, kind: EntityKind, into record: inout FigureRecord, diagnostics: inout [Diagnostic]
+    ) {
         guard FileBytes.isRegularFile(path) else {
             record.rows[kind] = RowAccount()
             return
@@ -207,7 +229,10 @@ public struct RecordReader: Sendable {
 
     /// Reads the side file `bytes` (found at `path`) of `kind` into `record`: its rows, its
     /// row account, and a diagnostic per problem. Public so tools and fuzzers can feed bytes.
-    public func readSideFile(_ bytes: [UInt8], path: String, kind: EntityKind, into record: inout FigureRecord, diagnostics: inout [Diagnostic]) {
+    public func readSideFile(
+        _ bytes: [UInt8], path: String, kind: EntityKind, into record: inout FigureRecord,
+        diagnostics: inout [Diagnostic]
+    ) {
         var account = RowAccount()
         defer { record.rows[kind] = account }
         bytes.withUnsafeBufferPointer { buffer in
@@ -223,30 +248,42 @@ public struct RecordReader: Sendable {
             }
             switch kind {
             case .gene: readGeneTable(table, into: &record, account: &account, diagnostics: &diagnostics)
-            case .chemical, .disease: readTermTable(table, kind: kind, into: &record, account: &account, diagnostics: &diagnostics)
+            case .chemical, .disease:
+                readTermTable(table, kind: kind, into: &record, account: &account, diagnostics: &diagnostics)
             }
         }
     }
 
-    private func missingColumns(_ table: SideFileTable, _ names: String, account: inout RowAccount, diagnostics: inout [Diagnostic]) {
+    private func missingColumns(
+        _ table: SideFileTable, _ names: String, account: inout RowAccount, diagnostics: inout [Diagnostic]
+    ) {
         let rows = table.rowCount
         account.rowsRead = rows
         account.reject("side file lacks a required column", count: rows)
-        diagnostics.append(.error(SourceLocation(file: table.path, line: 1),
-            "side file header lacks the required column \(names); its \(rows) rows were not read"))
+        diagnostics.append(
+            .error(
+                SourceLocation(file: table.path, line: 1),
+                "side file header lacks the required column \(names); its \(rows) rows were not read"))
     }
 
     /// Counts `row` as read, and rejects it when its cell count is not the header's.
-    private func isWhole(_ row: SideFileTable.Row, _ table: SideFileTable, account: inout RowAccount, diagnostics: inout [Diagnostic]) -> Bool {
+    private func isWhole(
+        _ row: SideFileTable.Row, _ table: SideFileTable, account: inout RowAccount, diagnostics: inout [Diagnostic]
+    ) -> Bool {
         account.rowsRead += 1
         guard row.cellCount != table.header.count else { return true }
         account.reject("ragged row")
-        diagnostics.append(.error(SourceLocation(file: table.path, line: row.line),
-            "ragged row: \(row.cellCount) cells where the header has \(table.header.count); row rejected"))
+        diagnostics.append(
+            .error(
+                SourceLocation(file: table.path, line: row.line),
+                "ragged row: \(row.cellCount) cells where the header has \(table.header.count); row rejected"))
         return false
     }
 
-    private func readGeneTable(_ table: SideFileTable, into record: inout FigureRecord, account: inout RowAccount, diagnostics: inout [Diagnostic]) {
+    private func readGeneTable(
+        _ table: SideFileTable, into record: inout FigureRecord, account: inout RowAccount,
+        diagnostics: inout [Diagnostic]
+    ) {
         guard let wordColumn = table.column("word"), let idColumn = table.column("ncbigene_id", "entrez") else {
             missingColumns(table, "'word' and 'ncbigene_id'", account: &account, diagnostics: &diagnostics)
             return
@@ -259,13 +296,16 @@ public struct RecordReader: Sendable {
         table.forEachRow { row in
             guard isWhole(row, table, account: &account, diagnostics: &diagnostics) else { return }
             var gene = GeneMention(
-                word: row.text(wordColumn), matchedTerm: row.identifier(matchColumn), symbol: row.identifier(symbolColumn),
+                word: row.text(wordColumn), matchedTerm: row.identifier(matchColumn),
+                symbol: row.identifier(symbolColumn),
                 source: row.identifier(sourceColumn), organismName: row.identifier(organismColumn), line: row.line)
             if let raw = row.identifier(idColumn) {
                 guard let id = IdentifierSyntax.numeric(raw) else {
                     account.reject("gene id is not a number")
-                    diagnostics.append(.error(SourceLocation(file: table.path, line: row.line),
-                        "gene id '\(raw)' is not an NCBI Gene id (digits); row rejected"))
+                    diagnostics.append(
+                        .error(
+                            SourceLocation(file: table.path, line: row.line),
+                            "gene id '\(raw)' is not an NCBI Gene id (digits); row rejected"))
                     return
                 }
                 gene.ncbiGeneID = id
@@ -274,15 +314,20 @@ public struct RecordReader: Sendable {
                 if let taxon = IdentifierSyntax.numeric(raw) {
                     gene.taxonID = taxon
                 } else {
-                    diagnostics.append(.warning(SourceLocation(file: table.path, line: row.line),
-                        "organism_id '\(raw)' is not an NCBI Taxonomy id; the gene row is kept without its taxon"))
+                    diagnostics.append(
+                        .warning(
+                            SourceLocation(file: table.path, line: row.line),
+                            "organism_id '\(raw)' is not an NCBI Taxonomy id; the gene row is kept without its taxon"))
                 }
             }
             record.genes.append(gene)
         }
     }
 
-    private func readTermTable(_ table: SideFileTable, kind: EntityKind, into record: inout FigureRecord, account: inout RowAccount, diagnostics: inout [Diagnostic]) {
+    private func readTermTable(
+        _ table: SideFileTable, kind: EntityKind, into record: inout FigureRecord, account: inout RowAccount,
+        diagnostics: inout [Diagnostic]
+    ) {
         guard let wordColumn = table.column("word") else {
             missingColumns(table, "'word'", account: &account, diagnostics: &diagnostics)
             return
@@ -292,7 +337,8 @@ public struct RecordReader: Sendable {
         let ontologyColumn = table.column(ontologyName)
         let legacyIdentifier = table.column("identifier")
         guard meshColumn != nil || ontologyColumn != nil || legacyIdentifier != nil else {
-            missingColumns(table, "'mesh', '\(ontologyName)' or 'identifier'", account: &account, diagnostics: &diagnostics)
+            missingColumns(
+                table, "'mesh', '\(ontologyName)' or 'identifier'", account: &account, diagnostics: &diagnostics)
             return
         }
         let matchColumn = table.column("match")
@@ -309,17 +355,24 @@ public struct RecordReader: Sendable {
                     match: row.identifier(matchColumn), name: row.identifier(nameColumn), line: row.line)
             } else {
                 result = RecordReader.legacyTerm(
-                    kind: kind, word: word, source: row.identifier(sourceColumn), identifier: row.identifier(legacyIdentifier), line: row.line)
+                    kind: kind, word: word, source: row.identifier(sourceColumn),
+                    identifier: row.identifier(legacyIdentifier), line: row.line)
             }
             switch result {
             case .success(let mention):
                 mentions.append(mention)
             case .failure(let problem):
                 account.reject(problem.reason)
-                diagnostics.append(.error(SourceLocation(file: table.path, line: row.line), "\(kind.rawValue) row: \(problem.message)"))
+                diagnostics.append(
+                    .error(SourceLocation(file: table.path, line: row.line), "\(kind.rawValue) row: \(problem.message)")
+                )
             }
         }
-        if kind == .chemical { record.chemicals.append(contentsOf: mentions) } else { record.diseases.append(contentsOf: mentions) }
+        if kind == .chemical {
+            record.chemicals.append(contentsOf: mentions)
+        } else {
+            record.diseases.append(contentsOf: mentions)
+        }
     }
 
     // MARK: Values
@@ -331,7 +384,9 @@ public struct RecordReader: Sendable {
 
     /// A row in the `word source identifier` columns (layout A and older side files).
     /// `source` and `identifier` are normalised by ``MissingValue/identifier(_:)``.
-    static func legacyTerm(kind: EntityKind, word: String, source: String?, identifier: String?, line: Int) -> Result<TermMention, RowProblem> {
+    static func legacyTerm(kind: EntityKind, word: String, source: String?, identifier: String?, line: Int) -> Result<
+        TermMention, RowProblem
+    > {
         var mention = TermMention(word: word, source: source, line: line)
         guard let id = identifier else { return .success(mention) }
         let vocabulary = (mention.source ?? "MESH").uppercased()
@@ -351,7 +406,9 @@ public struct RecordReader: Sendable {
 
     /// A row in the `word mesh match name chebi|doid` columns, every cell but `word`
     /// normalised by ``MissingValue/identifier(_:)``.
-    static func currentTerm(kind: EntityKind, word: String, mesh: String?, ontology: String?, match: String?, name: String?, line: Int) -> Result<TermMention, RowProblem> {
+    static func currentTerm(
+        kind: EntityKind, word: String, mesh: String?, ontology: String?, match: String?, name: String?, line: Int
+    ) -> Result<TermMention, RowProblem> {
         var mention = TermMention(word: word, matchedTerm: match, name: name, line: line)
         if let raw = mesh {
             guard let id = IdentifierSyntax.mesh(raw) else { return .failure(malformed(raw, "MeSH")) }
@@ -366,25 +423,35 @@ public struct RecordReader: Sendable {
     }
 
     static func malformed(_ id: String, _ vocabulary: String) -> RowProblem {
-        RowProblem(reason: "malformed \(vocabulary) id", message: "'\(id.prefix(60))' is not a \(vocabulary) id; row rejected")
+        RowProblem(
+            reason: "malformed \(vocabulary) id", message: "'\(id.prefix(60))' is not a \(vocabulary) id; row rejected")
     }
 
-    private func number(_ key: FrontMatterKey, _ fields: FrontMatterFields, _ diagnostics: inout [Diagnostic]) throws(RecordError) -> Double? {
+    private func number(_ key: FrontMatterKey, _ fields: FrontMatterFields, _ diagnostics: inout [Diagnostic])
+        throws(RecordError) -> Double?
+    {
         guard let text = try fields.text(key) else { return nil }
         guard let value = Double(text.trimmingASCIIWhitespace()), value.isFinite else {
             if let node = fields.value(key) {
-                diagnostics.append(.warning(fields.location(of: node), "'\(key.name)' is not a number ('\(text.prefix(40))'); left out"))
+                diagnostics.append(
+                    .warning(
+                        fields.location(of: node), "'\(key.name)' is not a number ('\(text.prefix(40))'); left out"))
             }
             return nil
         }
         return value
     }
 
-    private func integer(_ key: FrontMatterKey, _ fields: FrontMatterFields, _ diagnostics: inout [Diagnostic]) throws(RecordError) -> Int? {
+    private func integer(_ key: FrontMatterKey, _ fields: FrontMatterFields, _ diagnostics: inout [Diagnostic])
+        throws(RecordError) -> Int?
+    {
         guard let text = try fields.text(key) else { return nil }
         guard let value = Int(text.trimmingASCIIWhitespace()) else {
             if let node = fields.value(key) {
-                diagnostics.append(.warning(fields.location(of: node), "'\(key.name)' is not a whole number ('\(text.prefix(40))'); left out"))
+                diagnostics.append(
+                    .warning(
+                        fields.location(of: node),
+                        "'\(key.name)' is not a whole number ('\(text.prefix(40))'); left out"))
             }
             return nil
         }

@@ -30,7 +30,10 @@ public struct RecordReadResult: Sendable {
     /// with it, per kind (so they are counted, not silently dropped).
     public var lostSideFileRows: [EntityKind: Int]
 
-    public init(source: RecordSource, record: FigureRecord?, diagnostics: [Diagnostic], lostSideFileRows: [EntityKind: Int] = [:]) {
+    public init(
+        source: RecordSource, record: FigureRecord?, diagnostics: [Diagnostic],
+        lostSideFileRows: [EntityKind: Int] = [:]
+    ) {
         self.source = source
         self.record = record
         self.diagnostics = diagnostics

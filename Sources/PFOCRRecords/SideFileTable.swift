@@ -31,7 +31,9 @@ struct SideFileTable {
             if !text.isBlank(line.content) {
                 var header: [String] = []
                 SideFileTable.forEachCell(of: line.content, in: text) { cell in
-                    header.append(String(decoding: UnsafeBufferPointer(rebasing: text.bytes[cell]), as: UTF8.self).trimmingASCIIWhitespace())
+                    header.append(
+                        String(decoding: UnsafeBufferPointer(rebasing: text.bytes[cell]), as: UTF8.self)
+                            .trimmingASCIIWhitespace())
                 }
                 self.header = header
                 rowsStart = line.next

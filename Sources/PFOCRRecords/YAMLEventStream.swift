@@ -27,7 +27,10 @@ struct YAMLEvent {
     /// when it decodes UTF-8, so it is dropped here too.
     var scalar: UnsafeBufferPointer<UInt8>
 
-    init(_ kind: Kind, line: Int, anchor: String? = nil, tag: String? = nil, scalar: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0)) {
+    init(
+        _ kind: Kind, line: Int, anchor: String? = nil, tag: String? = nil,
+        scalar: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0)
+    ) {
         self.kind = kind
         self.line = line
         self.anchor = anchor
@@ -106,10 +109,14 @@ struct YAMLEventStream: ~Copyable {
                 scalar: UnsafeBufferPointer(start: data.scalar.value, count: data.scalar.length))
         case YAML_SEQUENCE_START_EVENT:
             let start = data.sequence_start
-            return YAMLEvent(.sequenceStart, line: line, anchor: YAMLEvent.text(start.anchor), tag: start.implicit != 0 ? nil : YAMLEvent.tag(start.tag))
+            return YAMLEvent(
+                .sequenceStart, line: line, anchor: YAMLEvent.text(start.anchor),
+                tag: start.implicit != 0 ? nil : YAMLEvent.tag(start.tag))
         case YAML_MAPPING_START_EVENT:
             let start = data.mapping_start
-            return YAMLEvent(.mappingStart, line: line, anchor: YAMLEvent.text(start.anchor), tag: start.implicit != 0 ? nil : YAMLEvent.tag(start.tag))
+            return YAMLEvent(
+                .mappingStart, line: line, anchor: YAMLEvent.text(start.anchor),
+                tag: start.implicit != 0 ? nil : YAMLEvent.tag(start.tag))
         case YAML_SEQUENCE_END_EVENT: return YAMLEvent(.sequenceEnd, line: line)
         case YAML_MAPPING_END_EVENT: return YAMLEvent(.mappingEnd, line: line)
         case YAML_ALIAS_EVENT: return YAMLEvent(.alias, line: line, anchor: YAMLEvent.text(data.alias.anchor))

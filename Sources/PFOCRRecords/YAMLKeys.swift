@@ -115,14 +115,18 @@ struct YAMLKeyStack {
 
     /// Adds scalar key `text` with resolved tag `tag` to `mapping`.
     mutating func addScalar(_ text: KeyText, tag: Int, line: Int, to mapping: inout Mapping) {
-        let entry = Entry(line: line, tag: tag, shape: -1, start: arena.count, count: text.bytes.count, hash: text.hash, isASCII: text.isASCII)
+        let entry = Entry(
+            line: line, tag: tag, shape: -1, start: arena.count, count: text.bytes.count, hash: text.hash,
+            isASCII: text.isASCII)
         arena.append(contentsOf: text.bytes)
         add(entry, to: &mapping)
     }
 
     /// Adds the collection key of shape `shape` to `mapping`.
     mutating func addCollection(shape: Int, line: Int, to mapping: inout Mapping) {
-        add(Entry(line: line, tag: -1, shape: shape, start: arena.count, count: 0, hash: 0, isASCII: true), to: &mapping)
+        add(
+            Entry(line: line, tag: -1, shape: shape, start: arena.count, count: 0, hash: 0, isASCII: true), to: &mapping
+        )
     }
 
     private mutating func add(_ entry: Entry, to mapping: inout Mapping) {
@@ -150,7 +154,8 @@ struct YAMLKeyStack {
         if a.shape >= 0 || b.shape >= 0 { return a.shape == b.shape }
         guard a.tag == b.tag else { return false }
         if a.isASCII && b.isASCII {
-            return a.hash == b.hash && a.count == b.count && arena[a.start..<(a.start + a.count)].elementsEqual(arena[b.start..<(b.start + b.count)])
+            return a.hash == b.hash && a.count == b.count
+                && arena[a.start..<(a.start + a.count)].elementsEqual(arena[b.start..<(b.start + b.count)])
         }
         return text(a) == text(b)
     }

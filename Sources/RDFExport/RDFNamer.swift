@@ -38,7 +38,8 @@ final class RDFNamer: Sendable {
         var entity: [Namespace: String] = [:]
         for namespace in Namespace.allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
             guard let entry = mapping.prefixes.entries[namespace], entry.iriSuffix.isEmpty,
-                RDFText.isValidPrefixName(entry.curie) else { continue }
+                RDFText.isValidPrefixName(entry.curie)
+            else { continue }
             if let existing = declared[entry.curie] {
                 // Same name, same base (two namespaces sharing a prefix): usable; else not.
                 if existing == entry.iriPrefix { entity[namespace] = entry.curie }
@@ -75,7 +76,8 @@ final class RDFNamer: Sendable {
             let prefix = curie[..<colon]
             let local = curie[curie.index(after: colon)...]
             if let base = declarations.first(where: { $0.prefix == prefix })?.namespace, base + local == full,
-                RDFText.isSafeLocalName(bytes: local.utf8) {
+                RDFText.isSafeLocalName(bytes: local.utf8)
+            {
                 return Array(curie.utf8)
             }
         }
@@ -124,7 +126,8 @@ final class RDFNamer: Sendable {
             var iri = iri
             let compacted = iri.withUTF8 { bytes -> Bool in
                 var best: (prefixedName: [UInt8], namespace: [UInt8])?
-                for entry in compactions where entry.namespace.count > (best?.namespace.count ?? -1) && bytes.starts(with: entry.namespace) {
+                for entry in compactions
+                where entry.namespace.count > (best?.namespace.count ?? -1) && bytes.starts(with: entry.namespace) {
                     best = entry
                 }
                 guard let best else { return false }

@@ -72,7 +72,8 @@ struct RDFRenderer: FigureRenderer {
         // 1. The figure and its direct triples.
         out.subject(node: figure.id)
         describe(figure, &out)
-        for (index, edge) in edges.enumerated() where edge.kind != .inTaxon && !RDFRenderer.repeatsTriple(edges, index) {
+        for (index, edge) in edges.enumerated() where edge.kind != .inTaxon && !RDFRenderer.repeatsTriple(edges, index)
+        {
             out.triple(terms.edgePredicates[edge.kind.order], .node(edge.target))
         }
         out.endSubject()
@@ -180,11 +181,13 @@ struct RDFRenderer: FigureRenderer {
     /// (those of `part`).
     private func describe(_ node: GraphNode, _ out: inout TripleFanOut, _ part: DescriptionPart = .all) {
         let kind = node.kind.order
-        for (index, rdfClass) in terms.nodeClasses[kind].enumerated() where part.includes(shared: terms.sharedClasses[kind][index]) {
+        for (index, rdfClass) in terms.nodeClasses[kind].enumerated()
+        where part.includes(shared: terms.sharedClasses[kind][index]) {
             out.triple(terms.type, .term(rdfClass))
         }
         if part.includes(shared: true) { out.triple(terms.label, .string(node.name)) }
-        for (index, property) in terms.nodeProperties[kind].enumerated() where part.includes(shared: terms.sharedProperties[kind][index]) {
+        for (index, property) in terms.nodeProperties[kind].enumerated()
+        where part.includes(shared: terms.sharedProperties[kind][index]) {
             guard let value = node.value(property.name) else { continue }
             write(property, value, &out)
         }

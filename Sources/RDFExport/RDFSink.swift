@@ -37,7 +37,8 @@ final class RDFSink: GraphSink {
         renderer = RDFRenderer(terms: terms, spellings: spellings, prefixes: context.mapping.prefixes)
         if let text = context.options.text(RDFOptions.created) {
             guard let parsed = VoIDDescription.Created(text) else {
-                throw ExportError.usage("--created '\(text)' is not an ISO 8601 date (2026-11-26) or date-time (2026-11-26T10:00:00Z)")
+                throw ExportError.usage(
+                    "--created '\(text)' is not an ISO 8601 date (2026-11-26) or date-time (2026-11-26T10:00:00Z)")
             }
             created = parsed
         } else {
@@ -88,7 +89,8 @@ final class RDFSink: GraphSink {
                 if !terms.evidenceProperties.isEmpty { classes["pfocr:EvidenceRow", default: 0] += evidenceRows }
             }
             let description = VoIDDescription(
-                toolVersion: context.toolVersion, created: created, sourceVersion: context.options.text(RDFOptions.sourceVersion),
+                toolVersion: context.toolVersion, created: created,
+                sourceVersion: context.options.text(RDFOptions.sourceVersion),
                 syntaxes: syntaxes, triples: triples, entities: entities,
                 classEntities: classes, exampleResource: exampleResource)
             voidFile.write(bytes: description.turtle(mapping: context.mapping))

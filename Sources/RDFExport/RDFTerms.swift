@@ -138,7 +138,8 @@ struct RDFTerms: Sendable {
             case .string, .stringList, .iri: datatype = spec.rdfDatatype.map { table.id($0) }
             }
             let isYear = spec.rdfDatatype.map { vocabulary.expand($0) == gYear } ?? false
-            return PropertyTerm(name: spec.name, predicate: table.id(spec.rdfPredicate), datatype: datatype, isYear: isYear)
+            return PropertyTerm(
+                name: spec.name, predicate: table.id(spec.rdfPredicate), datatype: datatype, isYear: isYear)
         }
         nodeClasses = NodeKind.allCases.sorted().map { vocabulary.node($0).rdfClasses.map { table.id($0) } }
         nodeProperties = NodeKind.allCases.sorted().map { vocabulary.node($0).properties.map(property) }

@@ -30,7 +30,8 @@ public enum RDFText {
     }
 
     /// Appends `bytes` with each byte that has an entry in `escapes` replaced by it.
-    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, escaping escapes: ByteTable, to out: inout [UInt8]) {
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, escaping escapes: ByteTable, to out: inout [UInt8])
+    {
         let table = escapes.entries
         var start = 0
         for index in bytes.indices {
@@ -45,18 +46,23 @@ public enum RDFText {
 
     /// Per byte value: its percent-encoding (`%20`) when an IRI reference cannot hold it raw,
     /// else empty.
-    private static let iriEscapes = ByteTable((0..<256).map { (value: Int) -> [UInt8] in
-        isForbiddenInIRI(UInt8(value)) ? [UInt8(ascii: "%"), Hex.upper(UInt8(value) >> 4), Hex.upper(UInt8(value) & 0x0F)] : []
-    })
+    private static let iriEscapes = ByteTable(
+        (0..<256).map { (value: Int) -> [UInt8] in
+            isForbiddenInIRI(UInt8(value))
+                ? [UInt8(ascii: "%"), Hex.upper(UInt8(value) >> 4), Hex.upper(UInt8(value) & 0x0F)] : []
+        })
 
     /// Per byte value: its escape in a string literal, else empty. `"` `\` LF CR TAB BS FF
     /// have short escapes; every other C0 control and DEL is `\u00XX`.
-    private static let stringEscapes = ByteTable((0..<256).map { (value: Int) -> [UInt8] in
-        let short: [Int: String] = [0x22: "\\\"", 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t", 0x08: "\\b", 0x0C: "\\f"]
-        if let escape = short[value] { return Array(escape.utf8) }
-        guard value < 0x20 || value == 0x7F else { return [] }
-        return Array("\\u00".utf8) + [Hex.upper(UInt8(value) >> 4), Hex.upper(UInt8(value) & 0x0F)]
-    })
+    private static let stringEscapes = ByteTable(
+        (0..<256).map { (value: Int) -> [UInt8] in
+            let short: [Int: String] = [
+                0x22: "\\\"", 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t", 0x08: "\\b", 0x0C: "\\f",
+            ]
+            if let escape = short[value] { return Array(escape.utf8) }
+            guard value < 0x20 || value == 0x7F else { return [] }
+            return Array("\\u00".utf8) + [Hex.upper(UInt8(value) >> 4), Hex.upper(UInt8(value) & 0x0F)]
+        })
 
     /// `<iri>` as bytes.
     public static func iri(_ iri: String) -> [UInt8] {
@@ -106,13 +112,16 @@ public enum RDFText {
     /// `[A-Za-z]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?`.
     public static func isValidPrefixName(_ prefix: String) -> Bool {
         let bytes = prefix.utf8
-        guard let first = bytes.first, (first | 0x20) >= UInt8(ascii: "a") && (first | 0x20) <= UInt8(ascii: "z") else { return false }
+        guard let first = bytes.first, (first | 0x20) >= UInt8(ascii: "a") && (first | 0x20) <= UInt8(ascii: "z") else {
+            return false
+        }
         return isSafeLocalName(bytes: bytes)
     }
 
     static func isWordByte(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
             return true
         default:
             return false
@@ -131,8 +140,10 @@ public enum RDFText {
                 sawLetter = true
                 continue
             }
-            guard isLetter || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { return false }
+            guard
+                isLetter || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            else { return false }
         }
         return false
     }

@@ -12,7 +12,8 @@ struct VoIDDescription {
     static let license = "http://creativecommons.org/publicdomain/zero/1.0/"
     static let source = "https://pfocr.wikipathways.org/"
     static let title = "PFOCR: Pathway Figure OCR knowledge graph"
-    static let summary = "Genes, chemicals and diseases found by optical character recognition in published pathway figures (PFOCR, WikiPathways), with the figures, their papers and organisms."
+    static let summary =
+        "Genes, chemicals and diseases found by optical character recognition in published pathway figures (PFOCR, WikiPathways), with the figures, their papers and organisms."
 
     /// `--created`: an `xsd:date` (`2026-11-26`) or `xsd:dateTime` (`2026-11-26T10:00:00Z`).
     enum Created: Equatable {
@@ -45,14 +46,21 @@ struct VoIDDescription {
         var table = RDFTerms.Table()
         let a = table.id(.rdfType)
         let terms = (
-            dataset: table.id("void:Dataset"), title: table.id("dcterms:title"), description: table.id("dcterms:description"),
-            license: table.id("dcterms:license"), source: table.id("dcterms:source"), created: table.id("dcterms:created"),
-            date: table.id("xsd:date"), dateTime: table.id("xsd:dateTime"), sourceVersion: table.id("pfocr:sourceVersion"),
-            exportedBy: table.id("pfocr:exportedBy"), feature: table.id("void:feature"), uriSpace: table.id("void:uriSpace"),
+            dataset: table.id("void:Dataset"), title: table.id("dcterms:title"),
+            description: table.id("dcterms:description"),
+            license: table.id("dcterms:license"), source: table.id("dcterms:source"),
+            created: table.id("dcterms:created"),
+            date: table.id("xsd:date"), dateTime: table.id("xsd:dateTime"),
+            sourceVersion: table.id("pfocr:sourceVersion"),
+            exportedBy: table.id("pfocr:exportedBy"), feature: table.id("void:feature"),
+            uriSpace: table.id("void:uriSpace"),
             exampleResource: table.id("void:exampleResource"), triples: table.id("void:triples"),
             entities: table.id("void:entities"), integer: table.id("xsd:integer"),
-            classPartition: table.id("void:classPartition"), voidClass: table.id("void:class"))
-        let classes = classEntities.keys.map { (curie: $0, iri: namer.expand($0), id: table.id($0)) }.sorted { $0.iri < $1.iri }
+            classPartition: table.id("void:classPartition"), voidClass: table.id("void:class")
+        )
+        let classes = classEntities.keys.map { (curie: $0, iri: namer.expand($0), id: table.id($0)) }.sorted {
+            $0.iri < $1.iri
+        }
         let spelling = RDFSpelling(namer: namer, words: table.words.map { RDFTerms.spell($0, namer) })
         var writer = TripleWriter(spelling: spelling, file: 0)
         writer.subject(spelled: RDFText.iri(VoIDDescription.datasetIRI))

@@ -55,16 +55,24 @@ struct Benchmark: ParsableCommand {
         // run would time the disk, not pfocr-kg.
         warmPageCache(corpus)
         let formatList = try formats.map { $0.split(separator: ",").map(String.init) } ?? listFormats()
-        print("corpus: \(figures) figures, \(String(format: "%.1f", Double(inputBytes) / 1e6)) MB input, jobs \(jobs), \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        print(pad("run", 14) + pad("seconds", 10) + pad("CPU s", 9) + pad("records/s", 12) + pad("input MB/s", 12) + pad("output MB", 11) + pad("peak RSS MB", 12) + "extra")
+        print(
+            "corpus: \(figures) figures, \(String(format: "%.1f", Double(inputBytes) / 1e6)) MB input, jobs \(jobs), \(ProcessInfo.processInfo.activeProcessorCount) cores"
+        )
+        print(
+            pad("run", 14) + pad("seconds", 10) + pad("CPU s", 9) + pad("records/s", 12) + pad("input MB/s", 12)
+                + pad("output MB", 11) + pad("peak RSS MB", 12) + "extra")
         let validate = try ChildProcess.run([tool, "validate", corpus, "--jobs", "\(jobs)"])
         report("validate", validate, inputBytes: inputBytes, outputBytes: 0, extra: "")
         for format in formatList {
             let output = "\(workDirectory)/out-\(format)"
             try? FileManager.default.removeItem(atPath: output)
-            let measurement = try ChildProcess.run([tool, "export", corpus, "--output", output, "--format", format, "--jobs", "\(jobs)"])
+            let measurement = try ChildProcess.run([
+                tool, "export", corpus, "--output", output, "--format", format, "--jobs", "\(jobs)",
+            ])
             let outputBytes = folderSize(output) - fileSize(output + "/report.json")
-            report(format, measurement, inputBytes: inputBytes, outputBytes: outputBytes, extra: sinkCounts(output, format: format, seconds: measurement.seconds))
+            report(
+                format, measurement, inputBytes: inputBytes, outputBytes: outputBytes,
+                extra: sinkCounts(output, format: format, seconds: measurement.seconds))
             try? FileManager.default.removeItem(atPath: output)
         }
         guard formats == nil else { return }
@@ -76,27 +84,38 @@ struct Benchmark: ParsableCommand {
         try? FileManager.default.removeItem(atPath: output)
         // The same export with --compress gzip: the issue's targets are ≤ 1.3x the wall time
         // and ≤ 1/6 of the bytes of the uncompressed one.
-        let gzipped = try ChildProcess.run([tool, "export", corpus, "--output", output, "--jobs", "\(jobs)", "--compress", "gzip"])
+        let gzipped = try ChildProcess.run([
+            tool, "export", corpus, "--output", output, "--jobs", "\(jobs)", "--compress", "gzip",
+        ])
         let gzippedBytes = folderSize(output) - fileSize(output + "/report.json")
-        report("all, gzip", gzipped, inputBytes: inputBytes, outputBytes: gzippedBytes,
-            extra: String(format: "%.2fx wall, 1/%.1f bytes", gzipped.seconds / all.seconds, Double(allBytes) / Double(max(1, gzippedBytes))))
+        report(
+            "all, gzip", gzipped, inputBytes: inputBytes, outputBytes: gzippedBytes,
+            extra: String(
+                format: "%.2fx wall, 1/%.1f bytes", gzipped.seconds / all.seconds,
+                Double(allBytes) / Double(max(1, gzippedBytes))))
         try? FileManager.default.removeItem(atPath: output)
         // The disk's floor: dd writing the same number of bytes, the way the issue measures it.
         let megabytes = max(1, allBytes >> 20)
         let zeros = "\(workDirectory)/dd-zeros"
         let dd = try ChildProcess.run(["dd", "if=/dev/zero", "of=\(zeros)", "bs=1M", "count=\(megabytes)"])
         try? FileManager.default.removeItem(atPath: zeros)
-        print(pad("dd \(megabytes) MiB", 14) + pad(String(format: "%.2f", dd.seconds), 10) + pad(String(format: "%.2f", dd.cpuSeconds), 9)
-            + String(format: "all formats / dd: %.2fx wall", all.seconds / dd.seconds))
+        print(
+            pad("dd \(megabytes) MiB", 14) + pad(String(format: "%.2f", dd.seconds), 10)
+                + pad(String(format: "%.2f", dd.cpuSeconds), 9)
+                + String(format: "all formats / dd: %.2fx wall", all.seconds / dd.seconds))
     }
 
-    func report(_ name: String, _ measurement: ChildProcess.Measurement, inputBytes: Int, outputBytes: Int, extra: String) {
+    func report(
+        _ name: String, _ measurement: ChildProcess.Measurement, inputBytes: Int, outputBytes: Int, extra: String
+    ) {
         let status = measurement.exitCode == 0 ? "" : " (exit \(measurement.exitCode))"
-        print(pad(name, 14) + pad(String(format: "%.2f", measurement.seconds), 10) + pad(String(format: "%.2f", measurement.cpuSeconds), 9)
-            + pad(String(format: "%.0f", Double(figures) / measurement.seconds), 12)
-            + pad(String(format: "%.1f", Double(inputBytes) / 1e6 / measurement.seconds), 12)
-            + pad(String(format: "%.1f", Double(outputBytes) / 1e6), 11)
-            + pad(String(format: "%.0f", Double(measurement.peakRSS) / 1e6), 12) + extra + status)
+        print(
+            pad(name, 14) + pad(String(format: "%.2f", measurement.seconds), 10)
+                + pad(String(format: "%.2f", measurement.cpuSeconds), 9)
+                + pad(String(format: "%.0f", Double(figures) / measurement.seconds), 12)
+                + pad(String(format: "%.1f", Double(inputBytes) / 1e6 / measurement.seconds), 12)
+                + pad(String(format: "%.1f", Double(outputBytes) / 1e6), 11)
+                + pad(String(format: "%.0f", Double(measurement.peakRSS) / 1e6), 12) + extra + status)
     }
 
     /// Per-second rates of the counts the sink put in report.json (triples, nodes, ...).

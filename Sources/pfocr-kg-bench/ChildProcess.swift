@@ -27,14 +27,18 @@ struct ChildProcess {
         let started = DispatchTime.now()
         let status = posix_spawnp(&pid, arguments[0], &actions, nil, &argv, environ)
         guard status == 0 else {
-            throw NSError(domain: "pfocr-kg-bench", code: Int(status), userInfo: [NSLocalizedDescriptionKey: "cannot start \(arguments[0])"])
+            throw NSError(
+                domain: "pfocr-kg-bench", code: Int(status),
+                userInfo: [NSLocalizedDescriptionKey: "cannot start \(arguments[0])"])
         }
         var exitStatus: Int32 = 0
         var usage = rusage()
         while wait4(pid, &exitStatus, 0, &usage) < 0 && errno == EINTR {}
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let code = (exitStatus & 0x7F) == 0 ? (exitStatus >> 8) & 0xFF : 128 + (exitStatus & 0x7F)
-        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        let cpu =
+            Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(
+                usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
         return Measurement(exitCode: code, seconds: seconds, cpuSeconds: cpu, peakRSS: Int(usage.ru_maxrss) * 1024)
     }
 }

@@ -19,8 +19,10 @@ struct CorpusGenerator {
         ("9606", "Homo sapiens", "Primates"), ("10090", "Mus musculus", "Rodents"),
         ("10116", "Rattus norvegicus", "Rodents"), ("7227", "Drosophila melanogaster", "Insects"),
     ]
-    static let words = ["AKT", "p53", "NF-κB", "TNF-α", "IKKβ", "PI3K", "mTORC1", "ERK1/2", "β-catenin", "Wnt",
-                        "STAT3", "JAK2", "IL-6", "PLCγ", "ZÁP70/Syk", "XLF!", "Mrel1/Rad50/NBS1?", "PLC,", "GSK3β", "Ca²⁺"]
+    static let words = [
+        "AKT", "p53", "NF-κB", "TNF-α", "IKKβ", "PI3K", "mTORC1", "ERK1/2", "β-catenin", "Wnt",
+        "STAT3", "JAK2", "IL-6", "PLCγ", "ZÁP70/Syk", "XLF!", "Mrel1/Rad50/NBS1?", "PLC,", "GSK3β", "Ca²⁺",
+    ]
     static let captionParts = [
         "Schematic of the signalling cascade downstream of the receptor;",
         "arrows show activation (→) and blunt ends inhibition (⊣);",
@@ -30,7 +32,8 @@ struct CorpusGenerator {
     ]
 
     func write(to root: String) throws {
-        let figuresDir = root + "/_figures", dataDir = root + "/_data"
+        let figuresDir = root + "/_figures"
+        let dataDir = root + "/_data"
         try FileManager.default.createDirectory(atPath: figuresDir, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
         var random = SplitMix64(seed: seed)
@@ -43,15 +46,20 @@ struct CorpusGenerator {
             let geneRows = min(3000, Int(exp(3.37 + 1.0 * random.normal())))
             let chemicalRows = random.poisson(2.3)
             let diseaseRows = random.poisson(0.3)
-            let caption = (0..<(4 + random.below(12))).map { _ in CorpusGenerator.captionParts[random.below(CorpusGenerator.captionParts.count)] }.joined(separator: " ")
+            let caption = (0..<(4 + random.below(12))).map { _ in
+                CorpusGenerator.captionParts[random.below(CorpusGenerator.captionParts.count)]
+            }.joined(separator: " ")
             if random.unit() < 0.3 {
-                let text = layoutA(figid: figid, pmcid: pmcid, year: year, caption: caption, genes: geneRows, chemicals: chemicalRows, diseases: diseaseRows, random: &random)
+                let text = layoutA(
+                    figid: figid, pmcid: pmcid, year: year, caption: caption, genes: geneRows, chemicals: chemicalRows,
+                    diseases: diseaseRows, random: &random)
                 try text.write(toFile: "\(figuresDir)/\(figid).md", atomically: false, encoding: .utf8)
             } else {
                 let text = layoutB(figid: figid, pmcid: pmcid, year: year, caption: caption, random: &random)
                 try text.write(toFile: "\(figuresDir)/\(figid).md", atomically: false, encoding: .utf8)
                 if geneRows > 0 {
-                    try geneTable(geneRows, random: &random).write(toFile: "\(dataDir)/\(figid)-genes.tsv", atomically: false, encoding: .utf8)
+                    try geneTable(geneRows, random: &random).write(
+                        toFile: "\(dataDir)/\(figid)-genes.tsv", atomically: false, encoding: .utf8)
                 }
                 if chemicalRows > 0 {
                     var table = "word\tmesh\tmatch\tname\tchebi\n"
@@ -66,7 +74,8 @@ struct CorpusGenerator {
                 if diseaseRows > 0 {
                     var table = "word\tmesh\tmatch\tname\tdoid\n"
                     for _ in 0..<diseaseRows {
-                        table += "cancer\tmesh:D\(String(format: "%06d", 9000 + random.below(1162)))\tNeoplasms\tcancer\tdoid:\(162 + random.below(100))\n"
+                        table +=
+                            "cancer\tmesh:D\(String(format: "%06d", 9000 + random.below(1162)))\tNeoplasms\tcancer\tdoid:\(162 + random.below(100))\n"
                     }
                     try table.write(toFile: "\(dataDir)/\(figid)-diseases.tsv", atomically: false, encoding: .utf8)
                 }
@@ -119,16 +128,24 @@ struct CorpusGenerator {
         return text
     }
 
-    func layoutA(figid: String, pmcid: String, year: Int, caption: String, genes: Int, chemicals: Int, diseases: Int, random: inout SplitMix64) -> String {
-        var text = "---\nfigid: \(figid)\nfiglink: /pmc/articles/\(pmcid)/figure/F1/\nnumber: F1\ncaption: \(CorpusGenerator.folded(caption, column: 9, indent: 2))\n"
-        text += "pmcid: \(pmcid)\npapertitle: 'A synthetic paper about “pathways” (\(pmcid))'\nreftext: A. Author, et al. J Synth. \(year);1(1):1-2.\n"
-        text += "pmc_ranked_result_index: '\(random.below(90000))'\npathway_score: 0.\(100000 + random.below(899999))\nfilename: F1.jpg\n"
-        text += "figtitle: Synthetic pathway figure \(figid)\nyear: '\(year)'\norganisms: Homo sapiens\nndex: ''\nannotations: []\n"
+    func layoutA(
+        figid: String, pmcid: String, year: Int, caption: String, genes: Int, chemicals: Int, diseases: Int,
+        random: inout SplitMix64
+    ) -> String {
+        var text =
+            "---\nfigid: \(figid)\nfiglink: /pmc/articles/\(pmcid)/figure/F1/\nnumber: F1\ncaption: \(CorpusGenerator.folded(caption, column: 9, indent: 2))\n"
+        text +=
+            "pmcid: \(pmcid)\npapertitle: 'A synthetic paper about “pathways” (\(pmcid))'\nreftext: A. Author, et al. J Synth. \(year);1(1):1-2.\n"
+        text +=
+            "pmc_ranked_result_index: '\(random.below(90000))'\npathway_score: 0.\(100000 + random.below(899999))\nfilename: F1.jpg\n"
+        text +=
+            "figtitle: Synthetic pathway figure \(figid)\nyear: '\(year)'\norganisms: Homo sapiens\nndex: ''\nannotations: []\n"
         var rows = ""
         var symbols: [String] = []
         for _ in 0..<genes {
             let id = geneID(&random)
-            rows += "- word: \"\(word(&random))\"\n  symbol: G\(id)\n  source: hgnc_symbol\n  hgnc_symbol: G\(id)\n  entrez: '\(id)'\n"
+            rows +=
+                "- word: \"\(word(&random))\"\n  symbol: G\(id)\n  source: hgnc_symbol\n  hgnc_symbol: G\(id)\n  entrez: '\(id)'\n"
             if symbols.count < 40 { symbols.append("G\(id)") }
         }
         text += CorpusGenerator.seoBlock(figid: figid, caption: caption, keywords: symbols)
@@ -148,42 +165,45 @@ struct CorpusGenerator {
     func layoutB(figid: String, pmcid: String, year: Int, caption: String, random: inout SplitMix64) -> String {
         let keywords = (0..<random.below(30)).map { _ in "G\(geneID(&random))" }
         return """
-        ---
-        figid: \(figid)
-        figtitle: Synthetic pathway figure \(figid)
-        organisms:
-        - Homo sapiens
-        organisms_ner:
-        - Homo sapiens
-        pmcid: \(pmcid)
-        filename: F1.jpg
-        figlink: /pmc/articles/\(pmcid)/figure/F1/
-        number: F1
-        caption: \(CorpusGenerator.folded(caption, column: 9, indent: 2))
-        papertitle: 'A synthetic paper about “pathways” (\(pmcid))'
-        reftext: A. Author, et al. J Synth. \(year);1(1):1-2.
-        year: '\(year)'
-        doi: 10.5555/synthetic.\(pmcid)
-        journal_title: Journal of Synthetic Pathways
-        journal_nlm_ta: J Synth Pathw
-        publisher_name: Synthetic Press
-        keywords: signalling | metabolism
-        automl_pathway: 0.93
-        figid_alias: \(pmcid)__F1
-        figtype: Figure
-        redirect_from: /figures/\(pmcid)__F1
-        ndex: ''
-        \(CorpusGenerator.seoBlock(figid: figid, caption: caption, keywords: keywords))---
+            ---
+            figid: \(figid)
+            figtitle: Synthetic pathway figure \(figid)
+            organisms:
+            - Homo sapiens
+            organisms_ner:
+            - Homo sapiens
+            pmcid: \(pmcid)
+            filename: F1.jpg
+            figlink: /pmc/articles/\(pmcid)/figure/F1/
+            number: F1
+            caption: \(CorpusGenerator.folded(caption, column: 9, indent: 2))
+            papertitle: 'A synthetic paper about “pathways” (\(pmcid))'
+            reftext: A. Author, et al. J Synth. \(year);1(1):1-2.
+            year: '\(year)'
+            doi: 10.5555/synthetic.\(pmcid)
+            journal_title: Journal of Synthetic Pathways
+            journal_nlm_ta: J Synth Pathw
+            publisher_name: Synthetic Press
+            keywords: signalling | metabolism
+            automl_pathway: 0.93
+            figid_alias: \(pmcid)__F1
+            figtype: Figure
+            redirect_from: /figures/\(pmcid)__F1
+            ndex: ''
+            \(CorpusGenerator.seoBlock(figid: figid, caption: caption, keywords: keywords))---
 
-        """
+            """
     }
 
     func geneTable(_ rows: Int, random: inout SplitMix64) -> String {
-        var table = "organism_id\torganism_name\torganism_group\tword\tmatch\tncbigene_symbol\tncbigene_id\tsource\tcount_direct\tcount_synonym\tcount_match\n"
+        var table =
+            "organism_id\torganism_name\torganism_group\tword\tmatch\tncbigene_symbol\tncbigene_id\tsource\tcount_direct\tcount_synonym\tcount_match\n"
         for _ in 0..<rows {
-            let organism = random.unit() < 0.8 ? CorpusGenerator.organisms[0] : CorpusGenerator.organisms[1 + random.below(3)]
+            let organism =
+                random.unit() < 0.8 ? CorpusGenerator.organisms[0] : CorpusGenerator.organisms[1 + random.below(3)]
             let id = geneID(&random)
-            table += "\(organism.0)\t\(organism.1)\t\(organism.2)\t\(word(&random))\tG\(id)\tG\(id)\t\(id)\tncbigene_symbol\t10\t22\t26\n"
+            table +=
+                "\(organism.0)\t\(organism.1)\t\(organism.2)\t\(word(&random))\tG\(id)\tG\(id)\t\(id)\tncbigene_symbol\t10\t22\t26\n"
         }
         return table
     }

@@ -46,4 +46,3 @@ struct SplitMix64 {
         return count
     }
 }
-

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import PFOCRRecords
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// libFuzzer entry: one input is a record file; if it contains a line `%%`, what follows is
 /// fed to the side-file reader as a genes, chemicals or diseases table (by the input's length).
@@ -22,7 +23,8 @@ public func fuzzRecordReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
 enum FuzzHarness {
     static let reader = RecordReader(limits: ReadLimits(maxRecordBytes: 1 << 20, maxSideFileBytes: 1 << 20))
     static let reference = RecordReader(limits: reader.limits, parsing: .libyaml)
-    static let source = RecordSource(path: "/nonexistent/_figures/fuzz.md", stem: "fuzz", dataDirectory: "/nonexistent/_data")
+    static let source = RecordSource(
+        path: "/nonexistent/_figures/fuzz.md", stem: "fuzz", dataDirectory: "/nonexistent/_data")
 
     static func run(_ bytes: [UInt8]) {
         let marker = Array("\n%%\n".utf8)
@@ -37,16 +39,23 @@ enum FuzzHarness {
         let expected = reference.read(source, contents: record)
         precondition(
             result.record == expected.record && result.diagnostics == expected.diagnostics,
-            "block scanner and libyaml differ: \(result.diagnostics) \(String(describing: result.record)) against \(expected.diagnostics) \(String(describing: expected.record))")
+            "block scanner and libyaml differ: \(result.diagnostics) \(String(describing: result.record)) against \(expected.diagnostics) \(String(describing: expected.record))"
+        )
         if let table {
-            var figure = FigureRecord(figid: "fuzz", location: SourceLocation(file: "fuzz.md", line: 1), layout: .sideFiles)
+            var figure = FigureRecord(
+                figid: "fuzz", location: SourceLocation(file: "fuzz.md", line: 1), layout: .sideFiles)
             var diagnostics: [Diagnostic] = []
             let kind = EntityKind.allCases[bytes.count % 3]
-            reader.readSideFile(table, path: "/nonexistent/_data/fuzz-\(kind.plural).tsv", kind: kind, into: &figure, diagnostics: &diagnostics)
+            reader.readSideFile(
+                table, path: "/nonexistent/_data/fuzz-\(kind.plural).tsv", kind: kind, into: &figure,
+                diagnostics: &diagnostics)
             let account = figure.rows[kind] ?? RowAccount()
-            let kept = kind == .gene ? figure.genes.count : (kind == .chemical ? figure.chemicals.count : figure.diseases.count)
+            let kept =
+                kind == .gene
+                ? figure.genes.count : (kind == .chemical ? figure.chemicals.count : figure.diseases.count)
             // Conservation must hold for any input: every row is kept or rejected with a reason.
-            precondition(account.rowsRead == kept + account.rejectedTotal, "row balance broken: \(account) kept \(kept)")
+            precondition(
+                account.rowsRead == kept + account.rejectedTotal, "row balance broken: \(account) kept \(kept)")
             precondition(account.rejectedTotal == 0 || !diagnostics.isEmpty, "rows rejected without a diagnostic")
         }
     }
@@ -63,40 +72,40 @@ enum FuzzHarness {
 }
 
 #if FUZZING
-/// libFuzzer's driver, entered from our own `main` (SwiftPM gives every executable target a
-/// `main`, so libFuzzer's is not linked in).
-@_silgen_name("LLVMFuzzerRunDriver")
-func libFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
+    /// libFuzzer's driver, entered from our own `main` (SwiftPM gives every executable target a
+    /// `main`, so libFuzzer's is not linked in).
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func libFuzzerRunDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+    ) -> CInt
 
-@main
-enum FuzzMain {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        let status = libFuzzerRunDriver(&argc, &argv) { data, size in fuzzRecordReader(data, size) }
-        exit(status)
-    }
-}
-#else
-import Foundation
-
-/// Without libFuzzer (an ordinary `swift build`), the same harness replays files given as
-/// arguments, so a crashing input found by the fuzzer can be reproduced and debugged.
-@main
-enum FuzzReplay {
-    static func main() {
-        for path in CommandLine.arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                print("\(path): cannot read")
-                continue
-            }
-            FuzzHarness.run(Array(data))
-            print("\(path): ok")
+    @main
+    enum FuzzMain {
+        static func main() {
+            var argc = CommandLine.argc
+            var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+            let status = libFuzzerRunDriver(&argc, &argv) { data, size in fuzzRecordReader(data, size) }
+            exit(status)
         }
     }
-}
+#else
+    import Foundation
+
+    /// Without libFuzzer (an ordinary `swift build`), the same harness replays files given as
+    /// arguments, so a crashing input found by the fuzzer can be reproduced and debugged.
+    @main
+    enum FuzzReplay {
+        static func main() {
+            for path in CommandLine.arguments.dropFirst() {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    print("\(path): cannot read")
+                    continue
+                }
+                FuzzHarness.run(Array(data))
+                print("\(path): ok")
+            }
+        }
+    }
 #endif

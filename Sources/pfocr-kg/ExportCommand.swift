@@ -20,13 +20,19 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The output folder.", valueName: "dir"))
     var output: String
 
-    @Option(help: ArgumentHelp("Comma-separated formats, any letter case (see 'pfocr-kg formats'; aliases: ttl, nt, kgx, neo4j, cx1). Default: all.", valueName: "list"))
+    @Option(
+        help: ArgumentHelp(
+            "Comma-separated formats, any letter case (see 'pfocr-kg formats'; aliases: ttl, nt, kgx, neo4j, cx1). Default: all.",
+            valueName: "list"))
     var format: String?
 
     @Flag(help: "Write into a non-empty folder that holds no earlier pfocr-kg export.")
     var force = false
 
-    @Option(help: ArgumentHelp("Compress every data file: gzip (suffix .gz; libdeflate level 1, in parallel, deterministic) or none (the default).", valueName: "method"))
+    @Option(
+        help: ArgumentHelp(
+            "Compress every data file: gzip (suffix .gz; libdeflate level 1, in parallel, deterministic) or none (the default).",
+            valueName: "method"))
     var compress: String?
 
     @Flag(help: "KG-Hub packaging: one pfocr-<format>.tar.gz per format holding its files, instead of the files.")
@@ -51,7 +57,10 @@ struct ExportCommand: ParsableCommand {
 
     /// Each declared format option with the text given for it, if any.
     var formatOptionArguments: [(FormatOption, String?)] {
-        [(CXOptions.scope, cxScope), (GMTFormat.minimumOption, gmtMinGenes), (RDFOptions.created, created), (RDFOptions.sourceVersion, sourceVersion)]
+        [
+            (CXOptions.scope, cxScope), (GMTFormat.minimumOption, gmtMinGenes), (RDFOptions.created, created),
+            (RDFOptions.sourceVersion, sourceVersion),
+        ]
     }
 
     /// The given format options, each checked by its declaration.
@@ -82,7 +91,9 @@ struct ExportCommand: ParsableCommand {
         for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
             guard let found = FormatRegistry.format(named: name) else {
                 let known = FormatRegistry.all.map(\.name)
-                throw ValidationError("unknown format '\(name)'\(Suggestion.phrase(for: name, among: known + FormatRegistry.aliases.keys.sorted())); known: \(known.joined(separator: ", ")) (aliases: \(FormatRegistry.aliases.keys.sorted().joined(separator: ", ")))")
+                throw ValidationError(
+                    "unknown format '\(name)'\(Suggestion.phrase(for: name, among: known + FormatRegistry.aliases.keys.sorted())); known: \(known.joined(separator: ", ")) (aliases: \(FormatRegistry.aliases.keys.sorted().joined(separator: ", ")))"
+                )
             }
             if !chosen.contains(where: { $0.name == found.name }) { chosen.append(found) }
         }

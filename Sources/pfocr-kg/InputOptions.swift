@@ -5,19 +5,30 @@ import PFOCRRecords
 
 /// The options every reading subcommand shares: inputs, mappings, parallelism, filters.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Repository roots (with _figures/), _figures/ folders or record .md files. Default: the current folder.")
+    @Argument(
+        help: "Repository roots (with _figures/), _figures/ folders or record .md files. Default: the current folder.")
     var paths: [String] = []
 
-    @Option(name: .customLong("mappings"), help: ArgumentHelp("A folder overriding the bundled Mappings/ (same layout).", valueName: "dir"))
+    @Option(
+        name: .customLong("mappings"),
+        help: ArgumentHelp("A folder overriding the bundled Mappings/ (same layout).", valueName: "dir"))
     var mappingsDirectory: String?
 
-    @Option(help: ArgumentHelp("An NCBI taxdump names.dmp: map any scientific name or synonym of a curated organism to its taxon (Mappings/organisms.tsv still wins).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "An NCBI taxdump names.dmp: map any scientific name or synonym of a curated organism to its taxon (Mappings/organisms.tsv still wins).",
+            valueName: "file"))
     var taxonomy: String?
 
-    @Option(help: ArgumentHelp("Identifier prefix set: identifiers (WikiPathways RDF IRIs) or bioregistry.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Identifier prefix set: identifiers (WikiPathways RDF IRIs) or bioregistry.", valueName: "name"))
     var prefixes: String = "identifiers"
 
-    @Option(help: ArgumentHelp("Worker threads for reading and building records; the default is the number of cores. Output does not depend on it.", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Worker threads for reading and building records; the default is the number of cores. Output does not depend on it.",
+            valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Treat any rejected input as failure: exit 65, and export writes nothing.")
@@ -26,13 +37,23 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "No progress display (the summary line is still printed).")
     var quiet = false
 
-    @Option(name: .customLong("organism"), help: ArgumentHelp("Keep figures about this organism: a name ('Mus musculus'), a common name (human, mouse, rat, fly, zebrafish, yeast, worm) or an NCBI Taxonomy id (10090); repeatable.", valueName: "name"))
+    @Option(
+        name: .customLong("organism"),
+        help: ArgumentHelp(
+            "Keep figures about this organism: a name ('Mus musculus'), a common name (human, mouse, rat, fly, zebrafish, yeast, worm) or an NCBI Taxonomy id (10090); repeatable.",
+            valueName: "name"))
     var organisms: [String] = []
 
-    @Flag(help: "With --organism: keep the genes of every taxon in the kept figures (by default only the organism's genes are kept; the others are counted in report.json).")
+    @Flag(
+        help:
+            "With --organism: keep the genes of every taxon in the kept figures (by default only the organism's genes are kept; the others are counted in report.json)."
+    )
     var keepAllGenes = false
 
-    @Option(help: ArgumentHelp("Keep only the figures listed in this file, one per line: figids, figid.md names or record paths. Listed figids not found get a warning.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Keep only the figures listed in this file, one per line: figids, figid.md names or record paths. Listed figids not found get a warning.",
+            valueName: "file"))
     var figures: String?
 
     @Option(help: ArgumentHelp("Keep figures published in or after this year.", valueName: "year"))
@@ -53,7 +74,9 @@ struct InputOptions: ParsableArguments {
         if let yearFrom, let yearTo, yearFrom > yearTo { throw ValidationError("--year-from is after --year-to") }
         let prefixSets = Mapping.prefixSetNames(directory: mappingsDirectory)
         guard prefixSets.contains(prefixes) else {
-            throw ValidationError("unknown prefix set '\(prefixes)'\(Suggestion.phrase(for: prefixes, among: prefixSets)); known: \(prefixSets.joined(separator: ", "))")
+            throw ValidationError(
+                "unknown prefix set '\(prefixes)'\(Suggestion.phrase(for: prefixes, among: prefixSets)); known: \(prefixSets.joined(separator: ", "))"
+            )
         }
     }
 

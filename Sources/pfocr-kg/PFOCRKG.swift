@@ -28,7 +28,9 @@ struct PFOCRKG: ParsableCommand {
             73 cannot create the output folder; 74 write error; 78 bad Mappings or --taxonomy file.
             """,
         version: version,
-        subcommands: [ExportCommand.self, ValidateCommand.self, StatsCommand.self, FormatsCommand.self, VerifyCommand.self]
+        subcommands: [
+            ExportCommand.self, ValidateCommand.self, StatsCommand.self, FormatsCommand.self, VerifyCommand.self,
+        ]
     )
 
     /// Parses and runs, first turning a mistyped subcommand into "unknown subcommand 'exprot'
@@ -37,7 +39,9 @@ struct PFOCRKG: ParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let names = configuration.subcommands.map { $0._commandName } + ["help"]
         if let first = arguments.first, !first.hasPrefix("-"), !names.contains(first) {
-            Terminal.error("error: unknown subcommand '\(first)'\(Suggestion.phrase(for: first, among: names)); subcommands: \(names.dropLast().joined(separator: ", "))")
+            Terminal.error(
+                "error: unknown subcommand '\(first)'\(Suggestion.phrase(for: first, among: names)); subcommands: \(names.dropLast().joined(separator: ", "))"
+            )
             Terminal.error("see 'pfocr-kg --help'")
             Foundation.exit(64)
         }

@@ -22,8 +22,11 @@ enum RunSupport {
         }
         let report = outcome.report
         if let output = request.outputPath, !report.removedFiles.isEmpty {
-            let shown = report.removedFiles.prefix(5).joined(separator: ", ") + (report.removedFiles.count > 5 ? ", …" : "")
-            Terminal.error("removed \(report.removedFiles.count) files of the earlier export in \(output) that this run does not write: \(shown)")
+            let shown =
+                report.removedFiles.prefix(5).joined(separator: ", ") + (report.removedFiles.count > 5 ? ", …" : "")
+            Terminal.error(
+                "removed \(report.removedFiles.count) files of the earlier export in \(output) that this run does not write: \(shown)"
+            )
         }
         let records = report.records
         var summary = "\(verb) \(records.exported) of \(records.found) records"

@@ -13,7 +13,8 @@ struct StatsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let outcome = try RunSupport.run(try input.request(formats: [], output: nil), verb: "counted", quiet: input.quiet)
+        let outcome = try RunSupport.run(
+            try input.request(formats: [], output: nil), verb: "counted", quiet: input.quiet)
         let report = outcome.report
         if json {
             FileHandle.standardOutput.write(Data(ExportDriver.encode(report)))
@@ -34,19 +35,26 @@ struct StatsCommand: ParsableCommand {
             ]
             for kind in ["gene", "chemical", "disease"] {
                 guard let rows = report.rows[kind] else { continue }
-                lines.append(("\(kind) rows", "\(rows.read) read, \(rows.exported) exported, \(rows.unidentified) unidentified, \(rows.rejectedTotal) rejected"))
+                lines.append(
+                    (
+                        "\(kind) rows",
+                        "\(rows.read) read, \(rows.exported) exported, \(rows.unidentified) unidentified, \(rows.rejectedTotal) rejected"
+                    ))
             }
             if report.ignoredSideFiles.files > 0 {
                 lines.append(("ignored side files", "\(report.ignoredSideFiles.files)"))
             }
             lines.append(("gene rows without a taxon", "\(report.genesWithoutTaxon)"))
             let unmapped = report.unmappedOrganisms.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
-            lines.append(("unmapped organism names", "\(unmapped.count) (\(unmapped.reduce(0) { $0 + $1.value }) uses)"))
+            lines.append(
+                ("unmapped organism names", "\(unmapped.count) (\(unmapped.reduce(0) { $0 + $1.value }) uses)"))
             for (name, uses) in unmapped {
                 lines.append(("  \(name)", "\(uses)"))
             }
             let width = lines.map(\.0.count).max() ?? 0
-            let text = lines.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n") + "\n"
+            let text =
+                lines.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(
+                    separator: "\n") + "\n"
             FileHandle.standardOutput.write(Data(text.utf8))
         }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }

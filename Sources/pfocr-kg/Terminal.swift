@@ -55,7 +55,9 @@ enum Suggestion {
         var best: (name: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(target, Array(candidate.lowercased()))
-            if distance <= max(2, target.count / 3), distance < (best?.distance ?? .max) { best = (candidate, distance) }
+            if distance <= max(2, target.count / 3), distance < (best?.distance ?? .max) {
+                best = (candidate, distance)
+            }
         }
         return best?.name
     }

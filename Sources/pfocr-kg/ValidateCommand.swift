@@ -9,7 +9,8 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let outcome = try RunSupport.run(try input.request(formats: [], output: nil), verb: "checked", quiet: input.quiet)
+        let outcome = try RunSupport.run(
+            try input.request(formats: [], output: nil), verb: "checked", quiet: input.quiet)
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
 }

@@ -5,7 +5,8 @@ struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Re-check an export folder against the sizes and SHA-256 checksums in its report.json.",
-        discussion: "Exit codes: 0 every file matches; 65 a file is missing or differs (each is named); 66 no report.json.")
+        discussion:
+            "Exit codes: 0 every file matches; 65 a file is missing or differs (each is named); 66 no report.json.")
 
     @Argument(help: ArgumentHelp("The export folder (holding report.json).", valueName: "dir"))
     var folder: String

@@ -1,5 +1,6 @@
-@testable import CypherCSVExport
 import Testing
+
+@testable import CypherCSVExport
 
 @Suite struct CSVFieldWriterTests {
     func text(_ value: String) -> (String, CSVFieldWriter) {
@@ -94,10 +95,15 @@ import Testing
     /// The byte writer against the rules spelled out by Unicode scalar (the writer before it
     /// appended bytes), on text made of the characters the rules treat specially.
     @Test func bytesFollowTheScalarRules() {
-        let pieces = ["a", "\r", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\"", "\\", "\u{1F}", "\u{B5}", "\u{2013}", "\u{E2}", "é", "\t"]
+        let pieces = [
+            "a", "\r", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\"", "\\", "\u{1F}",
+            "\u{B5}", "\u{2013}", "\u{E2}", "é", "\t",
+        ]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<3000 {
-            let value = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            let value = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator) ?? ""
+            }.joined()
             for element in [false, true] {
                 var writer = CSVFieldWriter()
                 var out: [UInt8] = []
@@ -117,7 +123,9 @@ enum ScalarRules {
         var out = "\""
         var counts = SIMD4<Int>.zero
         var previous: Unicode.Scalar = " "
-        var normalised = false, cleaned = false, backslashQuote = false
+        var normalised = false
+        var cleaned = false
+        var backslashQuote = false
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\n" where previous == "\r":

@@ -5,7 +5,10 @@ import Testing
 
 @Suite struct CypherCSVExportTests {
     static let nodeFiles = ["Figure", "Paper", "Gene", "Chemical", "Disease", "Organism"].map { "nodes-\($0).csv" }
-    static let relationshipFiles = ["PART_OF-Paper", "MENTIONS-Gene", "MENTIONS-Chemical", "MENTIONS-Disease", "ABOUT-Organism", "IN_TAXON-Organism"].map { "rels-\($0).csv" }
+    static let relationshipFiles = [
+        "PART_OF-Paper", "MENTIONS-Gene", "MENTIONS-Chemical", "MENTIONS-Disease", "ABOUT-Organism",
+        "IN_TAXON-Organism",
+    ].map { "rels-\($0).csv" }
 
     @Test func goldenAndDeterministic() throws {
         #expect(try Golden.check("cypher-csv", formats: ["cypher-csv"]) == [])
@@ -14,12 +17,19 @@ import Testing
     @Test func writesOneFilePerLabelAndPerTypeAndEnd() throws {
         let run = try TestExport.run([TestPaths.examples], formats: ["cypher-csv"])
         let written = Set(TestExport.files(in: run.output).keys)
-        let expected = Set((CypherCSVExportTests.nodeFiles + CypherCSVExportTests.relationshipFiles + ["import.sh", "load.cypher"]).map { "neo4j/" + $0 })
+        let expected = Set(
+            (CypherCSVExportTests.nodeFiles + CypherCSVExportTests.relationshipFiles + ["import.sh", "load.cypher"]).map
+            { "neo4j/" + $0 })
         #expect(written == expected)
-        #expect(try ExportFiles.lines(run.output, "nodes-Gene.csv").first == "id:ID(Gene),:LABEL,name,ncbiGeneID,symbol")
-        #expect(try ExportFiles.lines(run.output, "rels-MENTIONS-Gene.csv").first
-            == ":START_ID(Figure),:END_ID(Gene),:TYPE,words:string[],matchedTerms:string[],sources:string[],evidenceCount:long")
-        #expect(try ExportFiles.lines(run.output, "rels-IN_TAXON-Organism.csv").first == ":START_ID(Gene),:END_ID(Organism),:TYPE")
+        #expect(
+            try ExportFiles.lines(run.output, "nodes-Gene.csv").first == "id:ID(Gene),:LABEL,name,ncbiGeneID,symbol")
+        #expect(
+            try ExportFiles.lines(run.output, "rels-MENTIONS-Gene.csv").first
+                == ":START_ID(Figure),:END_ID(Gene),:TYPE,words:string[],matchedTerms:string[],sources:string[],evidenceCount:long"
+        )
+        #expect(
+            try ExportFiles.lines(run.output, "rels-IN_TAXON-Organism.csv").first
+                == ":START_ID(Gene),:END_ID(Organism),:TYPE")
         #expect(try ExportFiles.lines(run.output, "nodes-Paper.csv").first?.contains(",year:long,") == true)
         #expect(try ExportFiles.lines(run.output, "nodes-Figure.csv").first?.contains(",pathwayScore:double,") == true)
     }
@@ -56,7 +66,9 @@ import Testing
     /// array delimiter in an element becomes a space; each change is counted.
     @Test func hostileTextIsQuotedAndNormalised() throws {
         let corpus = TemporaryCorpus()
-        corpus.record("PMC9000001__hostile", #"""
+        corpus.record(
+            "PMC9000001__hostile",
+            #"""
             ---
             figid: PMC9000001__hostile
             figtitle: "A, \"quoted\"; title\twith tab \\ and end\\"
@@ -91,17 +103,24 @@ import Testing
         let run = try TestExport.run([corpus.root], formats: ["cypher-csv"])
         let figure = try ExportFiles.lines(run.output, "nodes-Figure.csv")
         #expect(figure.count == 2)
-        #expect(figure[1].hasPrefix(#""PMC9000001__hostile","Figure","A, ""quoted""; title"# + "\t" + #"with tab \ and end\","PMC9000001__hostile","#))
+        #expect(
+            figure[1].hasPrefix(
+                #""PMC9000001__hostile","Figure","A, ""quoted""; title"# + "\t"
+                    + #"with tab \ and end\","PMC9000001__hostile","#))
         #expect(figure[1].contains(#","Line one line two line three four five","#))
         #expect(figure[1].contains(",0.5,"))
         #expect(figure[1].hasSuffix(#","Homo sapiens",,,,,,,,,,,"inline""#))
         let paper = try ExportFiles.lines(run.output, "nodes-Paper.csv")
-        #expect(paper[1] == #""pmc:PMC9000001","Paper","Paper ""x"", y; z","PMC9000001","Paper ""x"", y; z","Ref, with 'single' quotes; and ""double""",2020,,,,,,"#)
+        #expect(
+            paper[1]
+                == #""pmc:PMC9000001","Paper","Paper ""x"", y; z","PMC9000001","Paper ""x"", y; z","Ref, with 'single' quotes; and ""double""",2020,,,,,,"#
+        )
         let mentions = try ExportFiles.lines(run.output, "rels-MENTIONS-Gene.csv")
-        #expect(mentions.dropFirst() == [
-            #""PMC9000001__hostile","ncbigene:1","MENTIONS","unit sep|pipe","A1BG","hgnc_symbol",1"#,
-            "\"PMC9000001__hostile\",\"ncbigene:2776\",\"MENTIONS\",\"Ga12,Gaq;\"\"x\"\"\\\u{1F}two lines\tand tab\",\"GNAQ\u{1F}GNAQ\",\"hgnc_symbol\u{1F}hgnc_alias_symbol\",2",
-        ])
+        #expect(
+            mentions.dropFirst() == [
+                #""PMC9000001__hostile","ncbigene:1","MENTIONS","unit sep|pipe","A1BG","hgnc_symbol",1"#,
+                "\"PMC9000001__hostile\",\"ncbigene:2776\",\"MENTIONS\",\"Ga12,Gaq;\"\"x\"\"\\\u{1F}two lines\tand tab\",\"GNAQ\u{1F}GNAQ\",\"hgnc_symbol\u{1F}hgnc_alias_symbol\",2",
+            ])
         let counts = try #require(run.outcome.report.sinks["cypher-csv"]?.counts)
         #expect(counts["normalisedLineBreaks"] == 2)  // the caption and one OCR word
         #expect(counts["cleanedArrayElements"] == 1)
@@ -115,14 +134,26 @@ import Testing
         let corpus = TemporaryCorpus()
         for (number, kind) in [(1, "chemicals"), (2, "diseases")] {
             let figid = "PMC900000\(number)__f\(number)"
-            corpus.record(figid, "---\nfigid: \(figid)\nfigtitle: Figure \(number)\npmcid: PMC900000\(number)\nyear: '2024'\norganisms: Homo sapiens\n---\n")
-            corpus.sideFile("\(figid)-\(kind).tsv", "word\tmesh\tmatch\tname\t\(kind == "chemicals" ? "chebi" : "doid")\nHeme\tmesh:D006418\tHeme\theme\tNA\n")
+            corpus.record(
+                figid,
+                "---\nfigid: \(figid)\nfigtitle: Figure \(number)\npmcid: PMC900000\(number)\nyear: '2024'\norganisms: Homo sapiens\n---\n"
+            )
+            corpus.sideFile(
+                "\(figid)-\(kind).tsv",
+                "word\tmesh\tmatch\tname\t\(kind == "chemicals" ? "chebi" : "doid")\nHeme\tmesh:D006418\tHeme\theme\tNA\n"
+            )
         }
         let run = try TestExport.run([corpus.root], formats: ["cypher-csv"])
         #expect(try ExportFiles.lines(run.output, "nodes-Chemical.csv").dropFirst().map(firstField) == ["mesh:D006418"])
         #expect(try ExportFiles.lines(run.output, "nodes-Disease.csv").dropFirst().map(firstField) == ["mesh:D006418"])
-        #expect(try ExportFiles.lines(run.output, "rels-MENTIONS-Chemical.csv").dropFirst().map { splitFields($0)[0] } == ["PMC9000001__f1"])
-        #expect(try ExportFiles.lines(run.output, "rels-MENTIONS-Disease.csv").dropFirst().map { splitFields($0)[0] } == ["PMC9000002__f2"])
+        #expect(
+            try ExportFiles.lines(run.output, "rels-MENTIONS-Chemical.csv").dropFirst().map { splitFields($0)[0] } == [
+                "PMC9000001__f1"
+            ])
+        #expect(
+            try ExportFiles.lines(run.output, "rels-MENTIONS-Disease.csv").dropFirst().map { splitFields($0)[0] } == [
+                "PMC9000002__f2"
+            ])
         #expect(run.outcome.report.sinks["cypher-csv"]?.counts["droppedRelationships"] == nil)
     }
 
@@ -132,7 +163,10 @@ import Testing
         let corpus = TemporaryCorpus()
         for number in [1, 2] {
             let figid = "PMC9000001__f\(number)"
-            corpus.record(figid, "---\nfigid: \(figid)\nfigtitle: Figure \(number)\npmcid: PMC9000001\npapertitle: \"two\\nlines\"\nyear: '2024'\n---\n")
+            corpus.record(
+                figid,
+                "---\nfigid: \(figid)\nfigtitle: Figure \(number)\npmcid: PMC9000001\npapertitle: \"two\\nlines\"\nyear: '2024'\n---\n"
+            )
         }
         let run = try TestExport.run([corpus.root], formats: ["cypher-csv"])
         #expect(try ExportFiles.lines(run.output, "nodes-Paper.csv").count == 2)
@@ -146,11 +180,16 @@ import Testing
         let run = try TestExport.run([TestPaths.examples], formats: ["cypher-csv"])
         let script = try ExportFiles.text(run.output, "import.sh")
         #expect(script.hasPrefix("#!/usr/bin/env bash\n"))
-        for flag in ["--array-delimiter='U+001F'", "--multiline-fields=false", "--id-type=string", "--legacy-style-quoting=false", "--quote='\"'", "--delimiter=','"] {
+        for flag in [
+            "--array-delimiter='U+001F'", "--multiline-fields=false", "--id-type=string",
+            "--legacy-style-quoting=false", "--quote='\"'", "--delimiter=','",
+        ] {
             #expect(script.contains("  \(flag) \\\n"), "\(flag)")
         }
         for file in CypherCSVExportTests.nodeFiles { #expect(script.contains("--nodes=\"$here/\(file)\" \\\n")) }
-        for file in CypherCSVExportTests.relationshipFiles { #expect(script.contains("--relationships=\"$here/\(file)\" \\\n")) }
+        for file in CypherCSVExportTests.relationshipFiles {
+            #expect(script.contains("--relationships=\"$here/\(file)\" \\\n"))
+        }
         #expect(script.contains("database import full \"$database\""))
     }
 
@@ -164,7 +203,10 @@ import Testing
         #expect(script.components(separatedBy: "} IN TRANSACTIONS OF 10000 ROWS;").count - 1 == 12)
         #expect(script.contains("n.year = toInteger(row.`year:long`)"))
         #expect(script.contains("n.pathwayScore = toFloat(row.`pathwayScore:double`)"))
-        #expect(script.contains("r.words = CASE WHEN row.`words:string[]` = '' THEN null ELSE split(row.`words:string[]`, '\\u001F') END"))
+        #expect(
+            script.contains(
+                "r.words = CASE WHEN row.`words:string[]` = '' THEN null ELSE split(row.`words:string[]`, '\\u001F') END"
+            ))
         #expect(script.contains("MATCH (b:Gene {id: row.`:END_ID(Gene)`})"))
     }
 
@@ -192,7 +234,12 @@ import Testing
             if quoted {
                 if char == "\"" {
                     if let next = iterator.next() {
-                        if next == "\"" { current.append("\"") } else { quoted = false; pending = next }
+                        if next == "\"" {
+                            current.append("\"")
+                        } else {
+                            quoted = false
+                            pending = next
+                        }
                     } else {
                         quoted = false
                     }

@@ -1,6 +1,7 @@
 import Foundation
 import PFOCRTestSupport
 import Testing
+
 @testable import GMTExport
 
 @Suite struct GMTExportTests {
@@ -19,7 +20,9 @@ import Testing
 
     @Test func fileNamesAsPFOCRs() {
         #expect(GMTSink.fileName("Homo sapiens", taxon: "9606") == "Homo_sapiens")
-        #expect(GMTSink.fileName("Escherichia coli str. K-12 substr. MG1655", taxon: "511145") == "Escherichia_coli_str._K-12_substr._MG1655")
+        #expect(
+            GMTSink.fileName("Escherichia coli str. K-12 substr. MG1655", taxon: "511145")
+                == "Escherichia_coli_str._K-12_substr._MG1655")
         #expect(GMTSink.fileName("../x y/", taxon: "1") == ".._x_y")
         #expect(GMTSink.fileName("人", taxon: "7") == "NCBITaxon_7")
     }

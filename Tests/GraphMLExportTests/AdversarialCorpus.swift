@@ -7,7 +7,9 @@ import PFOCRTestSupport
 enum AdversarialCorpus {
     static let oddFigid = "PMC9000001__fig 1#a&b<c>"
     /// The figure title after removing U+0001, U+000B, U+000C, U+FFFE, U+FFFF.
-    static let titleWithoutForbidden = "Quotes \" and 'single', backslash \\ tab\there" + "ctl" + "vt" + "ff" + "non" + "non & < > # astral \u{1F9EC} end"
+    static let titleWithoutForbidden =
+        "Quotes \" and 'single', backslash \\ tab\there" + "ctl" + "vt" + "ff" + "non"
+        + "non & < > # astral \u{1F9EC} end"
 
     /// Writes the corpus into a new temporary folder and returns its root.
     static func write() throws -> String {

@@ -7,7 +7,8 @@ import Testing
 
 /// The GraphML XSD (local copies whose imports resolve offline), when `../shared` is present.
 let graphMLSchema: String? = {
-    let path = TestPaths.root.deletingLastPathComponent().appendingPathComponent("shared/schemas/graphml/graphml.xsd").path
+    let path = TestPaths.root.deletingLastPathComponent().appendingPathComponent("shared/schemas/graphml/graphml.xsd")
+        .path
     return FileManager.default.fileExists(atPath: path) ? path : nil
 }()
 
@@ -18,17 +19,21 @@ struct GraphMLExportTests {
         #expect(try Golden.check("graphml", formats: ["graphml"]) == [])
     }
 
-    @Test("Examples export is valid against the GraphML XSD (libxml2 in-process)",
-          .enabled(if: graphMLSchema != nil, "../shared/schemas/graphml/graphml.xsd is absent: schema validation skipped"))
+    @Test(
+        "Examples export is valid against the GraphML XSD (libxml2 in-process)",
+        .enabled(if: graphMLSchema != nil, "../shared/schemas/graphml/graphml.xsd is absent: schema validation skipped")
+    )
     func examplesAreSchemaValid() throws {
         let run = try TestExport.run([TestPaths.examples], formats: ["graphml"])
         #expect(run.outcome.exitCode == 0)
         #expect(LibXML2Reading.validate(run.output + "/pfocr.graphml", schema: try #require(graphMLSchema)) == [])
     }
 
-    @Test("The shared sample is XSD-valid and holds every node and edge the report counts",
-          .enabled(if: TestPaths.sharedSample != nil, "../shared/pfocr-sample is absent: real-record checks skipped"),
-          .enabled(if: graphMLSchema != nil, "../shared/schemas/graphml/graphml.xsd is absent: schema validation skipped"))
+    @Test(
+        "The shared sample is XSD-valid and holds every node and edge the report counts",
+        .enabled(if: TestPaths.sharedSample != nil, "../shared/pfocr-sample is absent: real-record checks skipped"),
+        .enabled(if: graphMLSchema != nil, "../shared/schemas/graphml/graphml.xsd is absent: schema validation skipped")
+    )
     func sharedSample() throws {
         let sample = try #require(TestPaths.sharedSample)
         let run = try TestExport.run([sample], formats: ["graphml"], jobs: 2)
@@ -54,8 +59,10 @@ struct GraphMLExportTests {
         checkStructure(document)
     }
 
-    @Test("Control characters, markup, quotes, astral-plane characters and odd figids give a valid file",
-          .enabled(if: graphMLSchema != nil, "../shared/schemas/graphml/graphml.xsd is absent: schema validation skipped"))
+    @Test(
+        "Control characters, markup, quotes, astral-plane characters and odd figids give a valid file",
+        .enabled(if: graphMLSchema != nil, "../shared/schemas/graphml/graphml.xsd is absent: schema validation skipped")
+    )
     func adversarialText() throws {
         let corpus = try AdversarialCorpus.write()
         let run = try TestExport.run([corpus], formats: ["graphml"])
@@ -88,7 +95,8 @@ struct GraphMLExportTests {
         #expect(egfr.value("words") == #"["A&B<C>\"D\""]"#)
         let tp53 = try #require(document.edges.first { $0.source == figure.id && $0.target == "ncbigene:7157" })
         #expect(tp53.value("words") == #"["TP53"]"#)
-        let sideFileMention = try #require(document.edges.first { $0.source == "figure:PMC9000002__g2" && $0.target == "ncbigene:7157" })
+        let sideFileMention = try #require(
+            document.edges.first { $0.source == "figure:PMC9000002__g2" && $0.target == "ncbigene:7157" })
         #expect(sideFileMention.value("words") == "[\"XY<&>\\\"\u{1F600}\"]")
 
         // 5 in the title, 5 in the name (the title again), 1 in each of two OCR words.
@@ -122,7 +130,9 @@ struct GraphMLExportTests {
                 nodeIndex += 1
             } else if child == "edge" {
                 let edge = document.edges[edgeIndex]
-                #expect(seen.contains(edge.source) && seen.contains(edge.target), "edge \(edge.source) → \(edge.target) before its nodes")
+                #expect(
+                    seen.contains(edge.source) && seen.contains(edge.target),
+                    "edge \(edge.source) → \(edge.target) before its nodes")
                 #expect(edge.data.first?.key == "label")
                 edgeIndex += 1
             }

@@ -8,12 +8,18 @@ struct GraphMLUnitTests {
     @Test("Node ids are name tokens, readable when plain, one-to-one when encoded")
     func nodeIDs() {
         #expect(GraphMLNodeID.make(.gene, Identifier(.ncbigene, "2915")) == "ncbigene:2915")
-        #expect(GraphMLNodeID.make(.figure, Identifier(.figure, "PMC3246694__nihms-340346-f0001.x_y")) == "figure:PMC3246694__nihms-340346-f0001.x_y")
+        #expect(
+            GraphMLNodeID.make(.figure, Identifier(.figure, "PMC3246694__nihms-340346-f0001.x_y"))
+                == "figure:PMC3246694__nihms-340346-f0001.x_y")
         #expect(GraphMLNodeID.make(.figure, Identifier(.figure, "PMC1__fig 1")) == "figure:PMC1__fig:201")
         #expect(GraphMLNodeID.make(.figure, Identifier(.figure, "PMC1__fig:201")) == "figure:PMC1__fig:3A201")
         #expect(GraphMLNodeID.make(.figure, Identifier(.figure, "a/b#c")) == "figure:a:2Fb:23c")
-        #expect(GraphMLNodeID.make(.figure, Identifier(.figure, "é")) == "figure:é".replacingOccurrences(of: "é", with: ":C3:A9"))
-        #expect(GraphMLNodeID.make(.chemical, Identifier(.mesh, "D1")) != GraphMLNodeID.make(.chemical, Identifier(.chebi, "D1")))
+        #expect(
+            GraphMLNodeID.make(.figure, Identifier(.figure, "é"))
+                == "figure:é".replacingOccurrences(of: "é", with: ":C3:A9"))
+        #expect(
+            GraphMLNodeID.make(.chemical, Identifier(.mesh, "D1"))
+                != GraphMLNodeID.make(.chemical, Identifier(.chebi, "D1")))
         // One MeSH id as a Chemical node and as a Disease node: two ids.
         #expect(GraphMLNodeID.make(.chemical, Identifier(.mesh, "D1")) == "chemical.mesh:D1")
         #expect(GraphMLNodeID.make(.disease, Identifier(.mesh, "D1")) == "disease.mesh:D1")
@@ -24,7 +30,9 @@ struct GraphMLUnitTests {
         #expect(content("plain \"q\" 'a' \t\n é \u{1F600}") == Rendered("plain \"q\" 'a' \t\n é \u{1F600}", 0))
         #expect(content("a\u{01}b\u{0B}c\u{0C}d\u{1F}e\u{FFFE}f\u{FFFF}g\u{00}") == Rendered("abcdefg", 7))
         #expect(content("<&>\r\n") == Rendered("&lt;&amp;&gt;&#13;\n", 0))
-        #expect(content("\u{7F}\u{85}\u{FFFD}\u{1FFFE}\u{FFBE}\u{FFFC}") == Rendered("\u{7F}\u{85}\u{FFFD}\u{1FFFE}\u{FFBE}\u{FFFC}", 0))
+        #expect(
+            content("\u{7F}\u{85}\u{FFFD}\u{1FFFE}\u{FFBE}\u{FFFC}")
+                == Rendered("\u{7F}\u{85}\u{FFFD}\u{1FFFE}\u{FFBE}\u{FFFC}", 0))
         // A U+FFFF cut short at the end is not one: a Swift string cannot end in a partial one.
         #expect(content("\u{FFFF}\u{FFFF}x\u{FFFE}") == Rendered("x", 3))
         #expect(attribute("x\u{02}<y>\"\t\n\r") == Rendered("x&lt;y&gt;&quot;&#9;&#10;&#13;", 1))

@@ -91,18 +91,26 @@ struct LibXML2EquivalenceTests {
     func figure() throws {
         let mapping = try Mapping.bundled()
         let odd = Self.tricky.joined(separator: "|")
-        let figure = GraphNode(kind: .figure, id: Identifier(.figure, "PMC1__fig 1#a&b<c>"), name: odd, properties: [
-            Property("figid", .string("PMC1__fig 1#a&b<c>")), Property("title", .string(odd)),
-            Property("pathwayScore", .double(0.971234567)), Property("pmcRankedResultIndex", .integer(-42)),
-            Property("organisms", .stringList(Self.tricky)), Property("imageURL", .iri("https://x.org/a?b&c")),
-        ])
-        let paper = GraphNode(kind: .paper, id: Identifier(.pmc, "PMC1"), name: "P\u{01}aper", properties: [Property("year", .integer(2013))])
+        let figure = GraphNode(
+            kind: .figure, id: Identifier(.figure, "PMC1__fig 1#a&b<c>"), name: odd,
+            properties: [
+                Property("figid", .string("PMC1__fig 1#a&b<c>")), Property("title", .string(odd)),
+                Property("pathwayScore", .double(0.971234567)), Property("pmcRankedResultIndex", .integer(-42)),
+                Property("organisms", .stringList(Self.tricky)), Property("imageURL", .iri("https://x.org/a?b&c")),
+            ])
+        let paper = GraphNode(
+            kind: .paper, id: Identifier(.pmc, "PMC1"), name: "P\u{01}aper",
+            properties: [Property("year", .integer(2013))])
         let chemical = GraphNode(kind: .chemical, id: Identifier(.mesh, "D1"), name: "Ca2+ \u{1F600}")
-        let mention = GraphEdge(kind: .mentions, source: figure.id, sourceKind: .figure, target: chemical.id, targetKind: .chemical, properties: [
-            Property("words", .stringList(Self.tricky)), Property("matchedTerms", .stringList(Self.tricky.reversed())),
-            Property("sources", .stringList(["MESH", ""])), Property("evidenceCount", .integer(15)),
-        ])
-        let partOf = GraphEdge(kind: .partOf, source: figure.id, sourceKind: .figure, target: paper.id, targetKind: .paper)
+        let mention = GraphEdge(
+            kind: .mentions, source: figure.id, sourceKind: .figure, target: chemical.id, targetKind: .chemical,
+            properties: [
+                Property("words", .stringList(Self.tricky)),
+                Property("matchedTerms", .stringList(Self.tricky.reversed())),
+                Property("sources", .stringList(["MESH", ""])), Property("evidenceCount", .integer(15)),
+            ])
+        let partOf = GraphEdge(
+            kind: .partOf, source: figure.id, sourceKind: .figure, target: paper.id, targetKind: .paper)
         let subgraph = FigureSubgraph(figure: figure, nodes: [paper, chemical], edges: [partOf, mention])
 
         let renderer = GraphMLRenderer(mapping: mapping)
@@ -144,13 +152,17 @@ struct LibXML2EquivalenceTests {
         }
         // The values' text as the sink made it before (JSON lists of stripped items).
         let stripped = Self.tricky.map { String(String.UnicodeScalarView($0.unicodeScalars.filter(Self.isAllowed))) }
-        node(figure, values: [
-            "figid": "PMC1__fig 1#a&b<c>", "title": odd, "pathwayScore": "0.971234567", "pmcRankedResultIndex": "-42",
-            "organisms": JSONText.array(stripped), "imageURL": "https://x.org/a?b&c",
-        ])
+        node(
+            figure,
+            values: [
+                "figid": "PMC1__fig 1#a&b<c>", "title": odd, "pathwayScore": "0.971234567",
+                "pmcRankedResultIndex": "-42",
+                "organisms": JSONText.array(stripped), "imageURL": "https://x.org/a?b&c",
+            ])
         node(chemical, values: [:])
         let mentionValues = [
-            "words": JSONText.array(stripped), "matchedTerms": JSONText.array(stripped.reversed()), "sources": #"["MESH",""]"#, "evidenceCount": "15",
+            "words": JSONText.array(stripped), "matchedTerms": JSONText.array(stripped.reversed()),
+            "sources": #"["MESH",""]"#, "evidenceCount": "15",
         ]
         for (edge, values) in [(partOf, [:]), (mention, mentionValues)] {
             reference.start("edge")
@@ -198,14 +210,19 @@ struct LibXML2EquivalenceTests {
             return
         }
         mapping.vocabulary.nodes[.paper]?.properties[index].type = .boolean
-        let figure = GraphNode(kind: .figure, id: Identifier(.figure, "PMC1__f1"), name: "f", properties: [Property("pathwayScore", .double(.infinity))])
-        let paper = GraphNode(kind: .paper, id: Identifier(.pmc, "PMC1"), name: "p", properties: [Property("year", .integer(2013))])
+        let figure = GraphNode(
+            kind: .figure, id: Identifier(.figure, "PMC1__f1"), name: "f",
+            properties: [Property("pathwayScore", .double(.infinity))])
+        let paper = GraphNode(
+            kind: .paper, id: Identifier(.pmc, "PMC1"), name: "p", properties: [Property("year", .integer(2013))])
         let subgraph = FigureSubgraph(figure: figure, nodes: [paper], edges: [])
         let renderer = GraphMLRenderer(mapping: mapping)
         var fragment = FigureFragment()
         renderer.render(subgraph, into: &fragment)
-        for (news, expected) in [(FigureNews(everythingNewIn: subgraph), ["Figure.pathwayScore": 1, "Paper.year": 1]),
-                                 (FigureNews(newNodes: [false], newIdentifiers: [false], keptEdges: []), ["Figure.pathwayScore": 1])] {
+        for (news, expected) in [
+            (FigureNews(everythingNewIn: subgraph), ["Figure.pathwayScore": 1, "Paper.year": 1]),
+            (FigureNews(newNodes: [false], newIdentifiers: [false], keptEdges: []), ["Figure.pathwayScore": 1]),
+        ] {
             #expect(fragment.tally(news)[GraphMLRenderer.leftOutLane] == expected.values.reduce(0, +))
             var counts: [String: Int] = [:]
             renderer.countLeftOut(RenderedFigure(subgraph: subgraph, news: news, fragment: fragment), into: &counts)

@@ -1,6 +1,7 @@
 import CLibXML2
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// libxml2 as the consumer in the tests: XSD validation and a small DOM read of a GraphML file.
@@ -81,9 +82,10 @@ enum LibXML2Reading {
         for child in elements(root) {
             switch name(child) {
             case "key":
-                result.keys.append(Document.Key(
-                    id: attribute(child, "id") ?? "", domain: attribute(child, "for") ?? "",
-                    name: attribute(child, "attr.name") ?? "", type: attribute(child, "attr.type") ?? ""))
+                result.keys.append(
+                    Document.Key(
+                        id: attribute(child, "id") ?? "", domain: attribute(child, "for") ?? "",
+                        name: attribute(child, "attr.name") ?? "", type: attribute(child, "attr.type") ?? ""))
             case "graph":
                 result.edgeDefault = attribute(child, "edgedefault") ?? ""
                 for item in elements(child) {
@@ -92,8 +94,10 @@ enum LibXML2Reading {
                     if itemName == "node" {
                         result.nodes.append(Document.Node(id: attribute(item, "id") ?? "", data: data(item)))
                     } else if itemName == "edge" {
-                        result.edges.append(Document.Edge(
-                            source: attribute(item, "source") ?? "", target: attribute(item, "target") ?? "", data: data(item)))
+                        result.edges.append(
+                            Document.Edge(
+                                source: attribute(item, "source") ?? "", target: attribute(item, "target") ?? "",
+                                data: data(item)))
                     }
                 }
             default:

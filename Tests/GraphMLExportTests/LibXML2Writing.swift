@@ -1,6 +1,7 @@
 import CLibXML2
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// libxml2's `xmlTextWriter` set up as the GraphML sink used it when it streamed the file

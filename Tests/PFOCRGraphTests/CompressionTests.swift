@@ -1,9 +1,10 @@
 import CLibDeflate
 import Foundation
 import PFOCRFormats
-@testable import PFOCRGraph
 import PFOCRTestSupport
 import XCTest
+
+@testable import PFOCRGraph
 
 /// Reads gzip files the way consumers do: member after member until the input ends
 /// (libdeflate's decompressor, which is not the code that wrote them).
@@ -31,7 +32,10 @@ enum Gunzip {
                             output.baseAddress, output.count, &consumed, &produced)
                     }
                 }
-                if result == LIBDEFLATE_INSUFFICIENT_SPACE { capacity *= 2; continue }
+                if result == LIBDEFLATE_INSUFFICIENT_SPACE {
+                    capacity *= 2
+                    continue
+                }
                 guard result == LIBDEFLATE_SUCCESS else { return nil }
                 members.append(Member(header: Array(data[offset..<offset + 10]), bytes: Array(out[..<produced])))
                 offset += consumed
@@ -52,7 +56,9 @@ final class CompressionTests: XCTestCase {
         var bytes: [UInt8] = []
         var line = 0
         while bytes.count < count {
-            bytes += Array("<https://example.org/gene/\(line * 7919 % 100_003)> <http://purl.org/dc/terms/title> \"gene \(line)\" .\n".utf8)
+            bytes += Array(
+                "<https://example.org/gene/\(line * 7919 % 100_003)> <http://purl.org/dc/terms/title> \"gene \(line)\" .\n"
+                    .utf8)
             line += 1
         }
         return Array(bytes.prefix(count))
@@ -113,7 +119,8 @@ final class CompressionTests: XCTestCase {
         XCTAssertFalse(FilePattern.matches(pattern: "cx2/<figid>.cx2", path: "cx/PMC1__fig1.cx"))
         XCTAssertFalse(FilePattern.matches(pattern: "cx2/<figid>.cx2", path: "cx2/a/b.cx2"))
         XCTAssertTrue(FilePattern.matches(pattern: "pfocr.cx2 (--cx-scope corpus)", path: "pfocr.cx2"))
-        XCTAssertTrue(FilePattern.matches(pattern: "neo4j/rels-<TYPE>-<EndLabel>.csv", path: "neo4j/rels-PART_OF-Paper.csv"))
+        XCTAssertTrue(
+            FilePattern.matches(pattern: "neo4j/rels-<TYPE>-<EndLabel>.csv", path: "neo4j/rels-PART_OF-Paper.csv"))
         XCTAssertFalse(FilePattern.matches(pattern: "neo4j/rels-<TYPE>-<EndLabel>.csv", path: "neo4j/nodes-Gene.csv"))
         XCTAssertTrue(FilePattern.matches(pattern: "void.ttl", path: "void.ttl"))
         XCTAssertFalse(FilePattern.matches(pattern: "void.ttl", path: "pfocr.ttl"))
@@ -123,7 +130,10 @@ final class CompressionTests: XCTestCase {
     func testTarHeadersAndPaxRecords() {
         XCTAssertEqual(TarStream.paxRecord(key: "path", value: "abc"), Array("12 path=abc\n".utf8))
         XCTAssertEqual(TarStream.paxRecord(key: "path", value: String(repeating: "x", count: 92)).count, 102)
-        XCTAssertEqual(String(decoding: TarStream.paxRecord(key: "path", value: String(repeating: "x", count: 92)).prefix(4), as: UTF8.self), "102 ")
+        XCTAssertEqual(
+            String(
+                decoding: TarStream.paxRecord(key: "path", value: String(repeating: "x", count: 92)).prefix(4),
+                as: UTF8.self), "102 ")
         let header = TarStream.header(name: Array("kgx/nodes.jsonl".utf8), size: 1234, type: UInt8(ascii: "0"))
         XCTAssertEqual(header.count, 512)
         XCTAssertEqual(String(decoding: header[124..<135], as: UTF8.self), "00000002322")
@@ -135,8 +145,8 @@ final class CompressionTests: XCTestCase {
     }
 }
 
-private extension String {
-    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
 
 /// The compressed Examples export: the same bytes for --jobs 1 and 2, and every data file
@@ -151,7 +161,9 @@ final class CompressedGoldenTests: XCTestCase {
         let first = TestExport.files(in: one.output)
         let second = TestExport.files(in: two.output)
         XCTAssertEqual(Set(first.keys), Set(second.keys))
-        for (path, data) in first { XCTAssertEqual(data, second[path], "\(path) differs between --jobs 1 and --jobs 2") }
+        for (path, data) in first {
+            XCTAssertEqual(data, second[path], "\(path) differs between --jobs 1 and --jobs 2")
+        }
 
         var expected: [String: Data] = [:]
         for folder in CompressedGoldenTests.goldenFolders {

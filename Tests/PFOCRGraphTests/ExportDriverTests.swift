@@ -2,17 +2,22 @@ import Foundation
 import PFOCRRecords
 import PFOCRTestSupport
 import Testing
+
 @testable import PFOCRGraph
 
 @Suite struct ExportDriverTests {
     /// A corpus with one record of each broken kind among good ones.
     func brokenCorpus() -> String {
         let root = TestPaths.temporaryFolder("broken")
-        let figures = root + "/_figures", data = root + "/_data"
+        let figures = root + "/_figures"
+        let data = root + "/_data"
         try? FileManager.default.createDirectory(atPath: figures, withIntermediateDirectories: true)
         try? FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
-        func write(_ path: String, _ text: String) { _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) }
-        write(figures + "/PMC1__good.md", "---\nfigid: PMC1__good\npmcid: PMC1\ngenes:\n- word: A\n  entrez: '1'\n---\n")
+        func write(_ path: String, _ text: String) {
+            _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        }
+        write(
+            figures + "/PMC1__good.md", "---\nfigid: PMC1__good\npmcid: PMC1\ngenes:\n- word: A\n  entrez: '1'\n---\n")
         write(figures + "/PMC2__yaml.md", "---\nfigid: PMC2__yaml\ncaption: [oops\n---\n")
         write(figures + "/PMC3__nofigid.md", "---\ncaption: x\n---\n")
         write(figures + "/PMC4__empty.md", "")
@@ -60,10 +65,12 @@ import Testing
         // a user's file is kept, stale staging folders are cleaned.
         let folder = TestPaths.temporaryFolder("replace")
         _ = try TestExport.run([TestPaths.examples], formats: ["kgx-jsonl"], output: folder)
-        try FileManager.default.createDirectory(atPath: folder + "/.pfocr-kg-staging-99999", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: folder + "/.pfocr-kg-staging-99999", withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: folder + "/kgx/user-notes.txt", contents: Data("keep".utf8))
         let manifest = try String(contentsOfFile: folder + "/.pfocr-kg-manifest", encoding: .utf8)
-        try (manifest + "old/gone.txt\n").write(toFile: folder + "/.pfocr-kg-manifest", atomically: true, encoding: .utf8)
+        try (manifest + "old/gone.txt\n").write(
+            toFile: folder + "/.pfocr-kg-manifest", atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: folder + "/old", withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: folder + "/old/gone.txt", contents: Data("x".utf8))
         let again = try TestExport.run([TestPaths.examples], formats: ["kgx-jsonl"], output: folder)
@@ -74,7 +81,9 @@ import Testing
     }
 
     @Test func filtersExcludeAndCount() throws {
-        var request = ExportRequest(inputs: [TestPaths.examples], formats: [], outputPath: nil, jobs: 2, mapping: try Mapping.bundled(), toolVersion: "test")
+        var request = ExportRequest(
+            inputs: [TestPaths.examples], formats: [], outputPath: nil, jobs: 2, mapping: try Mapping.bundled(),
+            toolVersion: "test")
         request.filter = RecordFilter(organisms: ["Drosophila melanogaster"])
         let fly = try ExportDriver(request).run(diagnostic: { _ in })
         #expect(fly.report.records.exported == 1)
@@ -85,7 +94,9 @@ import Testing
         let otherTaxa = flyGenes.excludedByReason[GraphBuilder.excludedOtherTaxon] ?? 0
         // Its two gene rows have no lexicon taxon (Examples/README.md): left out as taxon-less.
         #expect(flyGenes.excludedByReason[GraphBuilder.excludedNoTaxon] == 2)
-        #expect(flyGenes.excluded == otherTaxa + 2 + (flyGenes.excludedByReason[ExportReport.RowBalance.excludedRecord] ?? 0))
+        #expect(
+            flyGenes.excluded == otherTaxa + 2
+                + (flyGenes.excludedByReason[ExportReport.RowBalance.excludedRecord] ?? 0))
         request.filter = RecordFilter(organisms: ["Drosophila melanogaster"], keepAllGenes: true)
         let flyAll = try ExportDriver(request).run(diagnostic: { _ in })
         #expect(flyAll.report.rows["gene"]?.exported == flyGenes.exported + otherTaxa + 2)
@@ -116,9 +127,15 @@ import Testing
 
 @Suite struct ReportFileListTests {
     @Test func largeFoldersAreSummarisedOthersListed() {
-        var report = ExportReport(version: "test", inputs: [], formats: [], prefixSet: "identifiers", jobs: 1, strict: false)
-        let perFigure = (0...ExportDriver.listedFilesPerFolder).map { OutputDirectory.WrittenFile(path: "cx2/f\($0).cx2", bytes: 10, sha256: "h\($0)") }
-        let top = [OutputDirectory.WrittenFile(path: "pfocr.ttl", bytes: 5, sha256: "a"), .init(path: "kgx/nodes.jsonl", bytes: 7, sha256: "b")]
+        var report = ExportReport(
+            version: "test", inputs: [], formats: [], prefixSet: "identifiers", jobs: 1, strict: false)
+        let perFigure = (0...ExportDriver.listedFilesPerFolder).map {
+            OutputDirectory.WrittenFile(path: "cx2/f\($0).cx2", bytes: 10, sha256: "h\($0)")
+        }
+        let top = [
+            OutputDirectory.WrittenFile(path: "pfocr.ttl", bytes: 5, sha256: "a"),
+            .init(path: "kgx/nodes.jsonl", bytes: 7, sha256: "b"),
+        ]
         ExportDriver.describeFiles(top + perFigure, in: &report)
         #expect(report.files.map(\.path) == ["pfocr.ttl", "kgx/nodes.jsonl"])
         #expect(report.files.map(\.sha256) == ["a", "b"])

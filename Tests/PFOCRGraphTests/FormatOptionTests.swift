@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct FormatOptionTests {
     enum Scope: String { case figure, corpus }
-    let scope = FormatOption("cx-scope", .oneOf(["figure", "corpus"]), default: "figure", valueName: "scope", help: "Scope.")
+    let scope = FormatOption(
+        "cx-scope", .oneOf(["figure", "corpus"]), default: "figure", valueName: "scope", help: "Scope.")
     let minimum = FormatOption("gmt-min-genes", .integer(atLeast: 1), default: "3", valueName: "n", help: "Fewest.")
     let created = FormatOption("created", .calendarDate, valueName: "date", help: "Date.")
 

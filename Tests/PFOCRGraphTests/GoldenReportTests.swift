@@ -17,7 +17,8 @@ final class GoldenReportTests: XCTestCase {
     }
 
     func testBinaryDifferenceNamesTheByteOffset() {
-        let message = Golden.firstDifference(expected: Data([0x1f, 0x8b, 0xff, 0x01]), written: Data([0x1f, 0x8b, 0xff, 0x02]))
+        let message = Golden.firstDifference(
+            expected: Data([0x1f, 0x8b, 0xff, 0x01]), written: Data([0x1f, 0x8b, 0xff, 0x02]))
         XCTAssertEqual(message, "first difference at byte 3")
     }
 }

@@ -1,5 +1,6 @@
 import PFOCRRecords
 import Testing
+
 @testable import PFOCRGraph
 
 @Suite struct GraphBuilderTests {
@@ -12,9 +13,13 @@ import Testing
         record.year = 2020
         record.organisms = ["Homo sapiens", "Dysidea avara"]
         record.genes = [
-            GeneMention(word: "AKT", matchedTerm: "AKT", symbol: "AKT1", ncbiGeneID: "207", source: "famplex", taxonID: "9606"),
-            GeneMention(word: "AKT1/2", matchedTerm: "AKT1", symbol: "AKT1", ncbiGeneID: "207", source: "symbol", taxonID: "9606"),
-            GeneMention(word: "Akt", symbol: "Akt1", ncbiGeneID: "11651", taxonID: "10090", organismName: "Mus musculus"),
+            GeneMention(
+                word: "AKT", matchedTerm: "AKT", symbol: "AKT1", ncbiGeneID: "207", source: "famplex", taxonID: "9606"),
+            GeneMention(
+                word: "AKT1/2", matchedTerm: "AKT1", symbol: "AKT1", ncbiGeneID: "207", source: "symbol",
+                taxonID: "9606"),
+            GeneMention(
+                word: "Akt", symbol: "Akt1", ncbiGeneID: "11651", taxonID: "10090", organismName: "Mus musculus"),
             GeneMention(word: "FZD", ncbiGeneID: nil),
         ]
         record.chemicals = [
@@ -22,7 +27,9 @@ import Testing
             TermMention(word: "ATP", meshID: "D000255", ontologyID: "15422"),
             TermMention(word: "junk"),
         ]
-        record.diseases = [TermMention(word: "cancer", ontologyID: "162"), TermMention(word: "tumor", ontologyID: "162")]
+        record.diseases = [
+            TermMention(word: "cancer", ontologyID: "162"), TermMention(word: "tumor", ontologyID: "162"),
+        ]
         var genes = RowAccount()
         genes.rowsRead = 5
         genes.reject("ragged row")
@@ -43,9 +50,11 @@ import Testing
         #expect(akt?.value("evidenceCount") == .integer(2))
         // Evidence travels typed; the parallel lists are made only when a format asks.
         #expect(akt?.properties.isEmpty == true)
-        #expect(akt?.evidence.map(\.source) == (akt?.value(.sources)).flatMap { value in
-            if case .stringList(let items) = value { items } else { nil }
-        })
+        #expect(
+            akt?.evidence.map(\.source)
+                == (akt?.value(.sources)).flatMap { value in
+                    if case .stringList(let items) = value { items } else { nil }
+                })
         #expect(graph.edges.filter { $0.kind == .inTaxon }.count == 2)
         #expect(graph.edges.filter { $0.kind == .about }.map(\.target.local) == ["9606"])
         #expect(graph.nodes(.chemical).last?.value("chebiID") == .string("15422"))
@@ -77,12 +86,15 @@ import Testing
         ]
         var accounting = FigureAccounting()
         let graph = builder.build(record, accounting: &accounting)
-        let taxa = Dictionary(uniqueKeysWithValues: graph.edges.filter { $0.kind == .inTaxon }.map { ($0.source.local, $0.target.local) })
+        let taxa = Dictionary(
+            uniqueKeysWithValues: graph.edges.filter { $0.kind == .inTaxon }.map { ($0.source.local, $0.target.local) })
         #expect(taxa == ["55": "9606", "208": "9606", "1026": "9606", "3099": "9606"])
         #expect(graph.nodes(.organism).map(\.name) == ["Homo sapiens"])
         #expect(accounting.genesWithoutTaxon == 1)
         // organism_id wins over the lexicon.
-        #expect(builder.mapping.geneTaxon(of: GeneMention(word: "x", ncbiGeneID: "1", source: "hgnc_symbol", taxonID: "10090")) == "10090")
+        #expect(
+            builder.mapping.geneTaxon(
+                of: GeneMention(word: "x", ncbiGeneID: "1", source: "hgnc_symbol", taxonID: "10090")) == "10090")
     }
 
     /// `--organism` without `--keep-all-genes`: other taxa's gene rows are left out and
@@ -91,10 +103,12 @@ import Testing
         var rows = record()
         rows.genes.append(GeneMention(word: "orphan", ncbiGeneID: "99", source: "ncbigene_symbol"))
         var mouseAccounting = FigureAccounting()
-        let mouse = GraphBuilder(mapping: builder.mapping, geneTaxa: ["10090"]).build(rows, accounting: &mouseAccounting)
+        let mouse = GraphBuilder(mapping: builder.mapping, geneTaxa: ["10090"]).build(
+            rows, accounting: &mouseAccounting)
         #expect(mouse.nodes(.gene).map(\.id.local) == ["11651"])
         #expect(mouseAccounting.exported[.gene] == 1)
-        #expect(mouseAccounting.excludedGeneRows == [GraphBuilder.excludedOtherTaxon: 2, GraphBuilder.excludedNoTaxon: 1])
+        #expect(
+            mouseAccounting.excludedGeneRows == [GraphBuilder.excludedOtherTaxon: 2, GraphBuilder.excludedNoTaxon: 1])
         var allAccounting = FigureAccounting()
         _ = builder.build(rows, accounting: &allAccounting)
         #expect(allAccounting.exported[.gene] == 4)

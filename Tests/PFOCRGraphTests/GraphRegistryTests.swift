@@ -1,7 +1,8 @@
-import PFOCRRecords
 import PFOCRFormats
+import PFOCRRecords
 import PFOCRTestSupport
 import Testing
+
 @testable import PFOCRGraph
 
 /// The driver's one key set: first figure wins, one taxon per gene, ids unique across kinds
@@ -9,8 +10,11 @@ import Testing
 @Suite struct GraphRegistryTests {
     let builder = GraphBuilder(mapping: try! Mapping.bundled())
 
-    func figure(_ figid: String, genes: [(String, String?)], chemicals: [String] = [], diseases: [String] = []) -> FigureSubgraph {
-        var record = FigureRecord(figid: figid, location: SourceLocation(file: "\(figid).md", line: 2), layout: .sideFiles)
+    func figure(_ figid: String, genes: [(String, String?)], chemicals: [String] = [], diseases: [String] = [])
+        -> FigureSubgraph
+    {
+        var record = FigureRecord(
+            figid: figid, location: SourceLocation(file: "\(figid).md", line: 2), layout: .sideFiles)
         record.pmcid = "PMC1"
         record.genes = genes.map { GeneMention(word: "w", ncbiGeneID: $0.0, taxonID: $0.1) }
         record.chemicals = chemicals.map { TermMention(word: "c", meshID: $0) }
@@ -26,7 +30,8 @@ import Testing
         let registry = GraphRegistry()
         // Gene 1 without a taxon first, then with two different taxa.
         let first = figure("PMC1__a", genes: [("1", nil)], chemicals: ["D000001"])
-        let second = figure("PMC1__b", genes: [("1", "9606"), ("2", "9606")], chemicals: ["D000001"], diseases: ["D000001"])
+        let second = figure(
+            "PMC1__b", genes: [("1", "9606"), ("2", "9606")], chemicals: ["D000001"], diseases: ["D000001"])
         let third = figure("PMC1__c", genes: [("1", "10090")])
 
         let news1 = registry.settle(first)
@@ -90,7 +95,8 @@ import Testing
             plain.keys.sorted().lazy.compactMap { file -> String? in
                 let (a, b) = (plain[file] ?? [], hinted?[file] ?? [])
                 guard a != b else { return nil }
-                let offset = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+                let offset =
+                    zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
                 return "file \(file): \(a.count) vs \(b.count) bytes, first difference at byte \(offset)"
             }.first
         }

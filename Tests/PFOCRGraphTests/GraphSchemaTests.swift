@@ -28,7 +28,9 @@ struct GraphSchemaTests {
             for edge in subgraph.edges {
                 let declared = GraphSchema.edgeProperties[edge.kind] ?? []
                 for property in edge.properties {
-                    #expect(declared.first { $0.name == property.name }?.type == property.value.type, "\(edge.kind) \(property.name)")
+                    #expect(
+                        declared.first { $0.name == property.name }?.type == property.value.type,
+                        "\(edge.kind) \(property.name)")
                 }
             }
         }
@@ -52,7 +54,8 @@ struct GraphSchemaTests {
         let keyedByChEBI = try chebiKeyedChemicals()
         let formats = FormatRegistry.all.map(\.name)
         let before = try chebiNumbers(in: TestExport.run([TestPaths.examples], formats: formats).output)
-        let after = try chebiNumbers(in: TestExport.run([TestPaths.examples], formats: formats, mapping: withoutChEBI).output)
+        let after = try chebiNumbers(
+            in: TestExport.run([TestPaths.examples], formats: formats, mapping: withoutChEBI).output)
         // The bundled vocabulary writes cross-references to ChEBI ids that key no node...
         #expect(!before.numbers.subtracting(keyedByChEBI).isEmpty)
         #expect(before.namesProperty)

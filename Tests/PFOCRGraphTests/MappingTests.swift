@@ -1,6 +1,7 @@
 import Foundation
 import PFOCRTestSupport
 import Testing
+
 @testable import PFOCRGraph
 
 @Suite struct MappingTests {
@@ -13,7 +14,8 @@ import Testing
             var isDirectory: ObjCBool = false
             let path = folder + "/" + relative
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                !(relative as NSString).lastPathComponent.hasPrefix(".") else { continue }
+                !(relative as NSString).lastPathComponent.hasPrefix(".")
+            else { continue }
             var text = try String(contentsOfFile: path, encoding: .utf8)
             while text.hasSuffix("\n") { text.removeLast() }
             onDisk[relative] = text
@@ -25,9 +27,12 @@ import Testing
         let standard = try Mapping.load()
         #expect(standard.prefixes.iri(Identifier(.ncbigene, "2915")) == "https://identifiers.org/ncbigene/2915")
         #expect(standard.prefixes.iri(Identifier(.chebi, "15846")) == "https://identifiers.org/chebi/CHEBI:15846")
-        #expect(standard.prefixes.iri(Identifier(.ncbitaxon, "9606")) == "http://purl.obolibrary.org/obo/NCBITaxon_9606")
+        #expect(
+            standard.prefixes.iri(Identifier(.ncbitaxon, "9606")) == "http://purl.obolibrary.org/obo/NCBITaxon_9606")
         #expect(standard.prefixes.curie(Identifier(.mesh, "D018350")) == "mesh:D018350")
-        #expect(standard.prefixes.iri(Identifier(.figure, "PMC1__a b/#")) == "https://pfocr.wikipathways.org/figures/PMC1__a%20b%2F%23.html")
+        #expect(
+            standard.prefixes.iri(Identifier(.figure, "PMC1__a b/#"))
+                == "https://pfocr.wikipathways.org/figures/PMC1__a%20b%2F%23.html")
         #expect(standard.prefixes.iri(Identifier(.doi, "10.1/x y")) == "https://doi.org/10.1/x%20y")
         let bioregistry = try Mapping.load(prefixSet: "bioregistry")
         #expect(bioregistry.prefixes.curie(Identifier(.ncbigene, "2915")) == "NCBIGene:2915")
@@ -39,9 +44,20 @@ import Testing
         let folder = TestPaths.temporaryFolder("mappings")
         let vocabulary = try #require(BundledMappings.files["vocabulary.yaml"])
         let cases: [(String, String, String)] = [
-            ("vocabulary.yaml", vocabulary.replacingOccurrences(of: "  Organism:\n", with: "  Organsim:\n"), "unknown node kind 'Organsim'"),
-            ("vocabulary.yaml", vocabulary.replacingOccurrences(of: "name: symbol,     type: string", with: "name: symbol,     type: number"), "unknown type 'number'"),
-            ("vocabulary.yaml", vocabulary.replacingOccurrences(of: "name: caption,", with: "name: captions,"), "no property 'captions'"),
+            (
+                "vocabulary.yaml", vocabulary.replacingOccurrences(of: "  Organism:\n", with: "  Organsim:\n"),
+                "unknown node kind 'Organsim'"
+            ),
+            (
+                "vocabulary.yaml",
+                vocabulary.replacingOccurrences(
+                    of: "name: symbol,     type: string", with: "name: symbol,     type: number"),
+                "unknown type 'number'"
+            ),
+            (
+                "vocabulary.yaml", vocabulary.replacingOccurrences(of: "name: caption,", with: "name: captions,"),
+                "no property 'captions'"
+            ),
             ("vocabulary.yaml", "nodes: [", "YAML error"),
             ("organisms.tsv", "name\ttaxon_id\nHomo sapiens\thuman\n", "not an NCBI Taxonomy id"),
         ]
@@ -64,21 +80,22 @@ import Testing
 /// and common names do not map, a malformed line fails with file and line.
 @Suite struct TaxonomyTests {
     /// A names.dmp in NCBI's layout; the ids of the invented names are invented.
-    static let namesDump = [
-        "9606\t|\tHomo sapiens\t|\t\t|\tscientific name\t|",
-        "9606\t|\thuman\t|\t\t|\tgenbank common name\t|",
-        "10090\t|\tMus musculus\t|\t\t|\tscientific name\t|",
-        "10090\t|\tmouse\t|\t\t|\tcommon name\t|",
-        "900001\t|\tDysidea avara\t|\t\t|\tscientific name\t|",
-        "900002\t|\tNewname example\t|\t\t|\tscientific name\t|",
-        "900002\t|\tOldname example\t|\t\t|\tsynonym\t|",
-        "900003\t|\tTwin\t|\tTwin <animal>\t|\tscientific name\t|",
-        "900004\t|\tTwin\t|\tTwin <plant>\t|\tscientific name\t|",
-        "900005\t|\tHomo sapiens\t|\t\t|\tsynonym\t|",
-        "900006\t|\tShared old\t|\t\t|\tsynonym\t|",
-        "900007\t|\tShared old\t|\t\t|\tsynonym\t|",
-        "900008\t|\tPlaced spp.\t|\t\t|\tscientific name\t|\r",
-    ].joined(separator: "\n") + "\n"
+    static let namesDump =
+        [
+            "9606\t|\tHomo sapiens\t|\t\t|\tscientific name\t|",
+            "9606\t|\thuman\t|\t\t|\tgenbank common name\t|",
+            "10090\t|\tMus musculus\t|\t\t|\tscientific name\t|",
+            "10090\t|\tmouse\t|\t\t|\tcommon name\t|",
+            "900001\t|\tDysidea avara\t|\t\t|\tscientific name\t|",
+            "900002\t|\tNewname example\t|\t\t|\tscientific name\t|",
+            "900002\t|\tOldname example\t|\t\t|\tsynonym\t|",
+            "900003\t|\tTwin\t|\tTwin <animal>\t|\tscientific name\t|",
+            "900004\t|\tTwin\t|\tTwin <plant>\t|\tscientific name\t|",
+            "900005\t|\tHomo sapiens\t|\t\t|\tsynonym\t|",
+            "900006\t|\tShared old\t|\t\t|\tsynonym\t|",
+            "900007\t|\tShared old\t|\t\t|\tsynonym\t|",
+            "900008\t|\tPlaced spp.\t|\t\t|\tscientific name\t|\r",
+        ].joined(separator: "\n") + "\n"
 
     @Test func mapsScientificNamesAndSynonyms() throws {
         var table = try Mapping.bundled().organisms
@@ -114,12 +131,15 @@ import Testing
         let path = TestPaths.temporaryFolder("taxonomy") + "/names.dmp"
         try TaxonomyTests.namesDump.write(toFile: path, atomically: true, encoding: .utf8)
         try mapping.organisms.addTaxonomy(file: path)
-        var request = ExportRequest(inputs: [TestPaths.examples], formats: [], outputPath: nil, jobs: 2, mapping: mapping, toolVersion: "test")
+        var request = ExportRequest(
+            inputs: [TestPaths.examples], formats: [], outputPath: nil, jobs: 2, mapping: mapping, toolVersion: "test")
         let with = try ExportDriver(request).run(diagnostic: { _ in })
         #expect(with.report.unmappedOrganisms.isEmpty)
         request.mapping = try Mapping.bundled()
         var warnings: [String] = []
-        let without = try ExportDriver(request).run(diagnostic: { if $0.severity == .warning { warnings.append($0.message) } })
+        let without = try ExportDriver(request).run(diagnostic: {
+            if $0.severity == .warning { warnings.append($0.message) }
+        })
         #expect(without.report.unmappedOrganisms == ["Dysidea avara": 1])
         #expect(with.report.edges["ABOUT"] == (without.report.edges["ABOUT"] ?? 0) + 1)
         #expect(warnings.contains { $0.hasPrefix("1 curated organism names (1 uses) have no NCBI Taxonomy id") })
@@ -136,7 +156,9 @@ import Testing
             #expect(Namespace.allCases[namespace.ordinal] == namespace)
             for local in locals {
                 let id = Identifier(namespace, local)
-                var iri: [UInt8] = [], curie: [UInt8] = [], biolink: [UInt8] = []
+                var iri: [UInt8] = []
+                var curie: [UInt8] = []
+                var biolink: [UInt8] = []
                 set.appendIRI(id, to: &iri)
                 set.appendCurie(id, to: &curie)
                 set.appendBiolinkCurie(id, to: &biolink)

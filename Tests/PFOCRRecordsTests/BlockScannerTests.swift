@@ -1,37 +1,51 @@
 import Foundation
 import Testing
+
 @testable import PFOCRRecords
 
 /// The block scanner against libyaml: the two ways of parsing must give identical records and
 /// diagnostics for every input, and the scanner must take PFOCR's own style.
 @Suite struct BlockScannerTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let examples = root.appendingPathComponent("Examples/pfocr-database").path
     static let shared = root.deletingLastPathComponent().appendingPathComponent("shared").path
-    static let sample: String? = FileManager.default.fileExists(atPath: shared + "/pfocr-sample/_figures") ? shared + "/pfocr-sample" : nil
-    static let synthCorpus: String? = FileManager.default.fileExists(atPath: shared + "/bench/synth_corpus.py") ? shared + "/bench/synth_corpus.py" : nil
-    static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3", "/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let sample: String? =
+        FileManager.default.fileExists(atPath: shared + "/pfocr-sample/_figures") ? shared + "/pfocr-sample" : nil
+    static let synthCorpus: String? =
+        FileManager.default.fileExists(atPath: shared + "/bench/synth_corpus.py")
+        ? shared + "/bench/synth_corpus.py" : nil
+    static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3", "/bin/python3"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 
     let scanning = RecordReader(parsing: .scannerFirst)
     let reference = RecordReader(parsing: .libyaml)
 
     /// The records of `corpus` (its `_figures/*.md`), each read both ways from `contents` (or
     /// from its file); returns the differences and how many records the scanner took.
-    func compare(_ corpus: String, contents: (([UInt8]) -> [[UInt8]])? = nil) throws -> (differences: [String], read: Int, scanned: Int) {
+    func compare(_ corpus: String, contents: (([UInt8]) -> [[UInt8]])? = nil) throws -> (
+        differences: [String], read: Int, scanned: Int
+    ) {
         let folder = corpus + "/_figures"
         var differences: [String] = []
         var read = 0
         var scanned = 0
         for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() where name.hasSuffix(".md") {
-            let source = RecordSource(path: folder + "/" + name, stem: String(name.dropLast(3)), dataDirectory: corpus + "/_data")
+            let source = RecordSource(
+                path: folder + "/" + name, stem: String(name.dropLast(3)), dataDirectory: corpus + "/_data")
             let bytes = try FileBytes.contents(of: source.path, limit: ReadLimits.default.maxRecordBytes)
             for variant in contents?(bytes) ?? [bytes] {
                 read += 1
                 if BlockScannerTests.scannerTakes(variant) { scanned += 1 }
                 let fast = scanning.read(source, contents: variant)
                 let slow = reference.read(source, contents: variant)
-                if fast.record != slow.record || fast.diagnostics != slow.diagnostics || fast.lostSideFileRows != slow.lostSideFileRows {
-                    differences.append("\(source.path) (\(String(decoding: variant.prefix(300), as: UTF8.self).debugDescription)): scanner \(fast.diagnostics) \(String(describing: fast.record)); libyaml \(slow.diagnostics) \(String(describing: slow.record))")
+                if fast.record != slow.record || fast.diagnostics != slow.diagnostics
+                    || fast.lostSideFileRows != slow.lostSideFileRows
+                {
+                    differences.append(
+                        "\(source.path) (\(String(decoding: variant.prefix(300), as: UTF8.self).debugDescription)): scanner \(fast.diagnostics) \(String(describing: fast.record)); libyaml \(slow.diagnostics) \(String(describing: slow.record))"
+                    )
                 }
             }
         }
@@ -53,7 +67,10 @@ import Testing
         #expect(result.read >= 12 && result.scanned == result.read - 1)
     }
 
-    @Test(.enabled(if: BlockScannerTests.sample != nil, "../shared/pfocr-sample is absent: the real-record differential is skipped"))
+    @Test(
+        .enabled(
+            if: BlockScannerTests.sample != nil,
+            "../shared/pfocr-sample is absent: the real-record differential is skipped"))
     func agreesWithLibyamlOnTheRealSample() throws {
         let sample = try #require(BlockScannerTests.sample)
         let result = try compare(sample)
@@ -61,8 +78,10 @@ import Testing
         #expect(result.scanned == result.read, "the scanner takes every real record")
     }
 
-    @Test(.enabled(if: BlockScannerTests.synthCorpus != nil && BlockScannerTests.python != nil,
-                   "../shared/bench/synth_corpus.py or python3 is absent: the 10,000-record differential is skipped"))
+    @Test(
+        .enabled(
+            if: BlockScannerTests.synthCorpus != nil && BlockScannerTests.python != nil,
+            "../shared/bench/synth_corpus.py or python3 is absent: the 10,000-record differential is skipped"))
     func agreesWithLibyamlOnTenThousandGeneratedRecords() throws {
         let script = try #require(BlockScannerTests.synthCorpus)
         let folder = NSTemporaryDirectory() + "/pfocr-scanner-synth-\(UUID().uuidString)"
@@ -105,12 +124,17 @@ import Testing
                 var truncated = Array(lines[...index])
                 truncated[index] = Array(lines[index].prefix(cut))
                 truncated += [Array("---".utf8), []]
-                variants += [join(dropped), join(doubled), join(deeper), join(shallower), join(carriage), join(tabbed), join(truncated)]
+                variants += [
+                    join(dropped), join(doubled), join(deeper), join(shallower), join(carriage), join(tabbed),
+                    join(truncated),
+                ]
             }
             return variants
         }
         #expect(result.differences.isEmpty, "\(result.differences.prefix(5))")
-        #expect(result.scanned > result.read / 4, "the scanner takes many of the variants: \(result.scanned) of \(result.read)")
+        #expect(
+            result.scanned > result.read / 4,
+            "the scanner takes many of the variants: \(result.scanned) of \(result.read)")
     }
 
     /// Every character libyaml reads specially or refuses sends the text to libyaml, wherever
@@ -120,7 +144,9 @@ import Testing
             [0x09], [0x0D], [0x01], [0x1F], [0x7F], [0xC2, 0x85], [0xC2, 0x80], [0xC2, 0x9F], [0xE2, 0x80, 0xA8],
             [0xE2, 0x80, 0xA9], [0xEF, 0xBB, 0xBF], [0xEF, 0xBF, 0xBE], [0xEF, 0xBF, 0xBF],
         ]
-        let accepted: [[UInt8]] = [[0x0A], Array("é€😀 ~".utf8), [0xC2, 0xA0], [0xE2, 0x80, 0xA7], [0xEF, 0xBF, 0xBD], [0x20, 0x7E]]
+        let accepted: [[UInt8]] = [
+            [0x0A], Array("é€😀 ~".utf8), [0xC2, 0xA0], [0xE2, 0x80, 0xA7], [0xEF, 0xBF, 0xBD], [0x20, 0x7E],
+        ]
         func plain(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { BlockScanner.isPlainText($0) } }
         for offset in 0..<17 {
             let pad = [UInt8](repeating: UInt8(ascii: "a"), count: offset)
@@ -168,13 +194,16 @@ import Testing
         #expect(!BlockScannerTests.scannerTakes(Array(text.utf8)), "a comment is libyaml's")
         #expect(BlockScannerTests.scannerTakes(Array(yearless.utf8)))
         for variant in [text, yearless] {
-            let source = RecordSource(path: "/nonexistent/_figures/r.md", stem: "r", dataDirectory: "/nonexistent/_data")
+            let source = RecordSource(
+                path: "/nonexistent/_figures/r.md", stem: "r", dataDirectory: "/nonexistent/_data")
             let fast = scanning.read(source, contents: Array(variant.utf8))
             let slow = reference.read(source, contents: Array(variant.utf8))
             #expect(fast.record == slow.record)
             #expect(fast.diagnostics == slow.diagnostics)
         }
-        let record = try #require(scanning.read(RecordSource(path: "r.md", stem: "r", dataDirectory: "_data"), contents: Array(yearless.utf8)).record)
+        let record = try #require(
+            scanning.read(RecordSource(path: "r.md", stem: "r", dataDirectory: "_data"), contents: Array(yearless.utf8))
+                .record)
         #expect(record.caption == "plain folded over   lines,  spaces kept inside\nand a blank line")
         #expect(record.paperTitle == "quoted 'twice' and folded\n")
         #expect(record.reference == "trailing  ")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PFOCRRecords
 
 @Suite struct FrontMatterTests {
@@ -56,13 +57,17 @@ import Testing
 
     @Test func reportsTheLineOfInvalidUTF8AndBinary() {
         #expect {
-            _ = try FrontMatter(bytes: Array("---\nfigid: A\ncaption: ".utf8) + [0xC3, 0x28] + Array("\n---\n".utf8), path: "r.md")
-        } throws: { ($0 as? RecordError)?.location.line == 3 && ($0 as? RecordError)?.message.contains("UTF-8") == true }
+            _ = try FrontMatter(
+                bytes: Array("---\nfigid: A\ncaption: ".utf8) + [0xC3, 0x28] + Array("\n---\n".utf8), path: "r.md")
+        } throws: {
+            ($0 as? RecordError)?.location.line == 3 && ($0 as? RecordError)?.message.contains("UTF-8") == true
+        }
         #expect {
             _ = try FrontMatter(bytes: Array("---\nfigid: A\n".utf8) + [0, 1, 2], path: "r.md")
         } throws: { ($0 as? RecordError)?.message.contains("binary") == true }
         #expect {
-            _ = try FrontMatter(bytes: Array("---\r\nfigid: A\r\rcaption: ".utf8) + [0xFF] + Array("\r\n---\r\n".utf8), path: "r.md")
+            _ = try FrontMatter(
+                bytes: Array("---\r\nfigid: A\r\rcaption: ".utf8) + [0xFF] + Array("\r\n---\r\n".utf8), path: "r.md")
         } throws: { ($0 as? RecordError)?.location.line == 4 }
     }
 

@@ -1,16 +1,20 @@
 import Testing
+
 @testable import PFOCRRecords
 
 @Suite struct RecordReaderTests {
     let reader = RecordReader()
 
     func read(_ corpus: TemporaryCorpus, _ name: String) -> RecordReadResult {
-        reader.read(RecordSource(path: corpus.root + "/_figures/\(name).md", stem: name, dataDirectory: corpus.root + "/_data"))
+        reader.read(
+            RecordSource(path: corpus.root + "/_figures/\(name).md", stem: name, dataDirectory: corpus.root + "/_data"))
     }
 
     @Test func readsLayoutAWithPFOCRValueRules() throws {
         let corpus = TemporaryCorpus()
-        corpus.record("PMC1__a", """
+        corpus.record(
+            "PMC1__a",
+            """
             ---
             figid: PMC1__a
             year: '2013'
@@ -58,8 +62,13 @@ import Testing
         let corpus = TemporaryCorpus()
         corpus.record("PMC2__b", "---\nfigid: PMC2__b\norganisms:\n- NA\n- Homo sapiens\n---\n")
         // Columns in an unusual order, CRLF, no final newline, one ragged row.
-        corpus.sideFile("PMC2__b-genes.tsv", "ncbigene_id\tword\torganism_id\tncbigene_symbol\r\n207\tAKT\t9606\tAKT1\r\n11651\tAkt\t10090\tAkt1\r\nbroken\trow\r\nNA\tFZD\t9606\tNA")
-        corpus.sideFile("PMC2__b-chemicals.tsv", "word\tmesh\tmatch\tname\tchebi\nNADPH\tNA\tNADPH\tNADPH\tchebi:16474\nATP\tmesh:D000255\tATP\tATP\tNA\n")
+        corpus.sideFile(
+            "PMC2__b-genes.tsv",
+            "ncbigene_id\tword\torganism_id\tncbigene_symbol\r\n207\tAKT\t9606\tAKT1\r\n11651\tAkt\t10090\tAkt1\r\nbroken\trow\r\nNA\tFZD\t9606\tNA"
+        )
+        corpus.sideFile(
+            "PMC2__b-chemicals.tsv",
+            "word\tmesh\tmatch\tname\tchebi\nNADPH\tNA\tNADPH\tNADPH\tchebi:16474\nATP\tmesh:D000255\tATP\tATP\tNA\n")
         corpus.sideFile("PMC2__b-diseases.tsv", "word\tsource\tidentifier\nasthma\tMESH\tD001249\n")
         let result = read(corpus, "PMC2__b")
         let record = try #require(result.record)
@@ -137,7 +146,9 @@ import Testing
     }
 
     func read(_ text: String) -> RecordReadResult {
-        reader.read(RecordSource(path: "/nonexistent/_figures/r.md", stem: "r", dataDirectory: "/nonexistent/_data"), contents: Array(text.utf8))
+        reader.read(
+            RecordSource(path: "/nonexistent/_figures/r.md", stem: "r", dataDirectory: "/nonexistent/_data"),
+            contents: Array(text.utf8))
     }
 
     /// The diagnostics Yams' composer and the old node-tree checks gave, at the same lines:
@@ -146,7 +157,10 @@ import Testing
     /// keys are checked like the others.
     @Test func reportsYAMLProblemsInTheOrderAndAtTheLinesYamsDid() {
         let cases: [(String, Int, String)] = [
-            ("---\nfigid: A\nschema-jsonld:\n  '@id': x\n  creator:\n    name: a\n    name: b\n---\n", 6, "duplicate key 'name'"),
+            (
+                "---\nfigid: A\nschema-jsonld:\n  '@id': x\n  creator:\n    name: a\n    name: b\n---\n", 6,
+                "duplicate key 'name'"
+            ),
             ("---\nfigid: A\nb: 1\na: 1\nb: 2\na: 2\n---\n", 4, "duplicate key 'a', 'b'"),
             ("---\nfigid: A\nx:\n  K: 1\n  \u{212A}: 2\n---\n", 4, "duplicate key 'K'"),
             ("---\nfigid: A\nx:\n  ? [a, b]\n  : 1\n  ? [a, b]\n  : 2\n---\n", 4, "duplicate key '<uncovertable>'"),
@@ -155,12 +169,18 @@ import Testing
             ("---\nfigid: A\ncaption: *a\n---\n", 3, "found undefined alias"),
             ("---\nfigid: A\nx: &a [*a]\n---\n", 3, "found undefined alias"),
             ("---\nfigid: A\n--- b\n---\n", 3, "expected a single document in the stream"),
-            ("---\nfigid: A\n" + (0..<1100).map { String(repeating: " ", count: $0) + "k:\n" }.joined() + "---\n", 1002, "Maximum nesting level"),
+            (
+                "---\nfigid: A\n" + (0..<1100).map { String(repeating: " ", count: $0) + "k:\n" }.joined() + "---\n",
+                1002, "Maximum nesting level"
+            ),
             ("---\nfigid: A\ncaption: a\u{1}b\n---\n", 2, "control characters are not allowed"),
             ("---\n- &a a\n---\n", 2, "not a YAML mapping"),
             ("---\n# nothing\n---\n", 2, "not a YAML mapping"),
             ("---\nfigid: A\nannotations:\n- x\n- &x a\n---\n", 5, "anchors and aliases"),
-            ("---\nfigid: A\nx: " + String(repeating: "[", count: 17) + String(repeating: "]", count: 17) + "\n---\n", 3, "nesting deeper than 16"),
+            (
+                "---\nfigid: A\nx: " + String(repeating: "[", count: 17) + String(repeating: "]", count: 17)
+                    + "\n---\n", 3, "nesting deeper than 16"
+            ),
             ("---\n? [a]\n: 1\nfigid: &a A\n---\n", 4, "anchors and aliases"),
             ("---\n? [a]\n: 1\nfigid: A\n---\n", 2, "not plain text"),
             ("---\rfigid: A\rm:\r  k: 1\r  k: 2\rcaption: [x\r---\r", 4, "duplicate key 'k'"),
@@ -171,7 +191,9 @@ import Testing
             #expect(result.record == nil, "\(text.debugDescription) should be rejected")
             #expect(result.diagnostics.count == 1, "\(text.debugDescription): \(result.diagnostics)")
             #expect(result.diagnostics.first?.location.line == line, "\(text.debugDescription): \(result.diagnostics)")
-            #expect(result.diagnostics.first?.message.contains(message) == true, "\(text.debugDescription): \(result.diagnostics)")
+            #expect(
+                result.diagnostics.first?.message.contains(message) == true,
+                "\(text.debugDescription): \(result.diagnostics)")
         }
     }
 
@@ -179,29 +201,36 @@ import Testing
     /// is not a duplicate; the last value wins), a row cell only under a `str` key, one leading
     /// byte order mark dropped from a scalar, nesting up to the limit accepted.
     @Test func readsValuesAsYamsGaveThem() throws {
-        let record = try #require(read("""
-            ---
-            figid: A
-            !!int figid: "\\uFEFFPMC1__a"
-            caption: "\\uFEFF\\uFEFFx"
-            x: \(String(repeating: "[", count: 16) + String(repeating: "]", count: 16))
-            genes:
-            - !!int word: x
-              entrez: '1'
-            - ! word: y
-              'source': z
-            ---
-            """).record)
+        let record = try #require(
+            read(
+                """
+                ---
+                figid: A
+                !!int figid: "\\uFEFFPMC1__a"
+                caption: "\\uFEFF\\uFEFFx"
+                x: \(String(repeating: "[", count: 16) + String(repeating: "]", count: 16))
+                genes:
+                - !!int word: x
+                  entrez: '1'
+                - ! word: y
+                  'source': z
+                ---
+                """
+            ).record)
         #expect(record.figid == "PMC1__a")
         #expect(record.caption == "\u{FEFF}x")
         #expect(record.genes.map(\.word) == ["", "y"])
         #expect(record.genes.map(\.source) == [nil, "z"])
-        #expect(read("---\nfigid: A\n!!str figid: B\n---\n").diagnostics.first?.message.contains("duplicate key 'figid'") == true)
+        #expect(
+            read("---\nfigid: A\n!!str figid: B\n---\n").diagnostics.first?.message.contains("duplicate key 'figid'")
+                == true)
     }
 
     @Test func rejectsBadRowsOnly() throws {
         let corpus = TemporaryCorpus()
-        corpus.record("PMC4__d", """
+        corpus.record(
+            "PMC4__d",
+            """
             ---
             figid: PMC4__d
             genes:
@@ -228,7 +257,8 @@ import Testing
         let corpus = TemporaryCorpus()
         corpus.record("big", "---\nfigid: big\ncaption: '" + String(repeating: "x", count: 5000) + "'\n---\n")
         let small = RecordReader(limits: ReadLimits(maxRecordBytes: 1000))
-        let result = small.read(RecordSource(path: corpus.root + "/_figures/big.md", stem: "big", dataDirectory: corpus.root + "/_data"))
+        let result = small.read(
+            RecordSource(path: corpus.root + "/_figures/big.md", stem: "big", dataDirectory: corpus.root + "/_data"))
         #expect(result.record == nil)
         #expect(result.diagnostics.first?.message.contains("over the limit") == true)
     }

@@ -58,7 +58,9 @@ public enum TestExport {
         while let relative = enumerator.nextObject() as? String {
             let full = folder + "/" + relative
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                continue
+            }
             if relative == "report.json" || relative.hasPrefix(".") { continue }
             result[relative] = FileManager.default.contents(atPath: full)
         }
@@ -78,14 +80,17 @@ public enum Golden {
         let two = TestExport.files(in: second.output)
         var problems: [String] = []
         if one != two {
-            problems.append("--jobs 1 and --jobs 2 differ in: \(Set(one.keys).symmetricDifference(two.keys).union(one.keys.filter { one[$0] != two[$0] }).sorted())")
+            problems.append(
+                "--jobs 1 and --jobs 2 differ in: \(Set(one.keys).symmetricDifference(two.keys).union(one.keys.filter { one[$0] != two[$0] }).sorted())"
+            )
         }
         let goldenFolder = TestPaths.golden + "/" + name
         if ProcessInfo.processInfo.environment["PFOCR_UPDATE_GOLDEN"] == "1" {
             try? FileManager.default.removeItem(atPath: goldenFolder)
             for (path, data) in one {
                 let target = goldenFolder + "/" + path
-                try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 _ = FileManager.default.createFile(atPath: target, contents: data)
             }
             return problems
@@ -100,8 +105,9 @@ public enum Golden {
             case (nil, _): problems.append("\(path): written but not in the golden files")
             case (_, nil): problems.append("\(path): in the golden files but not written")
             case (let want?, let got?) where want != got:
-                problems.append("\(path): differs from the golden file (\(want.count) bytes expected, \(got.count) written); "
-                    + firstDifference(expected: want, written: got))
+                problems.append(
+                    "\(path): differs from the golden file (\(want.count) bytes expected, \(got.count) written); "
+                        + firstDifference(expected: want, written: got))
             default: break
             }
         }

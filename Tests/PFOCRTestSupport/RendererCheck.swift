@@ -10,7 +10,9 @@ public enum RendererCheck {
     /// The bytes `format` writes for Examples, per file index of its sink, with every figure
     /// rendered either without the hint or with the largest hint a worker can see (every
     /// earlier figure settled). Nil when the format's sink has no renderer.
-    public static func output(format name: String, hinted: Bool, options: [String: String] = [:]) throws -> [Int: [UInt8]]? {
+    public static func output(format name: String, hinted: Bool, options: [String: String] = [:]) throws -> [Int:
+        [UInt8]]?
+    {
         guard let format = FormatRegistry.format(named: name) else { throw CocoaError(.featureUnsupported) }
         let mapping = try Mapping.bundled()
         let folder = TestPaths.temporaryFolder("renderer-check")
@@ -19,7 +21,8 @@ public enum RendererCheck {
             output.discard()
             try? FileManager.default.removeItem(atPath: folder)
         }
-        let context = SinkContext(mapping: mapping, output: output, options: try FormatRegistry.optionValues(options), toolVersion: "test")
+        let context = SinkContext(
+            mapping: mapping, output: output, options: try FormatRegistry.optionValues(options), toolVersion: "test")
         guard let renderer = try format.makeSink(context: context, formats: [name]).renderer else { return nil }
         let reader = RecordReader()
         let builder = GraphBuilder(mapping: mapping)

@@ -2,6 +2,7 @@ import Foundation
 import PFOCRGraph
 import PFOCRTestSupport
 import Testing
+
 @testable import RDFExport
 
 @Suite struct RDFExportTests {
@@ -29,7 +30,9 @@ import Testing
         let void = try text(run.output, "void.ttl")
         #expect(void.contains("void:triples \"\(lines.count)\"^^xsd:integer"))
         #expect(void.contains("dcterms:license <http://creativecommons.org/publicdomain/zero/1.0/>"))
-        #expect(void.contains("void:feature <http://www.w3.org/ns/formats/N-Triples>, <http://www.w3.org/ns/formats/Turtle>"))
+        #expect(
+            void.contains(
+                "void:feature <http://www.w3.org/ns/formats/N-Triples>, <http://www.w3.org/ns/formats/Turtle>"))
         #expect(!void.contains("dcterms:created"))
         #expect(!void.contains("_:"))
     }
@@ -38,8 +41,14 @@ import Testing
         let run = try TestExport.run([TestPaths.examples], formats: ["turtle"])
         let ttl = try text(run.output, "pfocr.ttl")
         #expect(ttl.hasPrefix("@prefix bibo: <http://purl.org/ontology/bibo/> .\n"))
-        #expect(ttl.contains("\nncbigene:207 a wp:GeneProduct ;\n    rdfs:label \"AKT1\" ;\n    dcterms:identifier \"207\" ;\n    biolink:symbol \"AKT1\" ;\n    wp:bdbEntrezGene <https://identifiers.org/ncbigene/207>"))
-        #expect(ttl.contains("<https://pfocr.wikipathways.org/figures/PMC1000001__fig1.html#mention-ncbigene-207> a pfocr:Mention ;\n    pfocr:inFigure <https://pfocr.wikipathways.org/figures/PMC1000001__fig1.html> ;\n    pfocr:mentionOf ncbigene:207 ;\n    pfocr:evidenceCount \"2\"^^xsd:integer ;"))
+        #expect(
+            ttl.contains(
+                "\nncbigene:207 a wp:GeneProduct ;\n    rdfs:label \"AKT1\" ;\n    dcterms:identifier \"207\" ;\n    biolink:symbol \"AKT1\" ;\n    wp:bdbEntrezGene <https://identifiers.org/ncbigene/207>"
+            ))
+        #expect(
+            ttl.contains(
+                "<https://pfocr.wikipathways.org/figures/PMC1000001__fig1.html#mention-ncbigene-207> a pfocr:Mention ;\n    pfocr:inFigure <https://pfocr.wikipathways.org/figures/PMC1000001__fig1.html> ;\n    pfocr:mentionOf ncbigene:207 ;\n    pfocr:evidenceCount \"2\"^^xsd:integer ;"
+            ))
         #expect(ttl.contains("rdfs:seeAlso wikipathways:WP4172"))
         #expect(ttl.contains("^^xsd:gYear"))
         #expect(!ttl.contains("_:"))
@@ -56,7 +65,8 @@ import Testing
 
     @Test func createdAndSourceVersionOptions() throws {
         let run = try TestExport.run(
-            [TestPaths.examples], formats: ["turtle"], options: ["created": "2026-11-26", "source-version": "abc \"123\""])
+            [TestPaths.examples], formats: ["turtle"],
+            options: ["created": "2026-11-26", "source-version": "abc \"123\""])
         let void = try text(run.output, "void.ttl")
         #expect(void.contains("dcterms:created \"2026-11-26\"^^xsd:date"))
         #expect(void.contains("pfocr:sourceVersion \"abc \\\"123\\\"\""))
@@ -74,7 +84,10 @@ import Testing
         // The WikiPathways join link keeps identifiers.org IRIs whatever the prefix set.
         #expect(ttl.contains("wp:bdbEntrezGene <https://identifiers.org/ncbigene/207>"))
         let nt = try text(run.output, "pfocr.nt")
-        #expect(nt.contains("<https://www.ncbi.nlm.nih.gov/gene/207> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://vocabularies.wikipathways.org/wp#GeneProduct> .\n"))
+        #expect(
+            nt.contains(
+                "<https://www.ncbi.nlm.nih.gov/gene/207> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://vocabularies.wikipathways.org/wp#GeneProduct> .\n"
+            ))
     }
 
     @Test func namerUsesPrefixedNamesOnlyForSafeLocals() throws {
@@ -83,7 +96,9 @@ import Testing
         let turtle = RDFNamer(syntax: .turtle, mapping: mapping)
         #expect(text(turtle.node(Identifier(.ncbigene, "207"))) == "ncbigene:207")
         #expect(text(turtle.node(Identifier(.doi, "10.1/a b"))) == "<https://doi.org/10.1/a%20b>")
-        #expect(text(turtle.node(Identifier(.figure, "PMC1__f"))) == "<https://pfocr.wikipathways.org/figures/PMC1__f.html>")
+        #expect(
+            text(turtle.node(Identifier(.figure, "PMC1__f"))) == "<https://pfocr.wikipathways.org/figures/PMC1__f.html>"
+        )
         #expect(text(turtle.term("dcterms:title")) == "dcterms:title")
         var link: [UInt8] = []
         turtle.appendIRI("https://identifiers.org/wikipathways/WP4172", to: &link)
@@ -125,7 +140,9 @@ import Testing
         // No raw control character anywhere; every line is one triple.
         #expect(!nt.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         #expect(nt.contains(#""Quotes \" back\\slash tab\t nl\n cr\r bell\u0007 del\u007F astral 🧬 & < > #""#))
-        #expect(nt.contains("<https://pfocr.wikipathways.org/figures/PMC9__we%3Cird%3E%20fig%231%20%22q%22%20%5C%20end.html>"))
+        #expect(
+            nt.contains(
+                "<https://pfocr.wikipathways.org/figures/PMC9__we%3Cird%3E%20fig%231%20%22q%22%20%5C%20end.html>"))
         #expect(nt.contains("<https://doi.org/10.1000/abc%20def%3Cx%3E%23frag>"))
         #expect(nt.contains(#""AKT \"1\"\u0001""#))
         for line in nt.split(separator: "\n") {
@@ -135,7 +152,13 @@ import Testing
             var escaped = false
             for scalar in line.unicodeScalars {
                 if inString {
-                    if escaped { escaped = false } else if scalar == "\\" { escaped = true } else if scalar == "\"" { inString = false }
+                    if escaped {
+                        escaped = false
+                    } else if scalar == "\\" {
+                        escaped = true
+                    } else if scalar == "\"" {
+                        inString = false
+                    }
                 } else if inIRI {
                     #expect(!" \"\\<{}|^`".unicodeScalars.contains(scalar), "\(line)")
                     if scalar == ">" { inIRI = false }

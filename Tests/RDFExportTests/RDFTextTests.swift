@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RDFExport
 
 @Suite struct RDFTextTests {
@@ -28,12 +29,16 @@ import Testing
 
     @Test func iriPercentEncodesWhatIRIsCannotHold() {
         #expect(iri("https://x.org/a") == "<https://x.org/a>")
-        #expect(iri("https://x.org/a b<c>\"d{e}|f^g`h\\i\u{01}") == "<https://x.org/a%20b%3Cc%3E%22d%7Be%7D%7Cf%5Eg%60h%5Ci%01>")
+        #expect(
+            iri("https://x.org/a b<c>\"d{e}|f^g`h\\i\u{01}")
+                == "<https://x.org/a%20b%3Cc%3E%22d%7Be%7D%7Cf%5Eg%60h%5Ci%01>")
         #expect(iri("https://x.org/α#frag") == "<https://x.org/α#frag>")
     }
 
     @Test func safeLocalNamesFollowTheSimpleRule() {
-        for local in ["207", "D018350", "PMC3246694", "a.b", "a-b", "a_", "x-"] { #expect(RDFText.isSafeLocalName(local), "\(local)") }
+        for local in ["207", "D018350", "PMC3246694", "a.b", "a-b", "a_", "x-"] {
+            #expect(RDFText.isSafeLocalName(local), "\(local)")
+        }
         for local in ["", "a.", ".a", "-a", "a b", "a/b", "a#b", "a%20", "a:b", "α", "a(b)", "a,b"] {
             #expect(!RDFText.isSafeLocalName(local), "\(local)")
         }

@@ -48,7 +48,10 @@ public struct GraphBuilder: Sendable {
         var nodes: [GraphNode] = []
         var edges: [GraphEdge] = []
         func link(_ kind: EdgeKind, to node: GraphNode, properties: [Property] = []) {
-            edges.append(GraphEdge(kind: kind, source: figureID, sourceKind: .figure, target: node.id, targetKind: node.kind, properties: properties))
+            edges.append(
+                GraphEdge(
+                    kind: kind, source: figureID, sourceKind: .figure, target: node.id, targetKind: node.kind,
+                    properties: properties))
         }
 
         if let paper = paperNode(record) {
@@ -111,13 +114,19 @@ public struct GraphBuilder: Sendable {
             let properties = rules.gene.properties(of: EntityFacts(kind: .gene, rows: rows))
             let gene = GraphNode(kind: .gene, id: Identifier(.ncbigene, id), name: symbol ?? id, properties: properties)
             entityNodes.append(gene)
-            mentionEdges.append(mention(figureID, gene, rows.map { MentionEvidence(word: $0.word, matchedTerm: $0.matchedTerm, source: $0.source) }))
+            mentionEdges.append(
+                mention(
+                    figureID, gene,
+                    rows.map { MentionEvidence(word: $0.word, matchedTerm: $0.matchedTerm, source: $0.source) }))
             if let taxon {
                 if taxonNodes[taxon] == nil {
-                    taxonNodes[taxon] = organismNode(taxon: taxon, fallbackName: rows.lazy.compactMap(\.organismName).first)
+                    taxonNodes[taxon] = organismNode(
+                        taxon: taxon, fallbackName: rows.lazy.compactMap(\.organismName).first)
                 }
                 taxonEdges.append(
-                    GraphEdge(kind: .inTaxon, source: gene.id, sourceKind: .gene, target: Identifier(.ncbitaxon, taxon), targetKind: .organism))
+                    GraphEdge(
+                        kind: .inTaxon, source: gene.id, sourceKind: .gene, target: Identifier(.ncbitaxon, taxon),
+                        targetKind: .organism))
             } else {
                 accounting.genesWithoutTaxon += rows.count
             }
@@ -139,7 +148,10 @@ public struct GraphBuilder: Sendable {
                 guard let group = groups[id] else { continue }
                 let node = termNode(id, kind: kind, rows: group)
                 entityNodes.append(node)
-                mentionEdges.append(mention(figureID, node, group.map { MentionEvidence(word: $0.word, matchedTerm: $0.matchedTerm, source: $0.source) }))
+                mentionEdges.append(
+                    mention(
+                        figureID, node,
+                        group.map { MentionEvidence(word: $0.word, matchedTerm: $0.matchedTerm, source: $0.source) }))
             }
             accounting.exported[kind] = groups.values.reduce(0) { $0 + $1.count }
         }
@@ -149,7 +161,10 @@ public struct GraphBuilder: Sendable {
 
         nodes.append(contentsOf: entityNodes)
         let aboutIDs = Set(nodes.filter { $0.kind == .organism }.map(\.id))
-        nodes.append(contentsOf: taxonNodes.keys.sorted(by: GraphBuilder.numericOrder).compactMap { taxonNodes[$0] }.filter { !aboutIDs.contains($0.id) })
+        nodes.append(
+            contentsOf: taxonNodes.keys.sorted(by: GraphBuilder.numericOrder).compactMap { taxonNodes[$0] }.filter {
+                !aboutIDs.contains($0.id)
+            })
         edges.append(contentsOf: mentionEdges)
         edges.append(contentsOf: taxonEdges)
 
@@ -159,17 +174,23 @@ public struct GraphBuilder: Sendable {
 
     // MARK: Nodes
 
-    private func figureNode(_ record: FigureRecord, unmapped: [String], unidentified: [EntityKind: [String]]) -> GraphNode {
-        let facts = FigureFacts(record: record, unmappedOrganisms: unmapped, unidentified: unidentified, prefixes: mapping.prefixes)
+    private func figureNode(_ record: FigureRecord, unmapped: [String], unidentified: [EntityKind: [String]])
+        -> GraphNode
+    {
+        let facts = FigureFacts(
+            record: record, unmappedOrganisms: unmapped, unidentified: unidentified, prefixes: mapping.prefixes)
         let properties = rules.figure.properties(of: facts)
-        return GraphNode(kind: .figure, id: Identifier(.figure, record.figid), name: record.title ?? record.figid, properties: properties)
+        return GraphNode(
+            kind: .figure, id: Identifier(.figure, record.figid), name: record.title ?? record.figid,
+            properties: properties)
     }
 
     private func paperNode(_ record: FigureRecord) -> GraphNode? {
         guard let pmcid = record.pmcid else { return nil }
         let facts = FigureFacts(record: record, unmappedOrganisms: [], unidentified: [:], prefixes: mapping.prefixes)
         let properties = rules.paper.properties(of: facts)
-        return GraphNode(kind: .paper, id: Identifier(.pmc, pmcid), name: record.paperTitle ?? pmcid, properties: properties)
+        return GraphNode(
+            kind: .paper, id: Identifier(.pmc, pmcid), name: record.paperTitle ?? pmcid, properties: properties)
     }
 
     private func organismNode(taxon: String, fallbackName: String?) -> GraphNode {
@@ -185,14 +206,18 @@ public struct GraphBuilder: Sendable {
     }
 
     private func termNode(_ id: Identifier, kind: EntityKind, rows: [TermMention]) -> GraphNode {
-        let properties = (kind == .chemical ? rules.chemical : rules.disease).properties(of: EntityFacts(kind: kind, rows: rows))
-        let name = rows.lazy.compactMap(\.name).first ?? rows.lazy.compactMap(\.matchedTerm).first
+        let properties = (kind == .chemical ? rules.chemical : rules.disease).properties(
+            of: EntityFacts(kind: kind, rows: rows))
+        let name =
+            rows.lazy.compactMap(\.name).first ?? rows.lazy.compactMap(\.matchedTerm).first
             ?? rows.lazy.map(\.word).first(where: { !$0.isEmpty }) ?? id.local
         return GraphNode(kind: NodeKind(kind), id: id, name: name, properties: properties)
     }
 
     private func mention(_ figure: Identifier, _ node: GraphNode, _ evidence: [MentionEvidence]) -> GraphEdge {
-        GraphEdge(kind: .mentions, source: figure, sourceKind: .figure, target: node.id, targetKind: node.kind, evidence: evidence)
+        GraphEdge(
+            kind: .mentions, source: figure, sourceKind: .figure, target: node.id, targetKind: node.kind,
+            evidence: evidence)
     }
 
     /// Shorter numeric ids first, then lexical: `2` < `10` < `207`. The order of gene ids

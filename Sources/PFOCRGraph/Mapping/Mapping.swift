@@ -27,7 +27,9 @@ public struct Mapping: Sendable {
         public static func prefixes(_ set: String) -> String { "prefixes/\(set).yaml" }
     }
 
-    public init(prefixes: PrefixSet, vocabulary: Vocabulary, organisms: OrganismTable, geneLexicons: [String: String] = [:]) {
+    public init(
+        prefixes: PrefixSet, vocabulary: Vocabulary, organisms: OrganismTable, geneLexicons: [String: String] = [:]
+    ) {
         self.prefixes = prefixes
         self.vocabulary = vocabulary
         self.organisms = organisms
@@ -46,7 +48,8 @@ public struct Mapping: Sendable {
     }
 
     /// Loads the mappings from `directory` (nil: the bundled copy) with prefix set `prefixSet`.
-    public static func load(directory: String? = nil, prefixSet: String = "identifiers") throws(MappingError) -> Mapping {
+    public static func load(directory: String? = nil, prefixSet: String = "identifiers") throws(MappingError) -> Mapping
+    {
         var files: [MappingFile] = []
         func text(_ relative: String) throws(MappingError) -> (String, String) {
             if let directory {
@@ -63,12 +66,15 @@ public struct Mapping: Sendable {
             }
             guard let bundled = BundledMappings.files[relative] else {
                 let known = BundledMappings.files.keys.filter { $0.hasPrefix("prefixes/") }.sorted()
-                throw MappingError(SourceLocation(file: (directory ?? "Mappings") + "/" + relative, line: 0),
-                                   "no such mapping file (known prefix sets: \(known.joined(separator: ", ")))")
+                throw MappingError(
+                    SourceLocation(file: (directory ?? "Mappings") + "/" + relative, line: 0),
+                    "no such mapping file (known prefix sets: \(known.joined(separator: ", ")))")
             }
             // Scripts/bundle-mappings.py drops the file's final newline; hashing it with one
             // gives the checksum of the Mappings/ file the binary was built from.
-            files.append(MappingFile(file: relative, source: "bundled", sha256: SHA256Digest.hexHash(Array((bundled + "\n").utf8))))
+            files.append(
+                MappingFile(
+                    file: relative, source: "bundled", sha256: SHA256Digest.hexHash(Array((bundled + "\n").utf8))))
             return (bundled, "Mappings/" + relative)
         }
         let (prefixText, prefixPath) = try text(File.prefixes(prefixSet))
@@ -82,7 +88,8 @@ public struct Mapping: Sendable {
         var mapping = Mapping(
             prefixes: try MappingParser.prefixSet(prefixText, path: prefixPath, name: prefixSet),
             vocabulary: try MappingParser.vocabulary(vocabularyText, path: vocabularyPath),
-            organisms: OrganismTable(entries: try MappingParser.taxonTable(organismText, path: organismPath, keyColumn: "name")),
+            organisms: OrganismTable(
+                entries: try MappingParser.taxonTable(organismText, path: organismPath, keyColumn: "name")),
             geneLexicons: lexicons)
         mapping.folder = directory
         mapping.files = files
@@ -92,12 +99,15 @@ public struct Mapping: Sendable {
     /// The prefix sets `--prefixes` may name: the bundled ones and those in `directory`'s
     /// `prefixes/` folder, sorted.
     public static func prefixSetNames(directory: String? = nil) -> [String] {
-        var names = Set(BundledMappings.files.keys.compactMap { key -> String? in
-            guard key.hasPrefix("prefixes/"), key.hasSuffix(".yaml") else { return nil }
-            return String(key.dropFirst("prefixes/".count).dropLast(".yaml".count))
-        })
+        var names = Set(
+            BundledMappings.files.keys.compactMap { key -> String? in
+                guard key.hasPrefix("prefixes/"), key.hasSuffix(".yaml") else { return nil }
+                return String(key.dropFirst("prefixes/".count).dropLast(".yaml".count))
+            })
         if let directory, let entries = try? FileManager.default.contentsOfDirectory(atPath: directory + "/prefixes") {
-            for entry in entries where entry.hasSuffix(".yaml") && !entry.hasPrefix(".") { names.insert(String(entry.dropLast(5))) }
+            for entry in entries where entry.hasSuffix(".yaml") && !entry.hasPrefix(".") {
+                names.insert(String(entry.dropLast(5)))
+            }
         }
         return names.sorted()
     }
@@ -119,7 +129,9 @@ public struct MappingFile: Sendable, Codable, Hashable {
 enum MappingParser {
     static func root(_ text: String, path: String) throws(MappingError) -> Node.Mapping {
         do {
-            guard let node = try Yams.Parser(yaml: text, resolver: .basic).singleRoot(), case .mapping(let mapping) = node else {
+            guard let node = try Yams.Parser(yaml: text, resolver: .basic).singleRoot(),
+                case .mapping(let mapping) = node
+            else {
                 throw MappingError(SourceLocation(file: path, line: 1), "expected a YAML mapping at the top")
             }
             return mapping
@@ -154,16 +166,22 @@ enum MappingParser {
         for (key, value) in namespaces {
             let keyText = key.scalar?.string ?? ""
             guard let namespace = Namespace(rawValue: keyText) else {
-                throw MappingError(line(key, path), "unknown namespace '\(keyText)' (known: \(Namespace.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw MappingError(
+                    line(key, path),
+                    "unknown namespace '\(keyText)' (known: \(Namespace.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             guard case .mapping(let fields) = value else {
-                throw MappingError(line(value, path), "namespace '\(keyText)' must be a mapping with curie, iri, biolink")
+                throw MappingError(
+                    line(value, path), "namespace '\(keyText)' must be a mapping with curie, iri, biolink")
             }
             let curie = try string(fields["curie"], "curie", at: value, path)
             let template = try string(fields["iri"], "iri", at: value, path)
             let biolink = try string(fields["biolink"], "biolink", at: value, path)
-            guard let range = template.range(of: "{id}"), template.hasPrefix("http") || template.hasPrefix("urn:") else {
-                throw MappingError(line(value, path), "'iri' of '\(keyText)' must be an absolute IRI template containing {id}")
+            guard let range = template.range(of: "{id}"), template.hasPrefix("http") || template.hasPrefix("urn:")
+            else {
+                throw MappingError(
+                    line(value, path), "'iri' of '\(keyText)' must be an absolute IRI template containing {id}")
             }
             guard curie.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }) else {
                 throw MappingError(line(value, path), "'curie' of '\(keyText)' must be a plain prefix name")
@@ -174,8 +192,9 @@ enum MappingParser {
         }
         let missing = Namespace.allCases.filter { entries[$0] == nil }
         guard missing.isEmpty else {
-            throw MappingError(SourceLocation(file: path, line: namespacesNode.mark?.line ?? 1),
-                               "namespaces missing: \(missing.map(\.rawValue).joined(separator: ", "))")
+            throw MappingError(
+                SourceLocation(file: path, line: namespacesNode.mark?.line ?? 1),
+                "namespaces missing: \(missing.map(\.rawValue).joined(separator: ", "))")
         }
         return PrefixSet(name: name, entries: entries)
     }
@@ -188,7 +207,8 @@ enum MappingParser {
                 throw MappingError(line(node, path), "'rdf_prefixes' must map prefixes to namespace IRIs")
             }
             for (key, value) in prefixes {
-                rdfPrefixes.append((try string(key, "prefix", at: key, path), try string(value, "namespace IRI", at: value, path)))
+                rdfPrefixes.append(
+                    (try string(key, "prefix", at: key, path), try string(value, "namespace IRI", at: value, path)))
             }
         }
         let vocabulary = Vocabulary(rdfPrefixes: rdfPrefixes, nodes: [:], edges: [:])
@@ -206,18 +226,27 @@ enum MappingParser {
         for (key, value) in nodeMap {
             let name = key.scalar?.string ?? ""
             guard let kind = NodeKind(rawValue: name) else {
-                throw MappingError(line(key, path), "unknown node kind '\(name)' (known: \(NodeKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw MappingError(
+                    line(key, path),
+                    "unknown node kind '\(name)' (known: \(NodeKind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            guard case .mapping(let fields) = value else { throw MappingError(line(value, path), "node kind '\(name)' must be a mapping") }
+            guard case .mapping(let fields) = value else {
+                throw MappingError(line(value, path), "node kind '\(name)' must be a mapping")
+            }
             var classes: [String] = []
             if let classNode = fields["rdf_class"] {
                 let items: [Node] = classNode.sequence.map { Array($0) } ?? [classNode]
-                for item in items { classes.append(try curie(try string(item, "rdf_class", at: classNode, path), at: item)) }
+                for item in items {
+                    classes.append(try curie(try string(item, "rdf_class", at: classNode, path), at: item))
+                }
             }
             let label = fields["label"]?.scalar?.string ?? kind.rawValue
             let category = try string(fields["kgx_category"], "kgx_category", at: value, path)
-            let properties = try propertyList(fields["properties"], known: GraphSchema.nodeProperties[kind] ?? [], owner: name, at: value, path: path, curie: curie)
-            nodes[kind] = NodeVocabulary(kind: kind, label: label, rdfClasses: classes, kgxCategory: category, properties: properties)
+            let properties = try propertyList(
+                fields["properties"], known: GraphSchema.nodeProperties[kind] ?? [], owner: name, at: value, path: path,
+                curie: curie)
+            nodes[kind] = NodeVocabulary(
+                kind: kind, label: label, rdfClasses: classes, kgxCategory: category, properties: properties)
         }
         var edges: [EdgeKind: EdgeVocabulary] = [:]
         guard let edgesNode = top["edges"], case .mapping(let edgeMap) = edgesNode else {
@@ -226,19 +255,28 @@ enum MappingParser {
         for (key, value) in edgeMap {
             let name = key.scalar?.string ?? ""
             guard let kind = EdgeKind(rawValue: name) else {
-                throw MappingError(line(key, path), "unknown edge kind '\(name)' (known: \(EdgeKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw MappingError(
+                    line(key, path),
+                    "unknown edge kind '\(name)' (known: \(EdgeKind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            guard case .mapping(let fields) = value else { throw MappingError(line(value, path), "edge kind '\(name)' must be a mapping") }
+            guard case .mapping(let fields) = value else {
+                throw MappingError(line(value, path), "edge kind '\(name)' must be a mapping")
+            }
             let predicate = try curie(try string(fields["rdf"], "rdf", at: value, path), at: value)
             let kgx = try string(fields["kgx_predicate"], "kgx_predicate", at: value, path)
             let type = fields["type"]?.scalar?.string ?? kind.rawValue
-            let properties = try propertyList(fields["properties"], known: GraphSchema.edgeProperties[kind] ?? [], owner: name, at: value, path: path, curie: curie)
-            edges[kind] = EdgeVocabulary(kind: kind, type: type, rdfPredicate: predicate, kgxPredicate: kgx, properties: properties)
+            let properties = try propertyList(
+                fields["properties"], known: GraphSchema.edgeProperties[kind] ?? [], owner: name, at: value, path: path,
+                curie: curie)
+            edges[kind] = EdgeVocabulary(
+                kind: kind, type: type, rdfPredicate: predicate, kgxPredicate: kgx, properties: properties)
         }
         let missingNodes = NodeKind.allCases.filter { nodes[$0] == nil }.map(\.rawValue)
         let missingEdges = EdgeKind.allCases.filter { edges[$0] == nil }.map(\.rawValue)
         guard missingNodes.isEmpty && missingEdges.isEmpty else {
-            throw MappingError(SourceLocation(file: path, line: 1), "kinds missing: \((missingNodes + missingEdges).joined(separator: ", "))")
+            throw MappingError(
+                SourceLocation(file: path, line: 1),
+                "kinds missing: \((missingNodes + missingEdges).joined(separator: ", "))")
         }
         return Vocabulary(rdfPrefixes: rdfPrefixes, nodes: nodes, edges: edges)
     }
@@ -253,17 +291,26 @@ enum MappingParser {
         }
         var specs: [PropertySpec] = []
         for item in items {
-            guard case .mapping(let fields) = item else { throw MappingError(line(item, path), "a property must be a mapping") }
+            guard case .mapping(let fields) = item else {
+                throw MappingError(line(item, path), "a property must be a mapping")
+            }
             let name = try string(fields["name"], "name", at: item, path)
             let typeName = try string(fields["type"], "type", at: item, path)
             guard let type = PropertyType(rawValue: typeName) else {
-                throw MappingError(line(item, path), "unknown type '\(typeName)' (known: \(PropertyType.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw MappingError(
+                    line(item, path),
+                    "unknown type '\(typeName)' (known: \(PropertyType.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             guard let produced = known.first(where: { $0.name == name }) else {
-                throw MappingError(line(item, path), "'\(owner)' has no property '\(name)' (known: \(known.map(\.name).sorted().joined(separator: ", ")))")
+                throw MappingError(
+                    line(item, path),
+                    "'\(owner)' has no property '\(name)' (known: \(known.map(\.name).sorted().joined(separator: ", ")))"
+                )
             }
             guard produced.type == type else {
-                throw MappingError(line(item, path), "property '\(name)' of '\(owner)' is \(produced.type.rawValue), not \(typeName)")
+                throw MappingError(
+                    line(item, path), "property '\(name)' of '\(owner)' is \(produced.type.rawValue), not \(typeName)")
             }
             guard !specs.contains(where: { $0.name == name }) else {
                 throw MappingError(line(item, path), "property '\(name)' of '\(owner)' is listed twice")
@@ -274,29 +321,39 @@ enum MappingParser {
                 datatype = try curie(try string(datatypeNode, "rdf_datatype", at: item, path), item)
             }
             let description = fields["description"]?.scalar?.string ?? ""
-            specs.append(PropertySpec(name: name, type: type, rdfPredicate: predicate, rdfDatatype: datatype, description: description))
+            specs.append(
+                PropertySpec(
+                    name: name, type: type, rdfPredicate: predicate, rdfDatatype: datatype, description: description))
         }
         return specs
     }
 
     /// A two-column TSV of `keyColumn` → NCBI Taxonomy id (`organisms.tsv`, `gene-lexicons.tsv`):
     /// `#` comments and blank lines skipped, an optional header row.
-    static func taxonTable(_ text: String, path: String, keyColumn: String) throws(MappingError) -> [(name: String, taxonID: String)] {
+    static func taxonTable(_ text: String, path: String, keyColumn: String) throws(MappingError) -> [(
+        name: String, taxonID: String
+    )] {
         var entries: [(name: String, taxonID: String)] = []
         var sawHeader = false
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let row = line.hasSuffix("\r") ? line.dropLast() : line
             if row.trimmingCharacters(in: " \t").isEmpty || row.hasPrefix("#") { continue }
-            let cells = row.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: " ") }
+            let cells = row.split(separator: "\t", omittingEmptySubsequences: false).map {
+                String($0).trimmingCharacters(in: " ")
+            }
             guard cells.count == 2 else {
-                throw MappingError(SourceLocation(file: path, line: index + 1), "expected two tab-separated cells: \(keyColumn), taxon_id")
+                throw MappingError(
+                    SourceLocation(file: path, line: index + 1),
+                    "expected two tab-separated cells: \(keyColumn), taxon_id")
             }
             if !sawHeader {
                 sawHeader = true
                 if cells == [keyColumn, "taxon_id"] { continue }
             }
             guard IdentifierSyntax.numeric(cells[1]) != nil, !cells[0].isEmpty else {
-                throw MappingError(SourceLocation(file: path, line: index + 1), "'\(cells[1])' is not an NCBI Taxonomy id for '\(cells[0])'")
+                throw MappingError(
+                    SourceLocation(file: path, line: index + 1),
+                    "'\(cells[1])' is not an NCBI Taxonomy id for '\(cells[0])'")
             }
             entries.append((cells[0], cells[1]))
         }

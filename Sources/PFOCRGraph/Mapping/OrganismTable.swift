@@ -71,9 +71,12 @@ public struct OrganismTable: Sendable {
                 }
             }
             fields.append(line[fieldStart..<line.endIndex])
-            guard fields.count == 4, let taxon = IdentifierSyntax.numeric(String(decoding: fields[0], as: UTF8.self)) else {
-                throw MappingError(SourceLocation(file: path, line: lineNumber),
-                                   "expected 'tax_id<TAB>|<TAB>name<TAB>|<TAB>unique name<TAB>|<TAB>name class<TAB>|' (NCBI taxdump names.dmp)")
+            guard fields.count == 4, let taxon = IdentifierSyntax.numeric(String(decoding: fields[0], as: UTF8.self))
+            else {
+                throw MappingError(
+                    SourceLocation(file: path, line: lineNumber),
+                    "expected 'tax_id<TAB>|<TAB>name<TAB>|<TAB>unique name<TAB>|<TAB>name class<TAB>|' (NCBI taxdump names.dmp)"
+                )
             }
             let nameClass = String(decoding: fields[3], as: UTF8.self)
             guard OrganismTable.taxonomyNameClasses.contains(nameClass) else { continue }

@@ -28,7 +28,9 @@ public struct PrefixSet: Sendable {
         // Loading checks that every namespace is present; this default is never used.
         table = Namespace.allCases.map { namespace in
             entries[namespace]
-                ?? Entry(curie: namespace.rawValue, iriPrefix: "urn:\(namespace.rawValue):", iriSuffix: "", biolink: namespace.rawValue)
+                ?? Entry(
+                    curie: namespace.rawValue, iriPrefix: "urn:\(namespace.rawValue):", iriSuffix: "",
+                    biolink: namespace.rawValue)
         }
     }
 
@@ -61,7 +63,8 @@ public struct PrefixSet: Sendable {
     /// The IRI of `id`, the local id percent-encoded as an IRI path segment (DOIs keep `/`).
     public func iri(_ id: Identifier) -> String {
         let entry = entry(id.namespace)
-        return entry.iriPrefix + IRIEncoding.encodeSegment(id.local, keepSlash: id.namespace.keepsSlashInIRIs) + entry.iriSuffix
+        return entry.iriPrefix + IRIEncoding.encodeSegment(id.local, keepSlash: id.namespace.keepsSlashInIRIs)
+            + entry.iriSuffix
     }
 
     /// `prefix:local` with this set's CURIE prefix; the local id is as it is.

@@ -9,11 +9,15 @@ public struct Vocabulary: Sendable {
     public var edges: [EdgeKind: EdgeVocabulary]
 
     public func node(_ kind: NodeKind) -> NodeVocabulary {
-        nodes[kind] ?? NodeVocabulary(kind: kind, label: kind.rawValue, rdfClasses: [], kgxCategory: "biolink:NamedThing", properties: [])
+        nodes[kind]
+            ?? NodeVocabulary(
+                kind: kind, label: kind.rawValue, rdfClasses: [], kgxCategory: "biolink:NamedThing", properties: [])
     }
 
     public func edge(_ kind: EdgeKind) -> EdgeVocabulary {
-        edges[kind] ?? EdgeVocabulary(kind: kind, type: kind.rawValue, rdfPredicate: "", kgxPredicate: "biolink:related_to", properties: [])
+        edges[kind]
+            ?? EdgeVocabulary(
+                kind: kind, type: kind.rawValue, rdfPredicate: "", kgxPredicate: "biolink:related_to", properties: [])
     }
 
     /// The IRI for a CURIE over ``rdfPrefixes`` (`dcterms:title` → full IRI); nil when the

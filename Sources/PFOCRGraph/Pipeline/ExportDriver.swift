@@ -29,7 +29,10 @@ public struct ExportRequest: Sendable {
     public var arguments: [String] = []
     public var options: [String: String] = [:]
 
-    public init(inputs: [String], formats: [any GraphFormat], outputPath: String?, jobs: Int, mapping: Mapping, toolVersion: String) {
+    public init(
+        inputs: [String], formats: [any GraphFormat], outputPath: String?, jobs: Int, mapping: Mapping,
+        toolVersion: String
+    ) {
         self.inputs = inputs
         self.formats = formats
         self.outputPath = outputPath
@@ -101,12 +104,16 @@ public struct ExportDriver {
         corpus.diagnostics.forEach(emit)
         for warning in unusedOptionWarnings() { emit(warning) }
         guard !corpus.sources.isEmpty else {
-            throw ExportError.noInput("no PFOCR record (.md file) found in \(request.inputs.isEmpty ? "the current folder" : request.inputs.joined(separator: ", "))")
+            throw ExportError.noInput(
+                "no PFOCR record (.md file) found in \(request.inputs.isEmpty ? "the current folder" : request.inputs.joined(separator: ", "))"
+            )
         }
         report.records.found = corpus.sources.count
 
-        let output = try request.outputPath.map { (path: String) throws(ExportError) in 
-            try OutputDirectory(path: path, force: request.force, compression: request.archive ? .none : request.compression, threads: request.jobs)
+        let output = try request.outputPath.map { (path: String) throws(ExportError) in
+            try OutputDirectory(
+                path: path, force: request.force, compression: request.archive ? .none : request.compression,
+                threads: request.jobs)
         }
         var sinks: [(formats: [String], sink: any GraphSink)] = []
         do {
@@ -132,76 +139,95 @@ public struct ExportDriver {
             let registry = GraphRegistry()
             var seenFigids: [String: String] = [:]
             let reader = RecordReader(limits: request.limits)
-            let builder = GraphBuilder(mapping: request.mapping, geneTaxa: request.filter.geneTaxa(mapping: request.mapping))
+            let builder = GraphBuilder(
+                mapping: request.mapping, geneTaxa: request.filter.geneTaxa(mapping: request.mapping))
             let sources = corpus.sources
             let filter = request.filter
             let pool = OrderedWorkPool<Processed>(count: sources.count, window: 32 * max(1, request.jobs))
             var done = 0
             var census = SelectionCensus()
-            try pool.run(workers: request.jobs, work: { index in
-                let read = reader.read(sources[index])
-                guard let record = read.record else { return Processed(read: read) }
-                var trimmed = read
-                trimmed.record = nil
-                let organismKeys = filter.isEmpty ? [] : RecordFilter.organismKeys(of: record, mapping: request.mapping)
-                if !filter.isEmpty && !filter.accepts(record, mapping: request.mapping) {
-                    return Processed(read: trimmed, excluded: true, rows: record.rows, figid: record.figid, organismKeys: organismKeys, year: record.year)
-                }
-                var accounting = FigureAccounting()
-                let subgraph = builder.build(record, accounting: &accounting)
-                let settled = hasRenderers ? registry.settledNodes(in: subgraph) : []
-                let fragments = renderers.map { renderer in
-                    var fragment = FigureFragment(settled: settled)
-                    renderer?.render(subgraph, into: &fragment)
-                    return fragment
-                }
-                return Processed(
-                    read: trimmed, subgraph: subgraph, accounting: accounting, fragments: fragments, rows: record.rows, figidLocation: record.location,
-                    figid: record.figid, organismKeys: organismKeys, year: record.year)
-            }, consume: { (item: Processed) throws(ExportError) in
-                done += 1
-                defer { progress?(done, sources.count) }
-                item.read.diagnostics.forEach(emit)
-                if let figid = item.figid { census.add(figid: figid, organisms: item.organismKeys, year: item.year) }
-                guard let subgraph = item.subgraph else {
-                    if item.excluded {
-                        report.records.excludedByFilter += 1
-                        statistics.exclude(item.rows)
-                    } else {
-                        // No record: the reader rejected it, with at least one error.
-                        report.records.rejected += 1
-                        let first = item.read.diagnostics.first { $0.severity == .error }
-                        report.rejectedRecords.append(.init(
-                            file: item.read.source.path, line: first?.location.line ?? 0, reason: first?.message ?? "rejected"))
-                        statistics.rejectRecord(lostRows: item.read.lostSideFileRows)
+            try pool.run(
+                workers: request.jobs,
+                work: { index in
+                    let read = reader.read(sources[index])
+                    guard let record = read.record else { return Processed(read: read) }
+                    var trimmed = read
+                    trimmed.record = nil
+                    let organismKeys =
+                        filter.isEmpty ? [] : RecordFilter.organismKeys(of: record, mapping: request.mapping)
+                    if !filter.isEmpty && !filter.accepts(record, mapping: request.mapping) {
+                        return Processed(
+                            read: trimmed, excluded: true, rows: record.rows, figid: record.figid,
+                            organismKeys: organismKeys, year: record.year)
                     }
-                    return
-                }
-                if let earlier = seenFigids[subgraph.figid] {
-                    let problem = Diagnostic.error(
-                        item.figidLocation ?? SourceLocation(file: item.read.source.path, line: 0),
-                        "duplicate figid '\(subgraph.figid)': already read from \(earlier); this record is rejected")
-                    emit(problem)
-                    report.records.rejected += 1
-                    report.rejectedRecords.append(.init(file: item.read.source.path, line: problem.location.line, reason: problem.message))
-                    statistics.rejectDuplicate(item.rows)
-                    return
-                }
-                seenFigids[subgraph.figid] = item.read.source.path
-                report.records.exported += 1
-                let news = registry.settle(subgraph)
-                statistics.add(subgraph, news, item.accounting)
-                for (index, entry) in sinks.enumerated() {
-                    try entry.sink.write(RenderedFigure(subgraph: subgraph, news: news, fragment: item.fragments[index]))
-                }
-                if let failure = output?.firstError { throw failure }
-            })
+                    var accounting = FigureAccounting()
+                    let subgraph = builder.build(record, accounting: &accounting)
+                    let settled = hasRenderers ? registry.settledNodes(in: subgraph) : []
+                    let fragments = renderers.map { renderer in
+                        var fragment = FigureFragment(settled: settled)
+                        renderer?.render(subgraph, into: &fragment)
+                        return fragment
+                    }
+                    return Processed(
+                        read: trimmed, subgraph: subgraph, accounting: accounting, fragments: fragments,
+                        rows: record.rows, figidLocation: record.location,
+                        figid: record.figid, organismKeys: organismKeys, year: record.year)
+                },
+                consume: { (item: Processed) throws(ExportError) in
+                    done += 1
+                    defer { progress?(done, sources.count) }
+                    item.read.diagnostics.forEach(emit)
+                    if let figid = item.figid {
+                        census.add(figid: figid, organisms: item.organismKeys, year: item.year)
+                    }
+                    guard let subgraph = item.subgraph else {
+                        if item.excluded {
+                            report.records.excludedByFilter += 1
+                            statistics.exclude(item.rows)
+                        } else {
+                            // No record: the reader rejected it, with at least one error.
+                            report.records.rejected += 1
+                            let first = item.read.diagnostics.first { $0.severity == .error }
+                            report.rejectedRecords.append(
+                                .init(
+                                    file: item.read.source.path, line: first?.location.line ?? 0,
+                                    reason: first?.message ?? "rejected"))
+                            statistics.rejectRecord(lostRows: item.read.lostSideFileRows)
+                        }
+                        return
+                    }
+                    if let earlier = seenFigids[subgraph.figid] {
+                        let problem = Diagnostic.error(
+                            item.figidLocation ?? SourceLocation(file: item.read.source.path, line: 0),
+                            "duplicate figid '\(subgraph.figid)': already read from \(earlier); this record is rejected"
+                        )
+                        emit(problem)
+                        report.records.rejected += 1
+                        report.rejectedRecords.append(
+                            .init(file: item.read.source.path, line: problem.location.line, reason: problem.message))
+                        statistics.rejectDuplicate(item.rows)
+                        return
+                    }
+                    seenFigids[subgraph.figid] = item.read.source.path
+                    report.records.exported += 1
+                    let news = registry.settle(subgraph)
+                    statistics.add(subgraph, news, item.accounting)
+                    for (index, entry) in sinks.enumerated() {
+                        try entry.sink.write(
+                            RenderedFigure(subgraph: subgraph, news: news, fragment: item.fragments[index]))
+                    }
+                    if let failure = output?.firstError { throw failure }
+                })
 
             try checkSelection(filter, census: census, report: report, emit: emit)
-            let orphans = corpus.orphanSideFiles(claimed: census.figids.union(sources.map(\.stem)), limits: request.limits)
+            let orphans = corpus.orphanSideFiles(
+                claimed: census.figids.union(sources.map(\.stem)), limits: request.limits)
             for orphan in orphans {
-                emit(.warning(SourceLocation(file: orphan.path, line: 0),
-                    "side file of no record (no record has figid '\(orphan.figid)'); its \(orphan.rows) \(orphan.kind.rawValue) rows are not exported"))
+                emit(
+                    .warning(
+                        SourceLocation(file: orphan.path, line: 0),
+                        "side file of no record (no record has figid '\(orphan.figid)'); its \(orphan.rows) \(orphan.kind.rawValue) rows are not exported"
+                    ))
             }
             statistics.orphan(orphans)
             statistics.fill(&report)
@@ -315,20 +341,26 @@ public struct ExportDriver {
         return request.formatOptions.given.keys.sorted().compactMap { option in
             guard !request.formats.contains(where: { $0.options.contains { $0.name == option } }) else { return nil }
             let chosen = request.formats.map(\.name).joined(separator: ", ")
-            return .warning(SourceLocation(file: "--\(option)", line: 0), "no chosen format (\(chosen)) uses this option; it is ignored")
+            return .warning(
+                SourceLocation(file: "--\(option)", line: 0),
+                "no chosen format (\(chosen)) uses this option; it is ignored")
         }
     }
 
     /// After every record was read: warns about `--figures` entries that name no record, and
     /// fails with `noInput` (66) when the filters left no record, so an empty selection is
     /// never written as a successful empty export.
-    func checkSelection(_ filter: RecordFilter, census: SelectionCensus, report: ExportReport, emit: (Diagnostic) -> Void) throws(ExportError) {
+    func checkSelection(
+        _ filter: RecordFilter, census: SelectionCensus, report: ExportReport, emit: (Diagnostic) -> Void
+    ) throws(ExportError) {
         if let listed = filter.figids {
             let missing = listed.subtracting(census.figids).sorted()
             if !missing.isEmpty {
                 let shown = missing.prefix(10).joined(separator: ", ") + (missing.count > 10 ? ", …" : "")
-                emit(.warning(SourceLocation(file: filter.figuresFile ?? "--figures", line: 0),
-                    "\(missing.count) of \(listed.count) listed figids are not among the records read: \(shown)"))
+                emit(
+                    .warning(
+                        SourceLocation(file: filter.figuresFile ?? "--figures", line: 0),
+                        "\(missing.count) of \(listed.count) listed figids are not among the records read: \(shown)"))
             }
         }
         if !filter.isEmpty && report.records.exported == 0 && report.records.excludedByFilter > 0 {
@@ -343,7 +375,8 @@ public struct ExportDriver {
         let uses = unmapped.values.reduce(0, +)
         return .warning(
             SourceLocation(file: Mapping.File.organisms, line: 0),
-            "\(unmapped.count) curated organism names (\(uses) uses) have no NCBI Taxonomy id; their figures get no ABOUT edge for them (listed by 'pfocr-kg stats' and in report.json unmappedOrganisms; --taxonomy names.dmp maps any NCBI scientific name or synonym)")
+            "\(unmapped.count) curated organism names (\(uses) uses) have no NCBI Taxonomy id; their figures get no ABOUT edge for them (listed by 'pfocr-kg stats' and in report.json unmappedOrganisms; --taxonomy names.dmp maps any NCBI scientific name or synonym)"
+        )
     }
 
     /// The report as pretty JSON with sorted keys.
@@ -409,7 +442,8 @@ struct CorpusTally {
         for (kind, account) in accounts {
             rows[kind, default: .init()].read += account.rowsRead
             rows[kind, default: .init()].excluded += account.rowsRead
-            rows[kind, default: .init()].excludedByReason[ExportReport.RowBalance.excludedRecord, default: 0] += account.rowsRead
+            rows[kind, default: .init()].excludedByReason[ExportReport.RowBalance.excludedRecord, default: 0] +=
+                account.rowsRead
         }
     }
 
@@ -444,11 +478,15 @@ struct CorpusTally {
         report.records.layoutSideFiles = sideFiles
         for kind in NodeKind.allCases { report.nodes[kind.rawValue] = nodeCounts[kind.order] }
         for kind in EdgeKind.allCases { report.edges[kind.rawValue] = edgeCounts[kind.order] }
-        for kind in [NodeKind.gene, .chemical, .disease] { report.mentionPairs[kind.rawValue] = mentionPairs[kind.order] }
+        for kind in [NodeKind.gene, .chemical, .disease] {
+            report.mentionPairs[kind.rawValue] = mentionPairs[kind.order]
+        }
         for kind in EntityKind.allCases {
             var balance = rows[kind] ?? .init()
             balance.rejectedTotal = balance.rejected.values.reduce(0, +)
-            balance.balanced = balance.read == balance.exported + balance.unidentified + balance.rejectedTotal + balance.excluded + balance.orphaned
+            balance.balanced =
+                balance.read == balance.exported + balance.unidentified + balance.rejectedTotal + balance.excluded
+                + balance.orphaned
             report.rows[kind.rawValue] = balance
             report.unidentifiedMentions[kind.rawValue] = balance.unidentified
         }

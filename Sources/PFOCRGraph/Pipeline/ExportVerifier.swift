@@ -36,7 +36,9 @@ public enum ExportVerifier {
         func check(_ path: String, sha256: String, bytes: Int?) {
             result.checked += 1
             guard let found = digest(of: folder + "/" + path) else { return problem(path, "missing or unreadable") }
-            if let bytes, found.bytes != bytes { return problem(path, "size \(found.bytes) bytes, report.json says \(bytes)") }
+            if let bytes, found.bytes != bytes {
+                return problem(path, "size \(found.bytes) bytes, report.json says \(bytes)")
+            }
             if found.sha256 != sha256 { problem(path, "SHA-256 \(found.sha256) differs from the recorded \(sha256)") }
         }
         for file in listing.files { check(file.path, sha256: file.sha256, bytes: file.bytes) }
@@ -56,7 +58,9 @@ public enum ExportVerifier {
         for entry in listing.folders ?? [] {
             let files = sums[entry.path] ?? []
             if files.count != entry.files {
-                problem(entry.path, "\(entry.checksums) lists \(files.count) files of this folder, report.json says \(entry.files)")
+                problem(
+                    entry.path,
+                    "\(entry.checksums) lists \(files.count) files of this folder, report.json says \(entry.files)")
             }
             for file in files { check(file.path, sha256: file.sha256, bytes: nil) }
         }

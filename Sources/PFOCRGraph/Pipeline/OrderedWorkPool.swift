@@ -49,7 +49,9 @@ final class OrderedWorkPool<Result>: @unchecked Sendable {
         self.batch = max(1, min(batch, self.window))
     }
 
-    func run<E: Error>(workers: Int, work: @escaping @Sendable (Int) -> Result, consume: (Result) throws(E) -> Void) throws(E) {
+    func run<E: Error>(workers: Int, work: @escaping @Sendable (Int) -> Result, consume: (Result) throws(E) -> Void)
+        throws(E)
+    {
         guard count > 0 else { return }
         let workerCount = max(1, min(workers, count))
         condition.lock()

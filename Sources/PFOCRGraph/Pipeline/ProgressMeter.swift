@@ -38,11 +38,13 @@ public struct ProgressMeter: Sendable {
             let width = 30
             let filled = width * min(done, total) / total
             let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-            return "[\(bar)] \(percent)% \(done)/\(total) records" + ProgressMeter.speed(done: done, total: total, elapsed: elapsed)
+            return "[\(bar)] \(percent)% \(done)/\(total) records"
+                + ProgressMeter.speed(done: done, total: total, elapsed: elapsed)
         case .lines:
             guard now - lastShown >= ProgressMeter.lineInterval, done < total else { return nil }
             lastShown = now
-            return "progress: \(done) of \(total) records (\(percent)%)" + ProgressMeter.speed(done: done, total: total, elapsed: elapsed)
+            return "progress: \(done) of \(total) records (\(percent)%)"
+                + ProgressMeter.speed(done: done, total: total, elapsed: elapsed)
         }
     }
 

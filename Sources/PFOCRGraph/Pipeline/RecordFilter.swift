@@ -17,7 +17,10 @@ public struct RecordFilter: Sendable {
     /// (`--keep-all-genes`); by default only the genes of the wanted organisms are kept.
     public var keepAllGenes = false
 
-    public init(organisms: [String] = [], figids: Set<String>? = nil, yearFrom: Int? = nil, yearTo: Int? = nil, keepAllGenes: Bool = false) {
+    public init(
+        organisms: [String] = [], figids: Set<String>? = nil, yearFrom: Int? = nil, yearTo: Int? = nil,
+        keepAllGenes: Bool = false
+    ) {
         self.organisms = organisms
         self.keepAllGenes = keepAllGenes
         self.figids = figids
@@ -41,7 +44,9 @@ public struct RecordFilter: Sendable {
         let trimmed = name.trimmingCharacters(in: " \t")
         if let taxon = commonNames[trimmed.lowercased()] ?? organismTable.taxonID(for: trimmed) { return taxon }
         var digits = Substring(trimmed)
-        for prefix in ["NCBITaxon:", "ncbitaxon:", "taxon:"] where digits.hasPrefix(prefix) { digits = digits.dropFirst(prefix.count) }
+        for prefix in ["NCBITaxon:", "ncbitaxon:", "taxon:"] where digits.hasPrefix(prefix) {
+            digits = digits.dropFirst(prefix.count)
+        }
         return IdentifierSyntax.numeric(String(digits)) != nil ? String(digits) : nil
     }
 
@@ -82,7 +87,9 @@ public struct RecordFilter: Sendable {
             guard let year = record.year, year <= yearTo else { return false }
         }
         if !organisms.isEmpty {
-            if wantedTaxa(mapping.organisms).isDisjoint(with: RecordFilter.organismKeys(of: record, mapping: mapping)) { return false }
+            if wantedTaxa(mapping.organisms).isDisjoint(with: RecordFilter.organismKeys(of: record, mapping: mapping)) {
+                return false
+            }
         }
         return true
     }
@@ -112,7 +119,9 @@ public struct RecordFilter: Sendable {
         if !organisms.isEmpty {
             parts.append(organisms.map { "--organism '\($0)'" }.joined(separator: " or "))
             for name in organisms where RecordFilter.taxonID(of: name, organismTable: organismTable) == nil {
-                hints.append("'\(name)' is no organism name of Mappings/organisms.tsv, no common name (\(RecordFilter.commonNames.keys.sorted().joined(separator: ", "))) and no NCBI Taxonomy id")
+                hints.append(
+                    "'\(name)' is no organism name of Mappings/organisms.tsv, no common name (\(RecordFilter.commonNames.keys.sorted().joined(separator: ", "))) and no NCBI Taxonomy id"
+                )
             }
             let seen = census.organisms.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             if seen.isEmpty {
@@ -122,9 +131,11 @@ public struct RecordFilter: Sendable {
                     let name = organismTable.name(for: entry.key)
                     return (name.map { "\($0) (\(entry.key))" } ?? entry.key) + ": \(entry.value)"
                 }
-                hints.append("known organisms (figures): " + listed.joined(separator: ", ") + (seen.count > 10 ? ", …" : ""))
+                hints.append(
+                    "known organisms (figures): " + listed.joined(separator: ", ") + (seen.count > 10 ? ", …" : ""))
                 if let top = seen.first {
-                    hints.append(organismTable.name(for: top.key).map { "try '\($0)' or \(top.key)" } ?? "try '\(top.key)'")
+                    hints.append(
+                        organismTable.name(for: top.key).map { "try '\($0)' or \(top.key)" } ?? "try '\(top.key)'")
                 }
             }
         }

@@ -77,7 +77,9 @@ public struct FigureFragment: Sendable {
         let range = openStart..<bytes.count
         openStart = bytes.count
         guard !range.isEmpty || tally != .zero else { return }
-        if var last = segments.last, last.file == file, last.condition == condition, last.range.upperBound == range.lowerBound {
+        if var last = segments.last, last.file == file, last.condition == condition,
+            last.range.upperBound == range.lowerBound
+        {
             last.range = last.range.lowerBound..<range.upperBound
             last.tally &+= tally
             segments[segments.count - 1] = last

@@ -30,7 +30,8 @@ public struct FormatOption: Sendable, Hashable, CustomStringConvertible {
     /// The placeholder in `--help` (`--cx-scope <scope>`).
     public let valueName: String
 
-    public init(_ name: String, _ values: Values, default defaultValue: String? = nil, valueName: String, help: String) {
+    public init(_ name: String, _ values: Values, default defaultValue: String? = nil, valueName: String, help: String)
+    {
         self.name = name
         self.values = values
         self.defaultValue = defaultValue
@@ -44,7 +45,8 @@ public struct FormatOption: Sendable, Hashable, CustomStringConvertible {
     public func problem(with text: String) -> String? {
         switch values {
         case .oneOf(let words):
-            return words.contains(text) ? nil : "\(self) must be \(words.map { "'\($0)'" }.joined(separator: " or ")), not '\(text)'"
+            return words.contains(text)
+                ? nil : "\(self) must be \(words.map { "'\($0)'" }.joined(separator: " or ")), not '\(text)'"
         case .integer(let minimum):
             if let number = Int(text), number >= minimum { return nil }
             return "\(self) must be a whole number of at least \(minimum), not '\(text)'"

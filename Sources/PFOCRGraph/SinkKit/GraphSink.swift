@@ -138,7 +138,9 @@ public struct SinkSummary: Sendable, Codable, Hashable {
     /// Named lists for the report, such as the figids of figures that got no CX network.
     public var lists: [String: [String]]
 
-    public init(counts: [String: Int] = [:], notes: [String] = [], refusals: [String] = [], lists: [String: [String]] = [:]) {
+    public init(
+        counts: [String: Int] = [:], notes: [String] = [], refusals: [String] = [], lists: [String: [String]] = [:]
+    ) {
         self.counts = counts
         self.notes = notes
         self.refusals = refusals

@@ -141,7 +141,9 @@ final class GzipMembers: @unchecked Sendable {
             if let compressor, let member = GzipMembers.compress(block, with: compressor) {
                 job.file.deliver(member, sequence: job.sequence)
             } else {
-                job.file.deliver(failure: .io(path: job.file.relativePath, reason: "gzip compression failed"), sequence: job.sequence)
+                job.file.deliver(
+                    failure: .io(path: job.file.relativePath, reason: "gzip compression failed"), sequence: job.sequence
+                )
             }
             block.removeAll(keepingCapacity: true)
 
@@ -160,9 +162,9 @@ final class GzipMembers: @unchecked Sendable {
     /// queue's limit stops the consumer until they catch up.
     private static func lowerPriority() {
         #if os(Linux)
-        // On Linux the nice value belongs to the thread: `who` 0 is the calling thread.
-        let which = __priority_which_t(PRIO_PROCESS.rawValue)
-        _ = setpriority(which, 0, getpriority(which, 0) + 5)
+            // On Linux the nice value belongs to the thread: `who` 0 is the calling thread.
+            let which = __priority_which_t(PRIO_PROCESS.rawValue)
+            _ = setpriority(which, 0, getpriority(which, 0) + 5)
         #endif
     }
 
@@ -173,7 +175,8 @@ final class GzipMembers: @unchecked Sendable {
         var written = 0
         let member = block.withUnsafeBytes { input in
             [UInt8](unsafeUninitializedCapacity: bound) { output, count in
-                written = libdeflate_gzip_compress(compressor, input.baseAddress, input.count, output.baseAddress, output.count)
+                written = libdeflate_gzip_compress(
+                    compressor, input.baseAddress, input.count, output.baseAddress, output.count)
                 count = written
             }
         }

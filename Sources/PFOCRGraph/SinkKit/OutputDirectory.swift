@@ -37,7 +37,8 @@ public final class OutputDirectory {
 
     /// Opens `path` for an export. `compression` applies to the files sinks create with
     /// ``createFile(_:)``; gzip members are compressed on `threads` threads.
-    public init(path: String, force: Bool, compression: OutputCompression = .none, threads: Int = 1) throws(ExportError) {
+    public init(path: String, force: Bool, compression: OutputCompression = .none, threads: Int = 1) throws(ExportError)
+    {
         self.path = path
         self.compression = compression
         compressionThreads = max(1, threads)
@@ -65,11 +66,15 @@ public final class OutputDirectory {
         }
         let remaining = entries.filter { !$0.hasPrefix(OutputDirectory.stagingPrefix) }
         let manifest = path + "/" + OutputDirectory.manifestName
-        if let text = try? String(contentsOfFile: manifest, encoding: .utf8), text.hasPrefix(OutputDirectory.manifestHeader) {
-            previousFiles = text.split(separator: "\n").dropFirst().map(String.init).filter(OutputDirectory.isSafeRelativePath)
+        if let text = try? String(contentsOfFile: manifest, encoding: .utf8),
+            text.hasPrefix(OutputDirectory.manifestHeader)
+        {
+            previousFiles = text.split(separator: "\n").dropFirst().map(String.init).filter(
+                OutputDirectory.isSafeRelativePath)
         } else if !remaining.isEmpty && !force {
             throw ExportError.usage(
-                "output folder '\(path)' is not empty and holds no earlier pfocr-kg export; choose an empty folder or pass --force")
+                "output folder '\(path)' is not empty and holds no earlier pfocr-kg export; choose an empty folder or pass --force"
+            )
         }
         stagingPath = path + "/" + OutputDirectory.stagingPrefix + String(getpid())
         do {
@@ -140,7 +145,9 @@ public final class OutputDirectory {
         // Gzip files are finished by the pool's workers.
         members?.waitUntilIdle()
         for file in files { if let error = file.error { throw error } }
-        return files.map { WrittenFile(path: $0.relativePath, bytes: $0.size, sha256: $0.sha256) }.sorted { $0.path < $1.path }
+        return files.map { WrittenFile(path: $0.relativePath, bytes: $0.size, sha256: $0.sha256) }.sorted {
+            $0.path < $1.path
+        }
     }
 
     /// Closes every file and moves them to their final names, removes the earlier export's
@@ -204,7 +211,9 @@ public final class OutputDirectory {
             let file = try create(archive.name, gzip: true)
             let tar = TarStream(into: file)
             for member in archive.members {
-                guard let source = staged[member] else { throw ExportError.io(path: member, reason: "no such file in the export to archive") }
+                guard let source = staged[member] else {
+                    throw ExportError.io(path: member, reason: "no such file in the export to archive")
+                }
                 try tar.append(name: member, sourcePath: source.stagingPath)
                 packed.insert(member)
             }

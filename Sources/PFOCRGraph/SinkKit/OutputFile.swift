@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import PFOCRRecords
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A buffered output file inside the export's staging folder.
 ///
@@ -50,7 +51,9 @@ public final class OutputFile {
     /// without asking each file (one check per figure, thousands of files).
     private let errors: FirstError
 
-    init(relativePath: String, stagingPath: String, members: GzipMembers? = nil, errors: FirstError = FirstError()) throws(ExportError) {
+    init(relativePath: String, stagingPath: String, members: GzipMembers? = nil, errors: FirstError = FirstError())
+        throws(ExportError)
+    {
         self.relativePath = relativePath
         self.stagingPath = stagingPath
         self.members = members
@@ -253,12 +256,12 @@ final class FirstError: @unchecked Sendable {
 
 // The C library's write(2) and close(2), named apart from OutputFile's own methods.
 #if canImport(Glibc)
-private let systemWrite = Glibc.write
-private let systemClose = Glibc.close
+    private let systemWrite = Glibc.write
+    private let systemClose = Glibc.close
 #elseif canImport(Musl)
-private let systemWrite = Musl.write
-private let systemClose = Musl.close
+    private let systemWrite = Musl.write
+    private let systemClose = Musl.close
 #elseif canImport(Darwin)
-private let systemWrite = Darwin.write
-private let systemClose = Darwin.close
+    private let systemWrite = Darwin.write
+    private let systemClose = Darwin.close
 #endif

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import PFOCRRecords
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Writes a POSIX tar stream (ustar, with a PAX extended header where ustar cannot hold a
 /// path or size) into an ``OutputFile``, member after member, reading each member's bytes from
@@ -29,7 +30,9 @@ struct TarStream {
         guard descriptor >= 0 else { throw ExportError.io(path: sourcePath, reason: FileBytes.systemMessage(errno)) }
         defer { _ = close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw ExportError.io(path: sourcePath, reason: FileBytes.systemMessage(errno)) }
+        guard fstat(descriptor, &status) == 0 else {
+            throw ExportError.io(path: sourcePath, reason: FileBytes.systemMessage(errno))
+        }
         let size = Int(status.st_size)
         writeHeader(name: name, size: size)
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
@@ -63,11 +66,15 @@ struct TarStream {
         if !pax.isEmpty {
             var body: [UInt8] = []
             for (key, value) in pax { body += TarStream.paxRecord(key: key, value: value) }
-            file.write(bytes: TarStream.header(name: Array("PaxHeader/".utf8) + nameBytes.prefix(90), size: body.count, type: UInt8(ascii: "x")))
+            file.write(
+                bytes: TarStream.header(
+                    name: Array("PaxHeader/".utf8) + nameBytes.prefix(90), size: body.count, type: UInt8(ascii: "x")))
             file.write(bytes: body)
             pad(body.count)
         }
-        file.write(bytes: TarStream.header(name: Array(nameBytes.prefix(100)), size: min(size, maxUstarSize), type: UInt8(ascii: "0")))
+        file.write(
+            bytes: TarStream.header(
+                name: Array(nameBytes.prefix(100)), size: min(size, maxUstarSize), type: UInt8(ascii: "0")))
     }
 
     /// Zero bytes up to the next record boundary after `size` bytes.

@@ -24,22 +24,26 @@ public enum CalendarDate {
             index < bytes.count && bytes[index] == char.asciiValue
         }
         guard bytes.count >= 10, let year = number(0..<4), byte(4, "-"), let month = number(5..<7), byte(7, "-"),
-              let day = number(8..<10), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
+            let day = number(8..<10), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
         else { return nil }
         if bytes.count == 10 { return .date }
         guard byte(10, "T"), let hour = number(11..<13), byte(13, ":"), let minute = number(14..<16), byte(16, ":"),
-              let second = number(17..<19), hour <= 23, minute <= 59, second <= 59 else { return nil }
+            let second = number(17..<19), hour <= 23, minute <= 59, second <= 59
+        else { return nil }
         var index = 19
         if byte(index, ".") {
             index += 1
             let start = index
-            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+                index += 1
+            }
             guard index > start else { return nil }
         }
         if index == bytes.count || (byte(index, "Z") && index + 1 == bytes.count) { return .dateTime }
         guard byte(index, "+") || byte(index, "-"), let zoneHour = number(index + 1..<index + 3), byte(index + 3, ":"),
-              let zoneMinute = number(index + 4..<index + 6), index + 6 == bytes.count,
-              zoneMinute <= 59, zoneHour * 60 + zoneMinute <= 14 * 60 else { return nil }
+            let zoneMinute = number(index + 4..<index + 6), index + 6 == bytes.count,
+            zoneMinute <= 59, zoneHour * 60 + zoneMinute <= 14 * 60
+        else { return nil }
         return .dateTime
     }
 

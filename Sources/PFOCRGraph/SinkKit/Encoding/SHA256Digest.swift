@@ -35,7 +35,9 @@ public final class SHA256Digest {
         if let finished { return finished }
         var digest = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
-        if let context { _ = digest.withUnsafeMutableBufferPointer { EVP_DigestFinal_ex(context, $0.baseAddress, &length) } }
+        if let context {
+            _ = digest.withUnsafeMutableBufferPointer { EVP_DigestFinal_ex(context, $0.baseAddress, &length) }
+        }
         finished = digest
         return digest
     }
