@@ -29,7 +29,9 @@ let package = Package(
         // gzip for `--compress gzip` and `--archive` (libdeflate; `libdeflate-dev` on Debian).
         .systemLibrary(
             name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]),
-        .target(name: "PFOCRGraph", dependencies: ["PFOCRRecords", "Yams", "CLibCrypto", "CLibDeflate"]),
+        // zstd for `--compress zstd` (libzstd; `libzstd-dev` on Debian).
+        .systemLibrary(name: "CLibZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
+        .target(name: "PFOCRGraph", dependencies: ["PFOCRRecords", "Yams", "CLibCrypto", "CLibDeflate", "CLibZstd"]),
         // Stage 3: one target per format plugin.
         .target(name: "KGXExport", dependencies: ["PFOCRGraph"]),
         .target(name: "RDFExport", dependencies: ["PFOCRGraph"]),
@@ -68,7 +70,7 @@ let package = Package(
         .testTarget(name: "PFOCRRecordsTests", dependencies: ["PFOCRRecords"]),
         .testTarget(
             name: "PFOCRGraphTests",
-            dependencies: ["PFOCRGraph", "PFOCRRecords", "PFOCRFormats", "PFOCRTestSupport", "CLibDeflate"]),
+            dependencies: ["PFOCRGraph", "PFOCRRecords", "PFOCRFormats", "PFOCRTestSupport", "CLibDeflate", "CLibZstd"]),
         .testTarget(name: "KGXExportTests", dependencies: ["KGXExport", "PFOCRGraph", "PFOCRTestSupport"]),
         .testTarget(name: "RDFExportTests", dependencies: ["RDFExport", "PFOCRTestSupport"]),
         .testTarget(name: "GraphMLExportTests", dependencies: ["GraphMLExport", "PFOCRTestSupport", "CLibXML2"]),

@@ -31,7 +31,7 @@ struct ExportCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Compress every data file: gzip (suffix .gz; libdeflate level 1, in parallel, deterministic) or none (the default).",
+            "Compress every data file: gzip (suffix .gz; libdeflate level 1), zstd (suffix .zst; level 1) or none (the default); in parallel, deterministic.",
             valueName: "method"))
     var compress: String?
 
@@ -76,7 +76,8 @@ struct ExportCommand: ParsableCommand {
     func validate() throws {
         _ = try formatOptionValues()
         if let compress, OutputCompression(rawValue: compress) == nil {
-            throw ValidationError("--compress must be 'gzip' or 'none', not '\(compress)'")
+            let names = OutputCompression.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            throw ValidationError("--compress must be one of \(names), not '\(compress)'")
         }
         if archive, let compress, compress != "none" {
             throw ValidationError("--archive gzips each format's archive already; leave out --compress")

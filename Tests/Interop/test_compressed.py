@@ -31,7 +31,7 @@ import neo4j_admin_rules as rules
 from conftest import EXAMPLES, SYNTH_CORPUS, export, run_tool
 from test_cypher_csv import admin_arguments, kuzu_load, rows
 
-FORMATS = "turtle,ntriples,graphml,cx2,cx,cypher-csv,kgx-jsonl,gmt"
+FORMATS = "turtle,ntriples,graphml,cx2,cx,cypher-csv,kgx-jsonl,kgx-tsv,gmt"
 PLAIN_SCRIPTS = {"neo4j/import.sh", "neo4j/load.cypher"}
 
 
@@ -68,7 +68,8 @@ def exports(request, tool, tmp_path_factory):
                        check=True, capture_output=True, timeout=600)
     folders = {}
     for name, extra in [("plain", ["--jobs", "2"]), ("gzip1", ["--compress", "gzip", "--jobs", "1"]),
-                        ("gzip2", ["--compress", "gzip", "--jobs", "2"]), ("archive", ["--archive", "--jobs", "2"])]:
+                        ("gzip2", ["--compress", "gzip", "--jobs", "2"]), ("archive", ["--archive", "--jobs", "2"]),
+                        ("zstd1", ["--compress", "zstd", "--jobs", "1"]), ("zstd2", ["--compress", "zstd", "--jobs", "2"])]:
         out = base / name
         export(tool, corpus, out, FORMATS, *extra)
         folders[name] = out
@@ -95,6 +96,38 @@ def test_every_data_file_is_gzip_of_the_plain_file_and_independent_of_jobs(expor
     listed = {entry["path"] for entry in report["files"]}
     assert "pfocr.nt.gz" in listed and "kgx/edges.jsonl.gz" in listed
     assert report["invocation"]["options"]["compress"] == "gzip"
+
+
+def zstd_decompress(path):
+    """`zstd -d`'s reading of `path` (every frame, checksums checked), as bytes."""
+    if shutil.which("zstd") is None:
+        pytest.fail("zstd is not installed: run Scripts/test.sh")
+    result = subprocess.run(["zstd", "-q", "-d", "-c", str(path)], capture_output=True, timeout=300)
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    return result.stdout
+
+
+def test_every_data_file_is_zstd_of_the_plain_file_and_independent_of_jobs(exports):
+    """`--compress zstd`: the zstd tool reads every file back as the plain export's, and the
+    bytes do not depend on --jobs; rapper reads the N-Triples and Turtle through zstdcat."""
+    plain, z1, z2 = exports["plain"], exports["zstd1"], exports["zstd2"]
+    expected = [path if path in PLAIN_SCRIPTS else path + ".zst" for path in data_files(plain)]
+    assert data_files(z1) == sorted(expected)
+    assert data_files(z2) == data_files(z1)
+    for path in data_files(z1):
+        written = (z1 / path).read_bytes()
+        assert written == (z2 / path).read_bytes(), f"{path} differs between --jobs 1 and --jobs 2"
+        if path in PLAIN_SCRIPTS:
+            assert ".csv.zst" in (z1 / path).read_text() or "neo4j" not in path
+            continue
+        assert zstd_decompress(z1 / path) == (plain / path[:-4]).read_bytes(), path
+    count = len(set(ox.parse(path=str(plain / "pfocr.nt"), format=ox.RdfFormat.N_TRIPLES)))
+    for name, syntax in [("pfocr.nt.zst", "ntriples"), ("pfocr.ttl.zst", "turtle")]:
+        result = subprocess.run(f"zstdcat '{z1 / name}' | rapper -i {syntax} -c - https://pfocr.wikipathways.org/",
+                                shell=True, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0 and f"returned {count} triples" in result.stderr, result.stderr
+    report = json.loads((z1 / "report.json").read_text())
+    assert report["invocation"]["options"]["compress"] == "zstd"
 
 
 def test_verify_accepts_the_compressed_export(tool, exports):

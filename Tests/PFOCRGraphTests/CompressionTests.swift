@@ -1,4 +1,5 @@
 import CLibDeflate
+import CLibZstd
 import Foundation
 import PFOCRFormats
 import PFOCRTestSupport
@@ -50,6 +51,41 @@ enum Gunzip {
     }
 }
 
+/// Reads zstd files the way `zstd -d` does: every frame, concatenated (libzstd's
+/// decompressor), and the frames one by one with their content sizes.
+enum Unzstd {
+    static func decompress(_ data: [UInt8]) -> [UInt8]? {
+        guard let size = frameSizes(data)?.reduce(0, +) else { return nil }
+        return data.withUnsafeBytes { input -> [UInt8]? in
+            var failed = false
+            let out = [UInt8](unsafeUninitializedCapacity: size) { output, count in
+                let written = ZSTD_decompress(output.baseAddress, output.count, input.baseAddress, input.count)
+                failed = ZSTD_isError(written) != 0
+                count = failed ? 0 : written
+            }
+            return failed ? nil : out
+        }
+    }
+
+    /// The content size of each frame, in order.
+    static func frameSizes(_ data: [UInt8]) -> [Int]? {
+        data.withUnsafeBytes { input -> [Int]? in
+            guard let base = input.baseAddress else { return [] }
+            var sizes: [Int] = []
+            var offset = 0
+            while offset < input.count {
+                let frame = ZSTD_findFrameCompressedSize(base + offset, input.count - offset)
+                let content = ZSTD_getFrameContentSize(base + offset, input.count - offset)
+                guard ZSTD_isError(frame) == 0, content != ZSTD_CONTENTSIZE_ERROR, content != ZSTD_CONTENTSIZE_UNKNOWN
+                else { return nil }
+                sizes.append(Int(content))
+                offset += frame
+            }
+            return sizes
+        }
+    }
+}
+
 final class CompressionTests: XCTestCase {
     /// Bytes that compress like text but not trivially: numbered lines.
     static func sample(_ count: Int) -> [UInt8] {
@@ -65,10 +101,10 @@ final class CompressionTests: XCTestCase {
     }
 
     func testMembersAreFixedBlocksWithAFixedHeader() throws {
-        let data = CompressionTests.sample(2 * GzipMembers.blockSize + 12_345)
-        let gzip = try XCTUnwrap(GzipMembers.gzip(data))
+        let data = CompressionTests.sample(2 * BlockCompressor.blockSize + 12_345)
+        let gzip = try XCTUnwrap(BlockCompressor.gzip(data))
         let members = try XCTUnwrap(Gunzip.members(gzip))
-        XCTAssertEqual(members.map(\.bytes.count), [GzipMembers.blockSize, GzipMembers.blockSize, 12_345])
+        XCTAssertEqual(members.map(\.bytes.count), [BlockCompressor.blockSize, BlockCompressor.blockSize, 12_345])
         XCTAssertEqual(members.flatMap(\.bytes), data)
         for member in members {
             // ID1 ID2, deflate, no flags (no name), mtime 0, OS unknown (255).
@@ -80,10 +116,37 @@ final class CompressionTests: XCTestCase {
 
     /// The file's bytes do not depend on how writes were cut nor on the number of threads:
     /// members start at fixed offsets of the uncompressed bytes.
+    /// `--compress zstd`: one frame per block at the same fixed offsets, the same bytes for
+    /// any threads and write sizes, read back by libzstd as one stream.
+    func testZstdFramesAreFixedBlocksAndTheSameForAnyThreads() throws {
+        let data = CompressionTests.sample(2 * BlockCompressor.blockSize + 12_345)
+        let frames = try XCTUnwrap(BlockCompressor.zstd(data))
+        XCTAssertEqual(Unzstd.frameSizes(frames), [BlockCompressor.blockSize, BlockCompressor.blockSize, 12_345])
+        XCTAssertEqual(Unzstd.decompress(frames), data)
+        for (threads, chunk) in [(1, 999_999), (3, 8_192)] {
+            let folder = TestPaths.temporaryFolder()
+            let output = try OutputDirectory(path: folder, force: false, compression: .zstd, threads: threads)
+            let file = try output.createFile("data.nt")
+            XCTAssertEqual(file.relativePath, "data.nt.zst")
+            var start = 0
+            while start < data.count {
+                let end = min(data.count, start + chunk)
+                file.write(bytes: data[start..<end])
+                start = end
+            }
+            _ = try output.createFile("empty.txt")
+            _ = try output.commit { _ in Array("{}".utf8) }
+            let written = try XCTUnwrap(FileManager.default.contents(atPath: folder + "/data.nt.zst"))
+            XCTAssertEqual([UInt8](written), frames, "\(threads) threads, \(chunk)-byte writes")
+            let empty = try XCTUnwrap(FileManager.default.contents(atPath: folder + "/empty.txt.zst"))
+            XCTAssertEqual(Unzstd.decompress([UInt8](empty)), [])
+        }
+    }
+
     func testOutputFileIsTheSameForAnyThreadsAndWriteSizes() throws {
-        let data = CompressionTests.sample(3 * GzipMembers.blockSize + 777)
+        let data = CompressionTests.sample(3 * BlockCompressor.blockSize + 777)
         var results: [[UInt8]] = []
-        for (threads, chunk) in [(1, 1_000_003), (3, 4_096), (2, 5 * GzipMembers.blockSize)] {
+        for (threads, chunk) in [(1, 1_000_003), (3, 4_096), (2, 5 * BlockCompressor.blockSize)] {
             let folder = TestPaths.temporaryFolder()
             let output = try OutputDirectory(path: folder, force: false, compression: .gzip, threads: threads)
             let file = try output.createFile("a/data.nt")
@@ -110,7 +173,7 @@ final class CompressionTests: XCTestCase {
         }
         XCTAssertEqual(results[0], results[1])
         XCTAssertEqual(results[0], results[2])
-        XCTAssertEqual(results[0], try XCTUnwrap(GzipMembers.gzip(data)))
+        XCTAssertEqual(results[0], try XCTUnwrap(BlockCompressor.gzip(data)))
         XCTAssertEqual(Gunzip.decompress(results[0]), data)
     }
 
@@ -155,9 +218,21 @@ final class CompressedGoldenTests: XCTestCase {
     static let goldenFolders = ["rdf", "graphml", "cx", "kgx-jsonl", "kgx-tsv", "cypher-csv", "gmt"]
 
     func testCompressedExportIsDeterministicAndDecompressesToTheGoldenFiles() throws {
+        try checkCompressedExport(.gzip) { Gunzip.decompress($0) }
+    }
+
+    func testZstdExportIsDeterministicAndDecompressesToTheGoldenFiles() throws {
+        try checkCompressedExport(.zstd) { Unzstd.decompress($0) }
+    }
+
+    /// The Examples export in every format compressed with `codec`: the same bytes for
+    /// --jobs 1 and 2, every data file decompresses to its golden file, the scripts name the
+    /// compressed files.
+    private func checkCompressedExport(_ codec: OutputCompression, decompress: ([UInt8]) -> [UInt8]?) throws {
+        let suffix = codec.suffix
         let formats = FormatRegistry.all.map(\.name)
-        let one = try TestExport.run([TestPaths.examples], formats: formats, jobs: 1, compression: .gzip)
-        let two = try TestExport.run([TestPaths.examples], formats: formats, jobs: 2, compression: .gzip)
+        let one = try TestExport.run([TestPaths.examples], formats: formats, jobs: 1, compression: codec)
+        let two = try TestExport.run([TestPaths.examples], formats: formats, jobs: 2, compression: codec)
         let first = TestExport.files(in: one.output)
         let second = TestExport.files(in: two.output)
         XCTAssertEqual(Set(first.keys), Set(second.keys))
@@ -174,21 +249,21 @@ final class CompressedGoldenTests: XCTestCase {
         for (path, want) in expected {
             if plain.contains(path) {
                 let text = String(decoding: want, as: UTF8.self)
-                    .replacingOccurrences(of: ".csv\"", with: ".csv.gz\"")
-                    .replacingOccurrences(of: ".csv'", with: ".csv.gz'")
-                    .replacingOccurrences(of: "-*.csv ", with: "-*.csv.gz ")
+                    .replacingOccurrences(of: ".csv\"", with: ".csv\(suffix)\"")
+                    .replacingOccurrences(of: ".csv'", with: ".csv\(suffix)'")
+                    .replacingOccurrences(of: "-*.csv ", with: "-*.csv\(suffix) ")
                 XCTAssertEqual(first[path].map { String(decoding: $0, as: UTF8.self) }, text, path)
                 continue
             }
-            let written = try XCTUnwrap(first[path + ".gz"], "\(path).gz not written")
-            let members = try XCTUnwrap(Gunzip.members([UInt8](written)), "\(path).gz is not gzip")
-            XCTAssertEqual(Data(members.flatMap(\.bytes)), want, "\(path).gz does not decompress to the golden file")
+            let written = try XCTUnwrap(first[path + suffix], "\(path)\(suffix) not written")
+            let bytes = try XCTUnwrap(decompress([UInt8](written)), "\(path)\(suffix) does not decompress")
+            XCTAssertEqual(Data(bytes), want, "\(path)\(suffix) does not decompress to the golden file")
         }
         let writtenData = Set(first.keys.filter { !plain.contains($0) })
-        XCTAssertEqual(writtenData, Set(expected.keys.filter { !plain.contains($0) }.map { $0 + ".gz" }))
+        XCTAssertEqual(writtenData, Set(expected.keys.filter { !plain.contains($0) }.map { $0 + suffix }))
         let report = try XCTUnwrap(FileManager.default.contents(atPath: one.output + "/report.json"))
         let text = String(decoding: report, as: UTF8.self)
-        XCTAssertTrue(text.contains("\"kgx/edges.jsonl.gz\""))
+        XCTAssertTrue(text.contains("\"kgx/edges.jsonl\(suffix)\""))
     }
 
     /// `--archive`: one pfocr-<format>.tar.gz per format, holding exactly the files the plain

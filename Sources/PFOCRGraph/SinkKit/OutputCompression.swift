@@ -1,29 +1,37 @@
 import CLibDeflate
+import CLibZstd
 import Foundation
 
 /// How an export writes its data files (`--compress`).
 ///
 /// With ``gzip`` every data file a sink creates through ``OutputDirectory/createFile(_:)``
 /// gets the suffix `.gz` and is written as a series of independent gzip members, one per
-/// ``GzipMembers/blockSize`` bytes of uncompressed data (the last one shorter), compressed on
-/// worker threads (``GzipMembers``). A concatenation of gzip members is one valid gzip file
+/// ``BlockCompressor/blockSize`` bytes of uncompressed data (the last one shorter), compressed on
+/// worker threads (``BlockCompressor``). A concatenation of gzip members is one valid gzip file
 /// (RFC 1952, 2.2), which every reader used here takes: gzip, zcat, Python's gzip module,
 /// neo4j-admin, kgx. Files meant to be run or checked by hand (`import.sh`, `load.cypher`,
 /// `SHA256SUMS`, `report.json`) stay plain: see ``OutputDirectory/createPlainFile(_:)``.
+///
+/// With ``zstd`` the same holds with zstd frames (RFC 8878, 3.1: a zstd stream is a series
+/// of frames) and the suffix `.zst`: `zstd -d`, `zstdcat` and Python's `zstandard` read
+/// them as one stream; each frame carries its content size and an XXH64 checksum.
 public enum OutputCompression: String, Sendable, CaseIterable {
     case none
     case gzip
+    case zstd
 
-    /// The suffix a compressed file's name gets (`.gz`), empty for ``none``.
+    /// The suffix a compressed file's name gets (`.gz`, `.zst`), empty for ``none``.
     public var suffix: String {
         switch self {
         case .none: return ""
         case .gzip: return ".gz"
+        case .zstd: return ".zst"
         }
     }
 }
 
-/// A thread pool compressing fixed-size blocks of output files into gzip members.
+/// A thread pool compressing fixed-size blocks of output files into gzip members or zstd
+/// frames (the file's ``OutputFile/codec``).
 ///
 /// Determinism (Docs/compression.md): a file's members start at fixed offsets of its
 /// uncompressed bytes (multiples of ``blockSize``, whatever `--jobs` is or which thread
@@ -34,7 +42,7 @@ public enum OutputCompression: String, Sendable, CaseIterable {
 ///
 /// Memory is bounded: ``submit(_:to:)`` waits while ``limit`` blocks are in flight, which also
 /// keeps the export's consumer thread from running ahead of the compressors.
-final class GzipMembers: @unchecked Sendable {
+final class BlockCompressor: @unchecked Sendable {
     /// Uncompressed bytes per member: large enough that the member's header and the restart
     /// of the compressor's dictionary cost little (0.6 % more bytes than 256 MiB blocks for
     /// the bench corpus's N-Triples and KGX edges), small enough that the blocks in flight
@@ -43,6 +51,9 @@ final class GzipMembers: @unchecked Sendable {
     /// libdeflate's compression level. Level 1 is the fastest; on the bench corpus it already
     /// writes 1/11 of the bytes of every format together (Docs/compression.md, "Measured").
     static let level: Int32 = 1
+    /// zstd's compression level: 1, its fastest standard level (Docs/compression.md,
+    /// "Measured", has its size and time beside gzip's).
+    static let zstdLevel: Int32 = 1
 
     private struct Job {
         let file: OutputFile
@@ -91,7 +102,7 @@ final class GzipMembers: @unchecked Sendable {
         condition.unlock()
         if let recycled { return recycled }
         var block: [UInt8] = []
-        block.reserveCapacity(GzipMembers.blockSize)
+        block.reserveCapacity(BlockCompressor.blockSize)
         return block
     }
 
@@ -113,10 +124,12 @@ final class GzipMembers: @unchecked Sendable {
     }
 
     private func workerLoop() {
-        GzipMembers.lowerPriority()
-        // A compressor per thread: libdeflate's compressors are not shareable.
-        let compressor = libdeflate_alloc_compressor(GzipMembers.level)
+        BlockCompressor.lowerPriority()
+        // A compressor per thread: neither library's compressors are shareable.
+        let compressor = libdeflate_alloc_compressor(BlockCompressor.level)
         defer { if let compressor { libdeflate_free_compressor(compressor) } }
+        var zstdContext: OpaquePointer?
+        defer { if let zstdContext { ZSTD_freeCCtx(zstdContext) } }
         while true {
             condition.lock()
             while head == queue.count && !stopped { condition.wait() }
@@ -138,17 +151,25 @@ final class GzipMembers: @unchecked Sendable {
 
             var block: [UInt8] = []
             swap(&block, &job.block)
-            if let compressor, let member = GzipMembers.compress(block, with: compressor) {
+            var member: [UInt8]?
+            switch job.file.codec {
+            case .zstd:
+                if zstdContext == nil { zstdContext = BlockCompressor.makeZstdContext() }
+                if let zstdContext { member = BlockCompressor.zstdFrame(block, with: zstdContext) }
+            case .gzip, .none:
+                if let compressor { member = BlockCompressor.compress(block, with: compressor) }
+            }
+            if let member {
                 job.file.deliver(member, sequence: job.sequence)
             } else {
                 job.file.deliver(
-                    failure: .io(path: job.file.relativePath, reason: "gzip compression failed"), sequence: job.sequence
-                )
+                    failure: .io(path: job.file.relativePath, reason: "\(job.file.codec.rawValue) compression failed"),
+                    sequence: job.sequence)
             }
             block.removeAll(keepingCapacity: true)
 
             condition.lock()
-            if block.capacity >= GzipMembers.blockSize && spare.count < limit { spare.append(block) }
+            if block.capacity >= BlockCompressor.blockSize && spare.count < limit { spare.append(block) }
             inFlight -= 1
             condition.broadcast()
             condition.unlock()
@@ -182,6 +203,50 @@ final class GzipMembers: @unchecked Sendable {
         }
         guard written > 0 else { return nil }
         return member
+    }
+
+    /// A zstd context at ``zstdLevel`` that writes each frame's content size and checksum, or
+    /// nil if libzstd cannot make one.
+    static func makeZstdContext() -> OpaquePointer? {
+        guard let context = ZSTD_createCCtx() else { return nil }
+        let level = ZSTD_CCtx_setParameter(context, ZSTD_c_compressionLevel, zstdLevel)
+        let checksum = ZSTD_CCtx_setParameter(context, ZSTD_c_checksumFlag, 1)
+        guard ZSTD_isError(level) == 0, ZSTD_isError(checksum) == 0 else {
+            ZSTD_freeCCtx(context)
+            return nil
+        }
+        return context
+    }
+
+    /// One zstd frame holding `block`, or nil if libzstd failed. Single-threaded compression
+    /// with fixed parameters: the same block gives the same frame on any thread.
+    static func zstdFrame(_ block: [UInt8], with context: OpaquePointer) -> [UInt8]? {
+        let bound = ZSTD_compressBound(block.count)
+        var failed = false
+        let frame = block.withUnsafeBytes { input in
+            [UInt8](unsafeUninitializedCapacity: bound) { output, count in
+                let written = ZSTD_compress2(context, output.baseAddress, output.count, input.baseAddress, input.count)
+                failed = ZSTD_isError(written) != 0
+                count = failed ? 0 : written
+            }
+        }
+        return failed ? nil : frame
+    }
+
+    /// `bytes` as zstd frames of ``blockSize`` (one empty frame for no bytes), on the calling
+    /// thread: what a zstd file holding `bytes` contains. For tests.
+    static func zstd(_ bytes: [UInt8]) -> [UInt8]? {
+        guard let context = makeZstdContext() else { return nil }
+        defer { ZSTD_freeCCtx(context) }
+        var out: [UInt8] = []
+        var start = 0
+        repeat {
+            let end = min(bytes.count, start + blockSize)
+            guard let frame = zstdFrame(Array(bytes[start..<end]), with: context) else { return nil }
+            out += frame
+            start = end
+        } while start < bytes.count
+        return out
     }
 
     /// `bytes` as gzip members of ``blockSize`` (one empty member for no bytes), on the calling

@@ -25,9 +25,9 @@ public final class OutputDirectory {
     private var createdFolder = false
     /// How data files are written (`--compress`).
     public let compression: OutputCompression
-    /// Threads compressing gzip members; made with the first gzip file.
+    /// Threads compressing gzip members or zstd frames; made with the first compressed file.
     private let compressionThreads: Int
-    private var members: GzipMembers?
+    private var members: BlockCompressor?
     /// The first error of any file, reported by the files themselves.
     private let errors = FirstError()
 
@@ -89,13 +89,13 @@ public final class OutputDirectory {
     /// (``publishedPath(_:)``). Every sink creates its data files here, so no sink knows about
     /// compression.
     public func createFile(_ relativePath: String) throws(ExportError) -> OutputFile {
-        try create(publishedPath(relativePath), gzip: compression == .gzip)
+        try create(publishedPath(relativePath), codec: compression)
     }
 
     /// Creates `relativePath` uncompressed whatever ``compression`` is: for files people run
     /// or read before anything else (`import.sh`, `load.cypher`, `SHA256SUMS`).
     public func createPlainFile(_ relativePath: String) throws(ExportError) -> OutputFile {
-        try create(relativePath, gzip: false)
+        try create(relativePath, codec: .none)
     }
 
     /// The name under which ``createFile(_:)`` writes `relativePath` (`neo4j/nodes-Gene.csv`
@@ -104,18 +104,19 @@ public final class OutputDirectory {
         relativePath + compression.suffix
     }
 
-    private func create(_ relativePath: String, gzip: Bool) throws(ExportError) -> OutputFile {
+    private func create(_ relativePath: String, codec: OutputCompression) throws(ExportError) -> OutputFile {
         guard OutputDirectory.isSafeRelativePath(relativePath) else {
             throw ExportError.io(path: relativePath, reason: "unsafe output file name")
         }
         let staged = stagingPath + "/" + relativePath
         try ensureFolder((staged as NSString).deletingLastPathComponent)
-        var pool: GzipMembers?
-        if gzip {
-            pool = members ?? GzipMembers(threads: compressionThreads)
+        var pool: BlockCompressor?
+        if codec != .none {
+            pool = members ?? BlockCompressor(threads: compressionThreads)
             members = pool
         }
-        let file = try OutputFile(relativePath: relativePath, stagingPath: staged, members: pool, errors: errors)
+        let file = try OutputFile(
+            relativePath: relativePath, stagingPath: staged, members: pool, codec: codec, errors: errors)
         files.append(file)
         return file
     }
@@ -208,7 +209,7 @@ public final class OutputDirectory {
         let staged = Dictionary(files.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
         var packed = Set<String>()
         for archive in archives {
-            let file = try create(archive.name, gzip: true)
+            let file = try create(archive.name, codec: .gzip)
             let tar = TarStream(into: file)
             for member in archive.members {
                 guard let source = staged[member] else {

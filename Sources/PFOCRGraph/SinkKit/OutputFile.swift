@@ -16,8 +16,8 @@ import PFOCRRecords
 /// moved to its final name only after the whole export succeeded.
 ///
 /// A gzip file (`--compress gzip`, archives) cuts its bytes into blocks of
-/// ``GzipMembers/blockSize`` at fixed offsets and hands each full block to the directory's
-/// ``GzipMembers`` pool; the worker that compresses a block writes it, and every finished
+/// ``BlockCompressor/blockSize`` at fixed offsets and hands each full block to the directory's
+/// ``BlockCompressor`` pool; the worker that compresses a block writes it, and every finished
 /// member after it, in order (``deliver(_:sequence:)``), under the file's lock. ``close()``
 /// queues the last block and returns; ``OutputDirectory`` waits for the pool before it lists
 /// sizes and checksums, which are those of the bytes on disk (compressed).
@@ -27,7 +27,7 @@ public final class OutputFile {
     let stagingPath: String
     private var descriptor: Int32
     private var buffer: [UInt8] = []
-    private let capacity = GzipMembers.blockSize
+    private let capacity = BlockCompressor.blockSize
     /// The consumer thread's first error (plain writes, closing).
     private var ownError: ExportError?
     /// Bytes written so far.
@@ -38,7 +38,7 @@ public final class OutputFile {
     private let digest = SHA256Digest()
 
     /// The pool compressing this file's blocks; nil for a plain file.
-    private let members: GzipMembers?
+    private let members: BlockCompressor?
     // Gzip state, guarded by `lock` (workers deliver members).
     private let lock = NSLock()
     private var submitted = 0
@@ -51,12 +51,17 @@ public final class OutputFile {
     /// without asking each file (one check per figure, thousands of files).
     private let errors: FirstError
 
-    init(relativePath: String, stagingPath: String, members: GzipMembers? = nil, errors: FirstError = FirstError())
-        throws(ExportError)
-    {
+    /// How the pool compresses this file's blocks (``OutputCompression/none`` without a pool).
+    let codec: OutputCompression
+
+    init(
+        relativePath: String, stagingPath: String, members: BlockCompressor? = nil, codec: OutputCompression = .gzip,
+        errors: FirstError = FirstError()
+    ) throws(ExportError) {
         self.relativePath = relativePath
         self.stagingPath = stagingPath
         self.members = members
+        self.codec = members == nil ? .none : codec
         self.errors = errors
         descriptor = open(stagingPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
