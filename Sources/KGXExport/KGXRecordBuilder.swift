@@ -15,6 +15,29 @@ import PFOCRGraph
 /// the kind cites it, and the vocabulary's edge properties under their Biolink slots.
 struct KGXRecordBuilder: Sendable {
     let mapping: Mapping
+    /// Per ``EdgeKind/order``: what every edge of the kind writes the same way, worked out
+    /// once (an export has millions of edges): its predicate, provenance, and the vocabulary
+    /// properties that have a Biolink slot, with that slot. A property KGX omits is never
+    /// read, so the MENTIONS lists KGX leaves out are not made.
+    private let edgeKinds: [EdgeKindRecord]
+
+    private struct EdgeKindRecord: Sendable {
+        let predicate: String
+        let provenance: KGXSlots.Provenance
+        let slots: [(property: String, slot: String)]
+    }
+
+    init(mapping: Mapping) {
+        self.mapping = mapping
+        edgeKinds = EdgeKind.allCases.sorted().map { kind in
+            let vocabulary = mapping.vocabulary.edge(kind)
+            let slots = vocabulary.properties.compactMap { spec -> (property: String, slot: String)? in
+                guard case .slot(let slot) = KGXSlots.rule(named: spec.name) else { return nil }
+                return (spec.name, slot)
+            }
+            return EdgeKindRecord(predicate: vocabulary.kgxPredicate, provenance: KGXSlots.provenance(kind), slots: slots)
+        }
+    }
 
     func node(_ node: GraphNode) -> KGXRecord {
         let prefixes = mapping.prefixes
@@ -55,26 +78,22 @@ struct KGXRecordBuilder: Sendable {
     /// An edge's record; `paper` is the figure's paper, cited by kinds that cite it.
     func edge(_ edge: GraphEdge, paper: Identifier?) -> KGXRecord {
         let prefixes = mapping.prefixes
-        let vocabulary = mapping.vocabulary.edge(edge.kind)
-        let provenance = KGXSlots.provenance(edge.kind)
+        let kind = edgeKinds[edge.kind.order]
+        let provenance = kind.provenance
         let subject = prefixes.biolinkCurie(edge.source)
         let object = prefixes.biolinkCurie(edge.target)
         var record = KGXRecord()
-        record.append(
-            "id", Self.edgeID(subject: subject, predicate: vocabulary.kgxPredicate, object: object, edge: edge))
+        record.append("id", Self.edgeID(subject: subject, predicate: kind.predicate, object: object, edge: edge))
         record.append("subject", subject)
-        record.append("predicate", vocabulary.kgxPredicate)
+        record.append("predicate", kind.predicate)
         record.append("object", object)
         record.append("knowledge_level", provenance.knowledgeLevel)
         record.append("agent_type", provenance.agentType)
         record.append("primary_knowledge_source", provenance.primaryKnowledgeSource)
         record.append("aggregator_knowledge_source", .list(provenance.aggregatorKnowledgeSources))
         if provenance.citesPaper, let paper { record.append("publications", .list([prefixes.biolinkCurie(paper)])) }
-        for spec in vocabulary.properties {
-            guard let value = edge.value(spec.name), case .slot(let slot) = KGXSlots.rule(named: spec.name) else {
-                continue
-            }
-            record.append(slot, KGXValue(value))
+        for (property, slot) in kind.slots {
+            if let value = edge.value(property) { record.append(slot, KGXValue(value)) }
         }
         return record
     }

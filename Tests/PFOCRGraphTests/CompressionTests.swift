@@ -87,6 +87,16 @@ enum Unzstd {
 }
 
 final class CompressionTests: XCTestCase {
+    /// Writes `data` to `file` in writes of `chunk` bytes (the last shorter).
+    static func write(_ data: [UInt8], to file: OutputFile, inPiecesOf chunk: Int) {
+        var start = 0
+        while start < data.count {
+            let end = min(data.count, start + chunk)
+            file.write(bytes: data[start..<end])
+            start = end
+        }
+    }
+
     /// Bytes that compress like text but not trivially: numbered lines.
     static func sample(_ count: Int) -> [UInt8] {
         var bytes: [UInt8] = []
@@ -128,12 +138,7 @@ final class CompressionTests: XCTestCase {
             let output = try OutputDirectory(path: folder, force: false, compression: .zstd, threads: threads)
             let file = try output.createFile("data.nt")
             XCTAssertEqual(file.relativePath, "data.nt.zst")
-            var start = 0
-            while start < data.count {
-                let end = min(data.count, start + chunk)
-                file.write(bytes: data[start..<end])
-                start = end
-            }
+            CompressionTests.write(data, to: file, inPiecesOf: chunk)
             _ = try output.createFile("empty.txt")
             _ = try output.commit { _ in Array("{}".utf8) }
             let written = try XCTUnwrap(FileManager.default.contents(atPath: folder + "/data.nt.zst"))
@@ -151,12 +156,7 @@ final class CompressionTests: XCTestCase {
             let output = try OutputDirectory(path: folder, force: false, compression: .gzip, threads: threads)
             let file = try output.createFile("a/data.nt")
             XCTAssertEqual(file.relativePath, "a/data.nt.gz")
-            var start = 0
-            while start < data.count {
-                let end = min(data.count, start + chunk)
-                file.write(bytes: data[start..<end])
-                start = end
-            }
+            CompressionTests.write(data, to: file, inPiecesOf: chunk)
             let empty = try output.createFile("empty.txt")
             let script = try output.createPlainFile("run.sh")
             script.write("echo\n")

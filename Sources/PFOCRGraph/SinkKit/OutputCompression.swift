@@ -238,15 +238,7 @@ final class BlockCompressor: @unchecked Sendable {
     static func zstd(_ bytes: [UInt8]) -> [UInt8]? {
         guard let context = makeZstdContext() else { return nil }
         defer { ZSTD_freeCCtx(context) }
-        var out: [UInt8] = []
-        var start = 0
-        repeat {
-            let end = min(bytes.count, start + blockSize)
-            guard let frame = zstdFrame(Array(bytes[start..<end]), with: context) else { return nil }
-            out += frame
-            start = end
-        } while start < bytes.count
-        return out
+        return inBlocks(bytes) { zstdFrame($0, with: context) }
     }
 
     /// `bytes` as gzip members of ``blockSize`` (one empty member for no bytes), on the calling
@@ -254,12 +246,18 @@ final class BlockCompressor: @unchecked Sendable {
     static func gzip(_ bytes: [UInt8]) -> [UInt8]? {
         guard let compressor = libdeflate_alloc_compressor(level) else { return nil }
         defer { libdeflate_free_compressor(compressor) }
+        return inBlocks(bytes) { compress($0, with: compressor) }
+    }
+
+    /// `bytes` cut at the pool's fixed block offsets, each block compressed by `compress`,
+    /// concatenated (one empty block for no bytes); nil if a block fails.
+    private static func inBlocks(_ bytes: [UInt8], _ compress: ([UInt8]) -> [UInt8]?) -> [UInt8]? {
         var out: [UInt8] = []
         var start = 0
         repeat {
             let end = min(bytes.count, start + blockSize)
-            guard let member = compress(Array(bytes[start..<end]), with: compressor) else { return nil }
-            out += member
+            guard let block = compress(Array(bytes[start..<end])) else { return nil }
+            out += block
             start = end
         } while start < bytes.count
         return out

@@ -22,29 +22,66 @@ public enum JSONText {
     /// Appends the inside of ``appendString(_:to:)``'s literal, without the quotes: for a
     /// string whose first part is already JSON (a CURIE's `prefix:` before its local id).
     public static func appendEscaped(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { utf8 in
-            var start = 0
-            for index in utf8.indices {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                start = index + 1
-                out.append(0x5C)
-                switch byte {
-                case 0x22: out.append(0x22)
-                case 0x5C: out.append(0x5C)
-                case 0x0A: out.append(UInt8(ascii: "n"))
-                case 0x0D: out.append(UInt8(ascii: "r"))
-                case 0x09: out.append(UInt8(ascii: "t"))
-                case 0x08: out.append(UInt8(ascii: "b"))
-                case 0x0C: out.append(UInt8(ascii: "f"))
-                default:
-                    out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, Hex.lower(byte >> 4), Hex.lower(byte & 0xF)])
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ appendEscaped(bytes: $0, to: &out) }) {
+            return done
         }
+        var copy = text
+        copy.withUTF8 { appendEscaped(bytes: $0, to: &out) }
+    }
+
+    /// ``appendEscaped(_:to:)`` of UTF-8 bytes. Runs without anything to escape (nearly every
+    /// value) are found eight bytes at a time and copied whole.
+    static func appendEscaped(bytes utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        guard let base = utf8.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
+        let count = utf8.count
+        var start = 0
+        var index = 0
+        while index < count {
+            if index + 8 <= count, !needsEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
+                continue
+            }
+            let byte = base[index]
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
+                index += 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
+            index += 1
+            start = index
+            out.append(0x5C)
+            switch byte {
+            case 0x22: out.append(0x22)
+            case 0x5C: out.append(0x5C)
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            case 0x08: out.append(UInt8(ascii: "b"))
+            case 0x0C: out.append(UInt8(ascii: "f"))
+            default:
+                out.append(UInt8(ascii: "u"))
+                out.append(0x30)
+                out.append(0x30)
+                out.append(Hex.lower(byte >> 4))
+                out.append(Hex.lower(byte & 0xF))
+            }
+        }
+        out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: count - start))
+    }
+
+    /// True when one of the eight bytes of `word` is a control character, `"` or a backslash
+    /// (bit tricks from "Bit Twiddling Hacks": a byte below n, a byte equal to c).
+    @inline(__always)
+    static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let below = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let zeroQuote = (quote &- ones) & ~quote & highs
+        let zeroBackslash = (backslash &- ones) & ~backslash & highs
+        return (below | zeroQuote | zeroBackslash) != 0
     }
 
     /// Appends a JSON array of strings to bytes.
