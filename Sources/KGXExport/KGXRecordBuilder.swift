@@ -35,7 +35,8 @@ struct KGXRecordBuilder: Sendable {
                 guard case .slot(let slot) = KGXSlots.rule(named: spec.name) else { return nil }
                 return (spec.name, slot)
             }
-            return EdgeKindRecord(predicate: vocabulary.kgxPredicate, provenance: KGXSlots.provenance(kind), slots: slots)
+            return EdgeKindRecord(
+                predicate: vocabulary.kgxPredicate, provenance: KGXSlots.provenance(kind), slots: slots)
         }
     }
 

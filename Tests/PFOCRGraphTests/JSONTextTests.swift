@@ -8,7 +8,9 @@ import Testing
     /// Strings with every control character, quotes and backslashes at every offset of an
     /// eight-byte word, multi-byte UTF-8, and long plain runs.
     static func samples() -> [String] {
-        var strings = ["", "a", "plain ascii text of some length", "ümlaut – dash 😀 emoji", String(repeating: "x", count: 100)]
+        var strings = [
+            "", "a", "plain ascii text of some length", "ümlaut – dash 😀 emoji", String(repeating: "x", count: 100),
+        ]
         for special in (0..<0x20).map({ String(UnicodeScalar(UInt8($0))) }) + ["\"", "\\", "\u{7F}", "é"] {
             for offset in 0..<17 {
                 strings.append(String(repeating: "a", count: offset) + special + String(repeating: "b", count: 9))
