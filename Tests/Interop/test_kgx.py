@@ -204,3 +204,26 @@ def test_kgx_fields(exported):
     assert taxa <= {g["id"] for g in genes}
     if corpus == SHARED_SAMPLE:
         assert {g["id"] for g in genes} == taxa, "every real gene has its taxon edge"
+
+
+def test_kgx_reads_the_archive_and_the_gzip_files(tool, tmp_path):
+    """kgx reads what KG-Hub publishes: the `--archive` tarball of the TSV dialect
+    (`--input-compression tar.gz`) and `--compress gzip` JSON Lines (`--input-compression
+    gz`), as the same graph as the plain files."""
+    plain, archived, gzipped = tmp_path / "plain", tmp_path / "archived", tmp_path / "gzipped"
+    export(tool, EXAMPLES, plain, "kgx-jsonl,kgx-tsv")
+    export(tool, EXAMPLES, archived, "kgx-tsv", "--archive")
+    export(tool, EXAMPLES, gzipped, "kgx-jsonl", "--compress", "gzip")
+    expected = kgx_read(plain / "kgx" / "nodes.jsonl", plain / "kgx" / "edges.jsonl", "jsonl", tmp_path)
+
+    def read(arguments, name):
+        prefix = tmp_path / f"read-{name}"
+        result = kgx("transform", *arguments, "-f", "jsonl", "-o", prefix, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr[-3000:]
+        return {kind: {r["id"] for r in read_jsonl(pathlib.Path(f"{prefix}_{kind}.jsonl"))} for kind in ("nodes", "edges")}
+
+    from_archive = read(["-i", "tsv", "--input-compression", "tar.gz", archived / "pfocr-kgx-tsv.tar.gz"], "archive")
+    from_gzip = read(["-i", "jsonl", "--input-compression", "gz",
+                      gzipped / "kgx" / "nodes.jsonl.gz", gzipped / "kgx" / "edges.jsonl.gz"], "gzip")
+    for graph in (from_archive, from_gzip):
+        assert graph["nodes"] == set(expected["nodes"]) and graph["edges"] == set(expected["edges"])
