@@ -115,4 +115,24 @@ import Testing
         #expect(allAccounting.genesWithoutTaxon == 1)
         #expect(allAccounting.excludedGeneRows.isEmpty)
     }
+
+    /// The builder sorts gene rows by integer keys; the order must be numericOrder's, then
+    /// row order, for digit ids (with leading zeros) and for ids that are not digits.
+    @Test func geneRowKeysSortAsNumericOrder() {
+        var generator = SystemRandomNumberGenerator()
+        var ids = ["7", "07", "007", "10", "2", "abc", "a1", "+5", "05", "999999999999999999", "1000000000000000000"]
+        for _ in 0..<300 {
+            let length = Int.random(in: 1...19, using: &generator)
+            ids.append(String((0..<length).map { _ in "0123456789".randomElement(using: &generator) ?? "0" }))
+        }
+        let rows =
+            ids.enumerated().map { ($0.element, $0.offset) }
+            + ids.enumerated().map { ($0.element, $0.offset + ids.count) }
+        let expected = rows.sorted { $0.0 == $1.0 ? $0.1 < $1.1 : GraphBuilder.numericOrder($0.0, $1.0) }
+        let keys = rows.map { GeneRowKey(id: $0.0, row: $0.1) }.sorted()
+        #expect(keys.map(\.id) == expected.map(\.0))
+        #expect(keys.map(\.row) == expected.map(\.1))
+        #expect(GeneRowKey(id: "05", row: 0).sameGene(as: GeneRowKey(id: "05", row: 1)))
+        #expect(!GeneRowKey(id: "+5", row: 0).sameGene(as: GeneRowKey(id: "05", row: 0)))
+    }
 }

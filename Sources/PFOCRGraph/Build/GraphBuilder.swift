@@ -78,7 +78,7 @@ public struct GraphBuilder: Sendable {
 
         // Genes: the identified rows sorted by id (numeric order), each id's rows in input
         // order. Sorting row indices groups them without copying rows into per-id arrays.
-        var keyed: [(id: String, row: Int)] = []
+        var keyed: [GeneRowKey] = []
         keyed.reserveCapacity(record.genes.count)
         var rowTaxa = [String?](repeating: nil, count: record.genes.count)
         for (row, gene) in record.genes.enumerated() {
@@ -98,15 +98,15 @@ public struct GraphBuilder: Sendable {
                 }
             }
             rowTaxa[row] = taxon
-            keyed.append((id, row))
+            keyed.append(GeneRowKey(id: id, row: row))
         }
-        keyed.sort { $0.id == $1.id ? $0.row < $1.row : GraphBuilder.numericOrder($0.id, $1.id) }
+        keyed.sort()
         var taxonNodes: [String: GraphNode] = [:]
         var groupStart = 0
         while groupStart < keyed.count {
             let id = keyed[groupStart].id
             var groupEnd = groupStart + 1
-            while groupEnd < keyed.count && keyed[groupEnd].id == id { groupEnd += 1 }
+            while groupEnd < keyed.count && keyed[groupEnd].sameGene(as: keyed[groupStart]) { groupEnd += 1 }
             let rows = keyed[groupStart..<groupEnd].map { record.genes[$0.row] }
             let taxon = keyed[groupStart..<groupEnd].lazy.compactMap { rowTaxa[$0.row] }.first
             groupStart = groupEnd
@@ -255,4 +255,41 @@ public struct GraphBuilder: Sendable {
         }
         return out
     }
+}
+
+/// A gene row's place in the builder's sort: by gene id in ``GraphBuilder/numericOrder(_:_:)``,
+/// then by row. NCBI Gene ids are one to 18 ASCII digits (``IdentifierSyntax/numeric(_:)``),
+/// for which (length, text) order is (length, value) order, so ids compare as integers; an id
+/// that is not digits (a record made in code) compares as text.
+struct GeneRowKey: Comparable {
+    let id: String
+    let row: Int
+    private let length: Int
+    /// The id's value, or nil when it is not 1 to 18 digits.
+    private let value: UInt64?
+
+    init(id: String, row: Int) {
+        self.id = id
+        self.row = row
+        length = id.utf8.count
+        let digits = length <= 18 && id.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        value = digits ? UInt64(id) : nil
+    }
+
+    func sameGene(as other: GeneRowKey) -> Bool {
+        if let value, let otherValue = other.value { return value == otherValue && length == other.length }
+        return id == other.id
+    }
+
+    static func < (lhs: GeneRowKey, rhs: GeneRowKey) -> Bool {
+        if lhs.length != rhs.length { return lhs.length < rhs.length }
+        if let left = lhs.value, let right = rhs.value {
+            if left != right { return left < right }
+        } else if lhs.id != rhs.id {
+            return lhs.id < rhs.id
+        }
+        return lhs.row < rhs.row
+    }
+
+    static func == (lhs: GeneRowKey, rhs: GeneRowKey) -> Bool { lhs.sameGene(as: rhs) && lhs.row == rhs.row }
 }
