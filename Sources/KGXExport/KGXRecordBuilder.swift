@@ -15,11 +15,20 @@ import PFOCRGraph
 /// the kind cites it, and the vocabulary's edge properties under their Biolink slots.
 struct KGXRecordBuilder: Sendable {
     let mapping: Mapping
-    /// Per ``EdgeKind/order``: what every edge of the kind writes the same way, worked out
-    /// once (an export has millions of edges): its predicate, provenance, and the vocabulary
-    /// properties that have a Biolink slot, with that slot. A property KGX omits is never
-    /// read, so the MENTIONS lists KGX leaves out are not made.
+    /// Per ``NodeKind/order`` and ``EdgeKind/order``: what every node or edge of the kind
+    /// writes the same way, worked out once (an export has millions of them): category or
+    /// predicate, provenance, and the vocabulary properties KGX writes, each with its rule
+    /// (``KGXSlots``). A property KGX omits is never read, so the MENTIONS lists KGX leaves
+    /// out are not made.
+    private let nodeKinds: [NodeKindRecord]
     private let edgeKinds: [EdgeKindRecord]
+
+    private struct NodeKindRecord: Sendable {
+        let category: String
+        /// `publication_type` (the vocabulary's RDF classes) for `biolink:Publication` nodes.
+        let publicationTypes: [String]?
+        let rules: [(property: String, rule: KGXSlots.Rule)]
+    }
 
     private struct EdgeKindRecord: Sendable {
         let predicate: String
@@ -29,28 +38,44 @@ struct KGXRecordBuilder: Sendable {
 
     init(mapping: Mapping) {
         self.mapping = mapping
+        nodeKinds = NodeKind.allCases.sorted().map { kind in
+            let vocabulary = mapping.vocabulary.node(kind)
+            let isPublication = vocabulary.kgxCategory == "biolink:Publication"
+            return NodeKindRecord(
+                category: vocabulary.kgxCategory, publicationTypes: isPublication ? vocabulary.rdfClasses : nil,
+                rules: Self.written(vocabulary.properties))
+        }
         edgeKinds = EdgeKind.allCases.sorted().map { kind in
             let vocabulary = mapping.vocabulary.edge(kind)
-            let slots = vocabulary.properties.compactMap { spec -> (property: String, slot: String)? in
-                guard case .slot(let slot) = KGXSlots.rule(named: spec.name) else { return nil }
-                return (spec.name, slot)
+            let slots = Self.written(vocabulary.properties).compactMap { written -> (property: String, slot: String)? in
+                guard case .slot(let slot) = written.rule else { return nil }
+                return (written.property, slot)
             }
             return EdgeKindRecord(
                 predicate: vocabulary.kgxPredicate, provenance: KGXSlots.provenance(kind), slots: slots)
         }
     }
 
+    /// The properties of `specs` that KGX writes (a slot or a cross-reference), with their rule.
+    private static func written(_ specs: [PropertySpec]) -> [(property: String, rule: KGXSlots.Rule)] {
+        specs.compactMap { spec in
+            guard let rule = KGXSlots.rule(named: spec.name) else { return nil }
+            if case .omitted = rule { return nil }
+            return (spec.name, rule)
+        }
+    }
+
     func node(_ node: GraphNode) -> KGXRecord {
         let prefixes = mapping.prefixes
-        let vocabulary = mapping.vocabulary.node(node.kind)
+        let kind = nodeKinds[node.kind.order]
         var record = KGXRecord()
         record.append("id", prefixes.biolinkCurie(node.id))
-        record.append("category", .list([vocabulary.kgxCategory]))
+        record.append("category", .list([kind.category]))
         record.append("name", node.name)
         var xrefs: [String] = []
         var slots: [KGXRecord.Field] = []
-        for spec in vocabulary.properties {
-            guard let value = node.value(spec.name), let rule = KGXSlots.rule(named: spec.name) else { continue }
+        for (property, rule) in kind.rules {
+            guard let value = node.value(property) else { continue }
             switch rule {
             case .slot(let slot):
                 slots.append(KGXRecord.Field(slot: slot, value: KGXValue(value)))
@@ -60,7 +85,7 @@ struct KGXRecordBuilder: Sendable {
                     if id != node.id { xrefs.append(prefixes.biolinkCurie(id)) }
                 }
             case .omitted:
-                continue
+                continue  // not in `kind.rules`: written(_:) leaves omitted properties out
             }
         }
         if let description = slots.first(where: { $0.slot == "description" }) {
@@ -69,8 +94,8 @@ struct KGXRecordBuilder: Sendable {
         record.append("xref", .list(xrefs))
         record.append("provided_by", .list([KGXSlots.pfocr]))
         record.append("iri", prefixes.iri(node.id))
-        if vocabulary.kgxCategory == "biolink:Publication" {
-            record.append("publication_type", .list(vocabulary.rdfClasses))
+        if let publicationTypes = kind.publicationTypes {
+            record.append("publication_type", .list(publicationTypes))
         }
         for field in slots where field.slot != "description" { record.append(field.slot, field.value) }
         return record

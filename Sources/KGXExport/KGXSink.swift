@@ -64,9 +64,9 @@ final class KGXSink<Writer: KGXRecordWriter>: GraphSink {
     func finish() throws(ExportError) -> SinkSummary {
         for file in files { try file.close() }
         var counts = ["nodes": totals[0], "edges": totals[1]]
-        if totals[2] > 0 { counts["cleanedValues"] = totals[2] }
         var notes: [String] = []
         if totals[2] > 0 {
+            counts["cleanedValues"] = totals[2]
             notes.append(
                 "\(totals[2]) values held a tab, line break or '|', which KGX TSV cannot hold: replaced by a space or '¦'"
             )

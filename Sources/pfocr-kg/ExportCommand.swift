@@ -67,8 +67,13 @@ struct ExportCommand: ParsableCommand {
     func formatOptionValues() throws -> FormatOptionValues {
         var values = FormatOptionValues()
         for case (let option, let text?) in formatOptionArguments {
-            if let problem = option.problem(with: text) { throw ValidationError(problem) }
-            try values.set(option, text)
+            do throws(ExportError) {
+                try values.set(option, text)
+            } catch .usage(let problem) {
+                throw ValidationError(problem)
+            } catch {
+                throw error
+            }
         }
         return values
     }

@@ -244,12 +244,12 @@ public struct GraphBuilder: Sendable {
         for scalar in link.unicodeScalars {
             switch scalar.value {
             case 0...0x20, 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D, 0x7F:
-                for byte in String(scalar).utf8 { IRIEncoding.appendEscaped(byte, to: &out) }
+                for byte in String(scalar).utf8 { Hex.appendPercentEscaped(byte, to: &out) }
             default:
                 if scalar.isASCII || IRIEncoding.isUCSChar(scalar.value) {
                     out.unicodeScalars.append(scalar)
                 } else {
-                    for byte in String(scalar).utf8 { IRIEncoding.appendEscaped(byte, to: &out) }
+                    for byte in String(scalar).utf8 { Hex.appendPercentEscaped(byte, to: &out) }
                 }
             }
         }

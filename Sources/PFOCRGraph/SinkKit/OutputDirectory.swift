@@ -110,13 +110,10 @@ public final class OutputDirectory {
         }
         let staged = stagingPath + "/" + relativePath
         try ensureFolder((staged as NSString).deletingLastPathComponent)
-        var pool: BlockCompressor?
-        if codec != .none {
-            pool = members ?? BlockCompressor(threads: compressionThreads)
-            members = pool
-        }
+        let pool = codec == .none ? nil : (members ?? BlockCompressor(threads: compressionThreads))
+        if let pool { members = pool }
         let file = try OutputFile(
-            relativePath: relativePath, stagingPath: staged, members: pool, codec: codec, errors: errors)
+            relativePath: relativePath, stagingPath: staged, codec: codec, pool: pool, errors: errors)
         files.append(file)
         return file
     }

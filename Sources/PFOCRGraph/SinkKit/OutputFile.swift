@@ -15,10 +15,10 @@ import PFOCRRecords
 /// ``OutputDirectory``'s checks), the way `FILE*` works, so sinks stay readable. A file is
 /// moved to its final name only after the whole export succeeded.
 ///
-/// A gzip file (`--compress gzip`, archives) cuts its bytes into blocks of
+/// A compressed file (`--compress gzip` or `zstd`, archives) cuts its bytes into blocks of
 /// ``BlockCompressor/blockSize`` at fixed offsets and hands each full block to the directory's
 /// ``BlockCompressor`` pool; the worker that compresses a block writes it, and every finished
-/// member after it, in order (``deliver(_:sequence:)``), under the file's lock. ``close()``
+/// member or frame after it, in order (``deliver(_:sequence:)``), under the file's lock. ``close()``
 /// queues the last block and returns; ``OutputDirectory`` waits for the pool before it lists
 /// sizes and checksums, which are those of the bytes on disk (compressed).
 public final class OutputFile {
@@ -51,17 +51,20 @@ public final class OutputFile {
     /// without asking each file (one check per figure, thousands of files).
     private let errors: FirstError
 
-    /// How the pool compresses this file's blocks (``OutputCompression/none`` without a pool).
+    /// How the pool compresses this file's blocks; ``OutputCompression/none`` for a plain file.
     let codec: OutputCompression
 
+    /// A plain file when `codec` is ``OutputCompression/none``, else one whose blocks `pool`
+    /// compresses with `codec`.
     init(
-        relativePath: String, stagingPath: String, members: BlockCompressor? = nil, codec: OutputCompression = .gzip,
-        errors: FirstError = FirstError()
-    ) throws(ExportError) {
+        relativePath: String, stagingPath: String, codec: OutputCompression, pool: BlockCompressor?, errors: FirstError
+    )
+        throws(ExportError)
+    {
         self.relativePath = relativePath
         self.stagingPath = stagingPath
-        self.members = members
-        self.codec = members == nil ? .none : codec
+        self.codec = codec
+        members = codec == .none ? nil : pool
         self.errors = errors
         descriptor = open(stagingPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {

@@ -18,12 +18,12 @@ public enum IRIEncoding {
                 if isPlain(byte) {
                     out.unicodeScalars.append(scalar)
                 } else {
-                    appendEscaped(byte, to: &out)
+                    Hex.appendPercentEscaped(byte, to: &out)
                 }
             } else if isUCSChar(scalar.value) {
                 out.unicodeScalars.append(scalar)
             } else {
-                for byte in String(scalar).utf8 { appendEscaped(byte, to: &out) }
+                for byte in String(scalar).utf8 { Hex.appendPercentEscaped(byte, to: &out) }
             }
         }
         return out
@@ -66,9 +66,5 @@ public enum IRIEncoding {
         default:
             return false
         }
-    }
-
-    static func appendEscaped(_ byte: UInt8, to out: inout String) {
-        Hex.appendPercentEscaped(byte, to: &out)
     }
 }
