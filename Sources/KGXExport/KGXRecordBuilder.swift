@@ -18,7 +18,7 @@ struct KGXRecordBuilder: Sendable {
     /// Per ``NodeKind/order`` and ``EdgeKind/order``: what every node or edge of the kind
     /// writes the same way, worked out once (an export has millions of them): category or
     /// predicate, provenance, and the vocabulary properties KGX writes, each with its rule
-    /// (``KGXSlots``). A property KGX omits is never read, so the MENTIONS lists KGX leaves
+    /// (``PropertySpec/kgx``, declared in `GraphSchema`). A property KGX omits is never read, so the MENTIONS lists KGX leaves
     /// out are not made.
     private let nodeKinds: [NodeKindRecord]
     private let edgeKinds: [EdgeKindRecord]
@@ -27,7 +27,7 @@ struct KGXRecordBuilder: Sendable {
         let category: String
         /// `publication_type` (the vocabulary's RDF classes) for `biolink:Publication` nodes.
         let publicationTypes: [String]?
-        let rules: [(property: String, rule: KGXSlots.Rule)]
+        let rules: [(property: String, rule: KGXRule)]
     }
 
     private struct EdgeKindRecord: Sendable {
@@ -57,11 +57,10 @@ struct KGXRecordBuilder: Sendable {
     }
 
     /// The properties of `specs` that KGX writes (a slot or a cross-reference), with their rule.
-    private static func written(_ specs: [PropertySpec]) -> [(property: String, rule: KGXSlots.Rule)] {
+    private static func written(_ specs: [PropertySpec]) -> [(property: String, rule: KGXRule)] {
         specs.compactMap { spec in
-            guard let rule = KGXSlots.rule(named: spec.name) else { return nil }
-            if case .omitted = rule { return nil }
-            return (spec.name, rule)
+            if case .omitted = spec.kgx { return nil }
+            return (spec.name, spec.kgx)
         }
     }
 

@@ -42,7 +42,7 @@ struct FrontMatterFields {
         values = decoder.values
     }
 
-    func value(_ key: FrontMatterKey) -> FieldValue? { values[key.rawValue] }
+    func value(_ key: FrontMatterKey) -> FieldValue? { values[key.index] }
 
     /// The file location of a value.
     func location(of value: FieldValue) -> SourceLocation {
@@ -52,11 +52,11 @@ struct FrontMatterFields {
     /// The location of the top of the front matter (used for keys that are absent).
     var topLocation: SourceLocation { SourceLocation(file: path, line: lineOffset + 1) }
 
-    func has(_ key: FrontMatterKey) -> Bool { values[key.rawValue] != nil }
+    func has(_ key: FrontMatterKey) -> Bool { values[key.index] != nil }
 
     /// The text of scalar `key`, nil when absent or missing (`''`, `.na.character`).
     func text(_ key: FrontMatterKey) throws(RecordError) -> String? {
-        guard let value = values[key.rawValue] else { return nil }
+        guard let value = values[key.index] else { return nil }
         guard case .text(let text) = value.content else {
             throw RecordError(location(of: value), "'\(key.name)' should be text, found \(value.description)")
         }
@@ -66,7 +66,7 @@ struct FrontMatterFields {
     /// A list of texts; a single scalar counts as a one-item list (PFOCR writes `organisms`
     /// both ways). `dropNA` also drops `NA` items (organism lists).
     func textList(_ key: FrontMatterKey, dropNA: Bool = false) throws(RecordError) -> [String] {
-        guard let value = values[key.rawValue] else { return [] }
+        guard let value = values[key.index] else { return [] }
         switch value.content {
         case .text(let text):
             let kept = dropNA ? MissingValue.identifier(text) : MissingValue.text(text)
@@ -89,7 +89,7 @@ struct FrontMatterFields {
     /// The items of list `key` (layout A entity lists). A missing scalar (`''`) is an empty
     /// list; any other scalar, or a mapping, is an error.
     func list(_ key: FrontMatterKey) throws(RecordError) -> [FieldValue] {
-        guard let value = values[key.rawValue] else { return [] }
+        guard let value = values[key.index] else { return [] }
         switch value.content {
         case .list(let items):
             return items
@@ -111,51 +111,35 @@ public enum FrontMatterParsing: Sendable, Hashable {
     case libyaml
 }
 
-/// The top-level keys the reader uses; every other key is parsed and checked, never kept.
-enum FrontMatterKey: Int, CaseIterable, YAMLKeyName {
-    case figid, figtitle, caption, number, filename, figlink, figtype, pathwayScore, automlPathway
-    case pmcRankedResultIndex, organisms, organismsNER, ndex, wpid, figidAlias, redirectFrom
-    case pmcid, papertitle, reftext, year, doi, journalTitle, journalNLMTA, publisherName, keywords
-    case genes, chemicals, diseases
+/// A top-level key the reader keeps: `figid`, the layout A entity lists, and the key of each
+/// ``RecordField``. Every other key is parsed and checked, never kept.
+///
+/// Its ``index`` is the key's slot in ``FrontMatterDecoder``'s values, so a key costs one
+/// array access and the list of keys is ``RecordField/all``, declared once.
+struct FrontMatterKey: Hashable, Sendable {
+    /// Position in ``allNames``.
+    let index: Int
+
+    static let figid = FrontMatterKey(index: 0)
+    static let genes = FrontMatterKey(index: 1)
+    static let chemicals = FrontMatterKey(index: 2)
+    static let diseases = FrontMatterKey(index: 3)
+
+    /// The key of `RecordField.all[position]`.
+    static func field(_ position: Int) -> FrontMatterKey { FrontMatterKey(index: 4 + position) }
+
+    /// Every key as PFOCR writes it, by ``index``.
+    static let allNames: [String] = ["figid", "genes", "chemicals", "diseases"] + RecordField.all.map(\.key)
+
+    static var count: Int { allNames.count }
 
     /// The key as PFOCR writes it.
-    var name: String {
-        switch self {
-        case .figid: "figid"
-        case .figtitle: "figtitle"
-        case .caption: "caption"
-        case .number: "number"
-        case .filename: "filename"
-        case .figlink: "figlink"
-        case .figtype: "figtype"
-        case .pathwayScore: "pathway_score"
-        case .automlPathway: "automl_pathway"
-        case .pmcRankedResultIndex: "pmc_ranked_result_index"
-        case .organisms: "organisms"
-        case .organismsNER: "organisms_ner"
-        case .ndex: "ndex"
-        case .wpid: "wpid"
-        case .figidAlias: "figid_alias"
-        case .redirectFrom: "redirect_from"
-        case .pmcid: "pmcid"
-        case .papertitle: "papertitle"
-        case .reftext: "reftext"
-        case .year: "year"
-        case .doi: "doi"
-        case .journalTitle: "journal_title"
-        case .journalNLMTA: "journal_nlm_ta"
-        case .publisherName: "publisher_name"
-        case .keywords: "keywords"
-        case .genes: "genes"
-        case .chemicals: "chemicals"
-        case .diseases: "diseases"
-        }
-    }
+    var name: String { FrontMatterKey.allNames[index] }
 
     /// True for the layout A entity lists, whose items are mappings of ``RowKey`` cells.
     var isEntityList: Bool { self == .genes || self == .chemicals || self == .diseases }
 
-    static let names = YAMLKeyNames<FrontMatterKey>()
+    static let names = YAMLKeyNames(allNames.indices.map { (FrontMatterKey(index: $0), allNames[$0]) })
 }
 
 /// The cells of a layout A entity row (`genes`, `chemicals`, `diseases` items) the reader uses.

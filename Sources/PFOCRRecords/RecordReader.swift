@@ -110,32 +110,9 @@ public struct RecordReader: Sendable {
     private func readFigureFields(
         _ fields: FrontMatterFields, into record: inout FigureRecord, diagnostics: inout [Diagnostic]
     ) throws(RecordError) {
-        record.title = try fields.text(.figtitle)
-        record.caption = try fields.text(.caption)
-        record.number = try fields.text(.number)
-        record.filename = try fields.text(.filename)
-        record.figureLink = try fields.text(.figlink).map(RecordReader.pmcLink)
-        record.figureType = try fields.text(.figtype)
-        let legacyScore = try number(.pathwayScore, fields, &diagnostics)
-        let automlScore = try number(.automlPathway, fields, &diagnostics)
-        record.pathwayScore = legacyScore ?? automlScore
-        record.pmcRankedResultIndex = try integer(.pmcRankedResultIndex, fields, &diagnostics)
-        record.organisms = try fields.textList(.organisms, dropNA: true)
-        record.organismsNER = try fields.textList(.organismsNER, dropNA: true)
-        record.ndexUUID = try fields.text(.ndex)
-        record.wikiPathwaysID = try fields.text(.wpid)
-        record.figidAliases = try fields.textList(.figidAlias)
-        record.redirectFrom = try fields.textList(.redirectFrom)
-
-        record.pmcid = try fields.text(.pmcid)
-        record.paperTitle = try fields.text(.papertitle)
-        record.reference = try fields.text(.reftext)
-        record.year = try integer(.year, fields, &diagnostics)
-        record.doi = try fields.text(.doi)
-        record.journalTitle = try fields.text(.journalTitle)
-        record.journalAbbreviation = try fields.text(.journalNLMTA)
-        record.publisher = try fields.text(.publisherName)
-        record.keywords = try fields.textList(.keywords).flatMap(RecordReader.splitKeywords)
+        for (position, field) in RecordField.all.enumerated() {
+            try field.read(&record, fields, .field(position), &diagnostics)
+        }
     }
 
     // MARK: Layout A
@@ -425,48 +402,5 @@ public struct RecordReader: Sendable {
     static func malformed(_ id: String, _ vocabulary: String) -> RowProblem {
         RowProblem(
             reason: "malformed \(vocabulary) id", message: "'\(id.prefix(60))' is not a \(vocabulary) id; row rejected")
-    }
-
-    private func number(_ key: FrontMatterKey, _ fields: FrontMatterFields, _ diagnostics: inout [Diagnostic])
-        throws(RecordError) -> Double?
-    {
-        guard let text = try fields.text(key) else { return nil }
-        guard let value = Double(text.trimmingASCIIWhitespace()), value.isFinite else {
-            if let node = fields.value(key) {
-                diagnostics.append(
-                    .warning(
-                        fields.location(of: node), "'\(key.name)' is not a number ('\(text.prefix(40))'); left out"))
-            }
-            return nil
-        }
-        return value
-    }
-
-    private func integer(_ key: FrontMatterKey, _ fields: FrontMatterFields, _ diagnostics: inout [Diagnostic])
-        throws(RecordError) -> Int?
-    {
-        guard let text = try fields.text(key) else { return nil }
-        guard let value = Int(text.trimmingASCIIWhitespace()) else {
-            if let node = fields.value(key) {
-                diagnostics.append(
-                    .warning(
-                        fields.location(of: node),
-                        "'\(key.name)' is not a whole number ('\(text.prefix(40))'); left out"))
-            }
-            return nil
-        }
-        return value
-    }
-
-    /// `figlink` as a full URL: PFOCR writes PMC paths, sometimes without the leading slash.
-    static func pmcLink(_ link: String) -> String {
-        let trimmed = link.trimmingASCIIWhitespace()
-        if trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://") { return trimmed }
-        return "https://www.ncbi.nlm.nih.gov" + (trimmed.hasPrefix("/") ? "" : "/") + trimmed
-    }
-
-    /// Layout B `keywords` is one string with ` | ` between keywords.
-    static func splitKeywords(_ text: String) -> [String] {
-        text.split(separator: "|").map { String($0).trimmingASCIIWhitespace() }.filter { !$0.isEmpty }
     }
 }

@@ -4,22 +4,23 @@ protocol YAMLKeyName: CaseIterable, Sendable {
     var name: String { get }
 }
 
-/// Finds a ``YAMLKeyName`` by the bytes and ``KeyText/hash`` of a scalar, without a `String`
-/// and without hashing again: an open-addressed table indexed by the low bits of the hash.
+/// Finds a key by the bytes and ``KeyText/hash`` of a scalar, without a `String` and without
+/// hashing again: an open-addressed table indexed by the low bits of the hash.
 ///
 /// Byte equality is the right test even though Yams compared keys as Swift strings (canonical
 /// equivalence): no name here contains `K`, `;` or `` ` ``, the only ASCII characters that
 /// another character (U+212A, U+037E, U+1FEF) is canonically equivalent to.
-struct YAMLKeyNames<Key: YAMLKeyName>: Sendable {
+struct YAMLKeyNames<Key: Sendable>: Sendable {
     private let slots: [(key: Key, bytes: [UInt8])?]
     private let mask: Int
 
-    init() {
+    /// The table of `keys`, each with its name as written in YAML (ASCII, no two alike).
+    init(_ keys: [(key: Key, name: String)]) {
         var size = 16
-        while size < Key.allCases.count * 4 { size *= 2 }
+        while size < keys.count * 4 { size *= 2 }
         var slots = [(key: Key, bytes: [UInt8])?](repeating: nil, count: size)
-        for key in Key.allCases {
-            let bytes = Array(key.name.utf8)
+        for (key, name) in keys {
+            let bytes = Array(name.utf8)
             var slot = bytes.withUnsafeBufferPointer { Int(truncatingIfNeeded: KeyText($0).hash) } & (size - 1)
             while slots[slot] != nil { slot = (slot + 1) & (size - 1) }
             slots[slot] = (key, bytes)
@@ -36,6 +37,11 @@ struct YAMLKeyNames<Key: YAMLKeyName>: Sendable {
         }
         return nil
     }
+}
+
+extension YAMLKeyNames where Key: YAMLKeyName {
+    /// The table of every case of `Key`.
+    init() { self.init(Key.allCases.map { ($0, $0.name) }) }
 }
 
 /// The bytes of a scalar key with what key comparisons need: an FNV-1a hash and whether it is

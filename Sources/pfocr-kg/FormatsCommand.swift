@@ -8,7 +8,7 @@ struct FormatsCommand: ParsableCommand {
         commandName: "formats",
         abstract: "List the output formats, the files and options of each, and (--properties) the graph's properties.")
 
-    @Flag(help: "Also list every node and edge property with its type (GraphSchema).")
+    @Flag(help: "Also list every node and edge property: type, RDF predicate, KGX slot and meaning (GraphSchema).")
     var properties = false
 
     func run() throws {
@@ -23,7 +23,8 @@ struct FormatsCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        text += "\nproperties (GraphSchema; Mappings/vocabulary.yaml may leave any out of every format):\n"
+        text +=
+            "\nproperties (GraphSchema's defaults; a --mappings vocabulary.yaml may rename a predicate or leave any out):\n"
         for kind in NodeKind.allCases.sorted() {
             text += Self.propertyLine(kind.rawValue, GraphSchema.nodeProperties[kind] ?? [])
         }
@@ -33,8 +34,22 @@ struct FormatsCommand: ParsableCommand {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    /// `    Gene: ncbiGeneID (string), symbol (string)`.
-    static func propertyLine(_ owner: String, _ keys: [PropertyKey]) -> String {
-        "    \(owner): " + keys.map { "\($0.name) (\($0.type.rawValue))" }.joined(separator: ", ") + "\n"
+    /// `    Gene` and a line per property:
+    /// `        symbol: string; rdf biolink:symbol; kgx symbol. Gene symbol (HGNC or NCBI)`.
+    static func propertyLine(_ owner: String, _ declarations: [PropertyDeclaration]) -> String {
+        var text = "    \(owner)\n"
+        for declaration in declarations {
+            let kgx: String
+            switch declaration.kgx {
+            case .slot(let slot): kgx = slot
+            case .crossReference(let namespace): kgx = "xref \(namespace.rawValue)"
+            case .omitted(let reason): kgx = "not written (\(reason))"
+            }
+            let datatype = declaration.rdfDatatype.map { " (\($0))" } ?? ""
+            text +=
+                "        \(declaration.key.name): \(declaration.key.type.rawValue); rdf \(declaration.rdf)\(datatype); "
+            text += "kgx \(kgx). \(declaration.description)\n"
+        }
+        return text
     }
 }

@@ -60,13 +60,6 @@ import Testing
         #expect(geneMentions.count == 44)
     }
 
-    /// Every property of the graph has a KGX rule: a new property cannot be dropped unnoticed.
-    @Test func everyPropertyHasASlotRule() {
-        let keys = Set(GraphSchema.nodeProperties.values.joined()).union(GraphSchema.edgeProperties.values.joined())
-        let missing = keys.filter { KGXSlots.rules[$0] == nil }.map(\.name).sorted()
-        #expect(missing == [])
-    }
-
     /// The TSV columns hold every slot a record has (the writer has no other place for one).
     @Test func tsvColumnsCoverEveryRecordSlot() throws {
         let mapping = try Mapping.bundled()

@@ -20,7 +20,7 @@ struct GraphSchemaTests {
             for node in [subgraph.figure] + subgraph.nodes {
                 let declared = GraphSchema.nodeProperties[node.kind] ?? []
                 for property in node.properties {
-                    let key = declared.first { $0.name == property.name }
+                    let key = declared.first { $0.key.name == property.name }?.key
                     #expect(key?.type == property.value.type, "\(node.kind) \(property.name)")
                     seen.insert("\(node.kind.rawValue).\(property.name)")
                 }
@@ -29,7 +29,7 @@ struct GraphSchemaTests {
                 let declared = GraphSchema.edgeProperties[edge.kind] ?? []
                 for property in edge.properties {
                     #expect(
-                        declared.first { $0.name == property.name }?.type == property.value.type,
+                        declared.first { $0.key.name == property.name }?.key.type == property.value.type,
                         "\(edge.kind) \(property.name)")
                 }
             }
@@ -38,15 +38,32 @@ struct GraphSchemaTests {
         #expect(seen.isSuperset(of: ["Chemical.chebiID", "Disease.doid", "Figure.title", "Paper.year", "Gene.symbol"]))
     }
 
-    /// Leaving `chebiID` out of vocabulary.yaml leaves the ChEBI cross-reference out of every
-    /// format (KGX `xref`, RDF `wp:bdbChEBI`, every property column). What stays is the
-    /// identity of the chemicals that have no MeSH id and so are keyed by their ChEBI id.
-    @Test func aPropertyLeftOutOfTheVocabularyIsInNoFormat() throws {
-        let folder = TestPaths.temporaryFolder("no-chebi")
+    /// Each kind declares a name once, and every default predicate and datatype is a CURIE
+    /// the bundled vocabulary's prefixes expand.
+    @Test func declarationsAreUniqueAndExpand() throws {
+        let vocabulary = try Mapping.bundled().vocabulary
+        let kinds = Array(GraphSchema.nodeProperties.values) + Array(GraphSchema.edgeProperties.values)
+        for declarations in kinds {
+            let names = declarations.map(\.key.name)
+            #expect(Set(names).count == names.count, "\(names)")
+            for declaration in declarations {
+                #expect(vocabulary.expand(declaration.rdf) != nil, "\(declaration.rdf)")
+                if let datatype = declaration.rdfDatatype { #expect(vocabulary.expand(datatype) != nil) }
+            }
+        }
+    }
+
+    /// Leaving `chebiID` out of vocabulary.yaml, either way the file offers (`omit`, or a
+    /// `properties` list without it), leaves the ChEBI cross-reference out of every format
+    /// (KGX `xref`, RDF `wp:bdbChEBI`, every property column). What stays is the identity of
+    /// the chemicals that have no MeSH id and so are keyed by their ChEBI id.
+    @Test(arguments: ["    omit: [chebiID]", "    properties:\n      - { name: meshID }"])
+    func aPropertyLeftOutOfTheVocabularyIsInNoFormat(_ chemicalProperties: String) throws {
+        let folder = TestPaths.temporaryFolder("no-chebi-\(chemicalProperties.count)")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let vocabulary = try #require(BundledMappings.files["vocabulary.yaml"])
-        let trimmed = vocabulary.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.contains("name: chebiID") }.joined(separator: "\n")
+        let chemical = "  Chemical:\n    rdf_class: [wp:Metabolite]\n"
+        let trimmed = vocabulary.replacingOccurrences(of: chemical, with: chemical + chemicalProperties + "\n")
         #expect(trimmed != vocabulary)
         try trimmed.write(toFile: folder + "/vocabulary.yaml", atomically: true, encoding: .utf8)
         let withoutChEBI = try Mapping.load(directory: folder)

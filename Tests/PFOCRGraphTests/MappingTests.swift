@@ -43,20 +43,30 @@ import Testing
     @Test func malformedMappingsFailWithFileAndLine() throws {
         let folder = TestPaths.temporaryFolder("mappings")
         let vocabulary = try #require(BundledMappings.files["vocabulary.yaml"])
+        /// The vocabulary with `text` added to the Gene kind.
+        func gene(_ text: String) -> String {
+            let kind = "  Gene:\n    rdf_class: [wp:GeneProduct]\n"
+            return vocabulary.replacingOccurrences(of: kind, with: kind + "    " + text + "\n")
+        }
         let cases: [(String, String, String)] = [
             (
                 "vocabulary.yaml", vocabulary.replacingOccurrences(of: "  Organism:\n", with: "  Organsim:\n"),
                 "unknown node kind 'Organsim'"
             ),
+            ("vocabulary.yaml", gene("properties:\n      - { name: symbol, type: number }"), "unknown type 'number'"),
+            ("vocabulary.yaml", gene("properties:\n      - { name: symbol, type: integer }"), "is string, not integer"),
+            (
+                "vocabulary.yaml", gene("properties:\n      - { name: symbol }\n      - { name: symbol }"),
+                "listed twice"
+            ),
+            ("vocabulary.yaml", gene("properties:\n      - { name: symbol, rdf: nowhere:symbol }"), "nowhere:symbol"),
+            ("vocabulary.yaml", gene("omit: [symbols]"), "no property 'symbols'"),
+            ("vocabulary.yaml", gene("omit: [symbol]\n    properties: []"), "both 'properties' and 'omit'"),
+            // A schema default must expand too: without `pfocr`, `pfocr:figureNumber` cannot.
             (
                 "vocabulary.yaml",
-                vocabulary.replacingOccurrences(
-                    of: "name: symbol,     type: string", with: "name: symbol,     type: number"),
-                "unknown type 'number'"
-            ),
-            (
-                "vocabulary.yaml", vocabulary.replacingOccurrences(of: "name: caption,", with: "name: captions,"),
-                "no property 'captions'"
+                vocabulary.replacingOccurrences(of: "  pfocr: \"https://pfocr.wikipathways.org/vocab#\"\n", with: ""),
+                "'pfocr:"
             ),
             ("vocabulary.yaml", "nodes: [", "YAML error"),
             ("organisms.tsv", "name\ttaxon_id\nHomo sapiens\thuman\n", "not an NCBI Taxonomy id"),
@@ -73,6 +83,43 @@ import Testing
             }
         }
         #expect(throws: MappingError.self) { _ = try Mapping.load(prefixSet: "nonexistent") }
+    }
+
+    /// A kind with no `properties` writes every declared property with the schema's defaults;
+    /// `omit` leaves some out; a `properties` list gives exactly those, in its order, each
+    /// overriding what it names and taking the defaults for the rest.
+    @Test func vocabularyChoosesAmongTheDeclaredProperties() throws {
+        let bundled = try Mapping.bundled().vocabulary
+        for kind in NodeKind.allCases {
+            let declared = GraphSchema.nodeProperties[kind] ?? []
+            #expect(bundled.node(kind).properties == declared.map(PropertySpec.init), "\(kind)")
+        }
+        let vocabulary = try #require(BundledMappings.files["vocabulary.yaml"])
+        let figure = "  Figure:\n    rdf_class: [fabio:Figure, schema:ImageObject]\n"
+        let paper = "  Paper:\n    rdf_class: [fabio:JournalArticle]\n"
+        let edited =
+            vocabulary
+            .replacingOccurrences(
+                of: figure,
+                with: figure
+                    + "    properties:\n      - { name: caption, rdf: schema:caption }\n"
+                    + "      - { name: figid, type: string, description: Its id }\n"
+            )
+            .replacingOccurrences(of: paper, with: paper + "    omit: [doi, doiLink]\n")
+        let folder = TestPaths.temporaryFolder("vocabulary-choices")
+        try? FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try edited.write(toFile: folder + "/vocabulary.yaml", atomically: true, encoding: .utf8)
+        let custom = try Mapping.load(directory: folder).vocabulary
+
+        let figureProperties = custom.node(.figure).properties
+        #expect(figureProperties.map(\.name) == ["caption", "figid"])
+        #expect(figureProperties.map(\.rdfPredicate) == ["schema:caption", "dcterms:identifier"])
+        #expect(figureProperties.map(\.description) == ["Figure caption", "Its id"])
+        #expect(figureProperties.first?.kgx == .slot("description"))
+        let paperNames = custom.node(.paper).properties.map(\.name)
+        #expect(paperNames == bundled.node(.paper).properties.map(\.name).filter { $0 != "doi" && $0 != "doiLink" })
+        #expect(custom.node(.paper).properties.first { $0.name == "year" }?.rdfDatatype == "xsd:gYear")
     }
 }
 

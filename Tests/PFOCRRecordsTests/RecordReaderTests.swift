@@ -58,6 +58,26 @@ import Testing
         #expect(record.rows[.gene]?.rowsRead == 2)
     }
 
+    /// The field table is the one list of keys the reader keeps: no key twice, none of the
+    /// keys the reader reads itself, and a second row for a field only falls back (the first
+    /// value present wins: `pathway_score` before `automl_pathway`).
+    @Test func fieldTableIsConsistent() {
+        let names = FrontMatterKey.allNames
+        #expect(Set(names).count == names.count, "a key is declared twice")
+        #expect(RecordField.all.allSatisfy { !["figid", "genes", "chemicals", "diseases"].contains($0.key) })
+        for (position, name) in names.enumerated() {
+            let key = name.utf8.map { $0 }.withUnsafeBufferPointer { FrontMatterKey.names.key(KeyText($0)) }
+            #expect(key == FrontMatterKey(index: position), "\(name)")
+        }
+        let corpus = TemporaryCorpus()
+        _ = corpus.record("PMC1__both", "---\nfigid: PMC1__both\npathway_score: 0.25\nautoml_pathway: 0.75\n---\n")
+        _ = corpus.record("PMC1__automl", "---\nfigid: PMC1__automl\npathway_score: x\nautoml_pathway: 0.75\n---\n")
+        #expect(read(corpus, "PMC1__both").record?.pathwayScore == 0.25)
+        let fallback = read(corpus, "PMC1__automl")
+        #expect(fallback.record?.pathwayScore == 0.75)
+        #expect(fallback.diagnostics.map(\.message) == ["'pathway_score' is not a number ('x'); left out"])
+    }
+
     @Test func readsLayoutBSideFilesByHeaderName() throws {
         let corpus = TemporaryCorpus()
         corpus.record("PMC2__b", "---\nfigid: PMC2__b\norganisms:\n- NA\n- Homo sapiens\n---\n")

@@ -248,15 +248,31 @@ namespaces:
   doi:          { curie: doi,          iri: "https://doi.org/{id}",                             biolink: doi }
 """##,
         "vocabulary.yaml": ##"""
-# The vocabulary of the PFOCR graph: for each node kind and edge kind, its names and
-# classes in every output format, and its properties with their types.
+# The vocabulary of the PFOCR graph: for each node kind and edge kind, its names and classes
+# in every output format; and, optionally, which of its properties an export writes.
 #
-# Property `name` is the column / key / attribute name in Cypher CSV, GraphML, CX and KGX;
-# `type` is one of string, integer, double, boolean, string-list, iri (each format maps it:
-# Cypher `int`, `string[]`...; GraphML `int`, `string` holding JSON array text...; CX
-# `integer`, `list_of_string`...); `rdf` is the RDF predicate (a CURIE over `rdf_prefixes`),
-# `rdf_datatype` overrides the literal datatype. Remove a property to leave it out of every
-# output; a property name the builder does not produce is an error.
+# The properties themselves are declared once, in the code (GraphSchema: name, type, how the
+# value is taken from the record, RDF predicate, KGX slot, meaning); `pfocr-kg formats
+# --properties` lists them. In a --mappings copy of this file, a kind may change which of them
+# an export writes:
+#
+#   Chemical:
+#     omit: [chebiID]                             # every declared property but these
+#   Figure:
+#     properties:                                 # exactly these, in this order
+#       - { name: figid }
+#       - { name: caption, rdf: schema:caption }
+#
+# A `properties` entry may set `rdf` (the predicate, a CURIE over rdf_prefixes),
+# `rdf_datatype` and `description`; `type`, when given, must be the declared one. A kind with
+# neither writes every declared property. A property left out is not set by the builder, so
+# no format writes it (a cross-reference such as chebiID takes KGX's xref and RDF's
+# wp:bdbChEBI with it); a name the schema does not declare is an error.
+#
+# Property names are the column / key / attribute names in Cypher CSV, GraphML, CX and KGX;
+# types are string, integer, double, boolean, string-list, iri (each format maps them: Cypher
+# `int`, `string[]`...; GraphML `int`, `string` holding JSON array text...; CX `integer`,
+# `list_of_string`...).
 #
 # Every node also has a display `name` (figure title, paper title, gene symbol, term name,
 # organism name) written as rdfs:label, Cypher/GraphML `name`, CX `name`, KGX `name`.
@@ -282,92 +298,39 @@ nodes:
   Figure:
     rdf_class: [fabio:Figure, schema:ImageObject]
     kgx_category: biolink:Publication
-    properties:
-      - { name: figid,            type: string,      rdf: dcterms:identifier,       description: "PFOCR figure id, <pmcid>__<filename stem>" }
-      - { name: title,            type: string,      rdf: dcterms:title,            description: "Figure title (figtitle)" }
-      - { name: caption,          type: string,      rdf: dcterms:description,      description: "Figure caption" }
-      - { name: number,           type: string,      rdf: pfocr:figureNumber,       description: "Figure label in the paper, such as F3" }
-      - { name: figureType,       type: string,      rdf: pfocr:figureType,         description: "figtype (Figure)" }
-      - { name: filename,         type: string,      rdf: pfocr:imageFileName,      description: "Image file name in PMC" }
-      - { name: imageURL,         type: iri,         rdf: schema:contentUrl,        description: "PMC image URL" }
-      - { name: figureLink,       type: iri,         rdf: schema:url,               description: "PMC figure page" }
-      - { name: pathwayScore,     type: double,      rdf: pfocr:pathwayScore,       description: "Classifier score that the figure is a pathway (pathway_score, automl_pathway)" }
-      - { name: pmcRankedResultIndex, type: integer, rdf: pfocr:pmcRankedResultIndex, description: "Rank in the PMC search that found the figure (layout A)" }
-      - { name: organisms,        type: string-list, rdf: pfocr:organismName,       description: "Curated organism names, as given" }
-      - { name: unmappedOrganisms, type: string-list, rdf: pfocr:unmappedOrganismName, description: "Curated organism names with no NCBI Taxonomy id in Mappings/organisms.tsv" }
-      - { name: organismsNER,     type: string-list, rdf: pfocr:nerOrganismName,    description: "Organism names found by named-entity recognition" }
-      - { name: ndexUUID,         type: string,      rdf: pfocr:ndexUUID,           description: "UUID of the figure's network on NDEx" }
-      - { name: wikiPathwaysID,   type: string,      rdf: pfocr:wikiPathwaysID,     description: "WikiPathways pathway id (wpid)" }
-      - { name: wikiPathways,     type: iri,         rdf: rdfs:seeAlso,             description: "The WikiPathways pathway the figure was curated into" }
-      - { name: figidAliases,     type: string-list, rdf: pfocr:figidAlias,         description: "Older figids of the figure (figid_alias)" }
-      - { name: redirectFrom,     type: string-list, rdf: pfocr:redirectFrom,       description: "Old PFOCR site paths that redirect here" }
-      - { name: unidentifiedGenes,     type: string-list, rdf: pfocr:unidentifiedGeneWord,     description: "OCR words of gene rows with no NCBI Gene id" }
-      - { name: unidentifiedChemicals, type: string-list, rdf: pfocr:unidentifiedChemicalWord, description: "OCR words of chemical rows with no MeSH or ChEBI id" }
-      - { name: unidentifiedDiseases,  type: string-list, rdf: pfocr:unidentifiedDiseaseWord,  description: "OCR words of disease rows with no MeSH id or DOID" }
-      - { name: recordLayout,     type: string,      rdf: pfocr:recordLayout,       description: "inline (layout A) or side-files (layout B)" }
   Paper:
     rdf_class: [fabio:JournalArticle]
     kgx_category: biolink:Publication
-    properties:
-      - { name: pmcid,               type: string,      rdf: fabio:hasPubMedCentralId, description: "PubMed Central id" }
-      - { name: title,               type: string,      rdf: dcterms:title,            description: "Paper title" }
-      - { name: reference,           type: string,      rdf: dcterms:bibliographicCitation, description: "Reference text (reftext), as given" }
-      - { name: year,                type: integer,     rdf: fabio:hasPublicationYear, rdf_datatype: xsd:gYear, description: "Publication year" }
-      - { name: doi,                 type: string,      rdf: prism:doi,                description: "DOI" }
-      - { name: doiLink,             type: iri,         rdf: schema:sameAs,            description: "The DOI as a resolvable IRI" }
-      - { name: journalTitle,        type: string,      rdf: prism:publicationName,    description: "Journal title" }
-      - { name: journalAbbreviation, type: string,      rdf: fabio:hasNationalLibraryOfMedicineJournalId, description: "NLM title abbreviation (journal_nlm_ta)" }
-      - { name: publisher,           type: string,      rdf: pfocr:publisherName,      description: "Publisher name" }
-      - { name: keywords,            type: string-list, rdf: schema:keywords,          description: "Paper keywords" }
   Gene:
     rdf_class: [wp:GeneProduct]
     kgx_category: biolink:Gene
-    properties:
-      - { name: ncbiGeneID, type: string, rdf: dcterms:identifier, description: "NCBI Gene id" }
-      - { name: symbol,     type: string, rdf: biolink:symbol,   description: "Gene symbol (HGNC or NCBI)" }
   Chemical:
     rdf_class: [wp:Metabolite]
     kgx_category: biolink:ChemicalEntity
-    properties:
-      - { name: meshID,  type: string, rdf: pfocr:meshID,  description: "MeSH id" }
-      - { name: chebiID, type: string, rdf: pfocr:chebiID, description: "ChEBI id (number), a cross-reference when the node is keyed by MeSH" }
   Disease:
     rdf_class: [biolink:Disease]
     kgx_category: biolink:Disease
-    properties:
-      - { name: meshID, type: string, rdf: pfocr:meshID, description: "MeSH id" }
-      - { name: doid,   type: string, rdf: pfocr:doid,   description: "Disease Ontology id (number), a cross-reference when the node is keyed by MeSH" }
   Organism:
     rdf_class: [biolink:OrganismTaxon]
     kgx_category: biolink:OrganismTaxon
-    properties:
-      - { name: taxonID, type: string, rdf: pfocr:ncbiTaxonID, description: "NCBI Taxonomy id" }
 
 edges:
   PART_OF:
     rdf: dcterms:isPartOf
     kgx_predicate: biolink:part_of
-    properties: []
   MENTIONS:
     rdf: schema:mentions
     kgx_predicate: biolink:mentions
-    properties:
-      - { name: words,         type: string-list, rdf: pfocr:ocrWord,       description: "OCR word of each evidence row" }
-      - { name: matchedTerms,  type: string-list, rdf: pfocr:matchedTerm,   description: "Lexicon term each word matched (empty when the row had none)" }
-      - { name: sources,       type: string-list, rdf: pfocr:lexiconSource, description: "Lexicon of each match (empty when the row had none)" }
-      - { name: evidenceCount, type: integer,     rdf: pfocr:evidenceCount, description: "Number of evidence rows" }
   # wp:organism is a pathway's organism in WikiPathways RDF: used on figures only, so a
   # merged store's pathways-by-organism queries never return genes.
   ABOUT:
     rdf: wp:organism
     kgx_predicate: biolink:related_to
-    properties: []
   # A gene's taxon: RO's "in taxon" (RO_0002162), the predicate OBO and Biolink
   # (biolink:in_taxon's exact mapping) use.
   IN_TAXON:
     rdf: obo:RO_0002162
     kgx_predicate: biolink:in_taxon
-    properties: []
 """##,
     ]
 }

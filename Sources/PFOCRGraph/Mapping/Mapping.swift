@@ -243,8 +243,7 @@ enum MappingParser {
             let label = fields["label"]?.scalar?.string ?? kind.rawValue
             let category = try string(fields["kgx_category"], "kgx_category", at: value, path)
             let properties = try propertyList(
-                fields["properties"], known: GraphSchema.nodeProperties[kind] ?? [], owner: name, at: value, path: path,
-                curie: curie)
+                fields, known: GraphSchema.nodeProperties[kind] ?? [], owner: name, at: value, path: path, curie: curie)
             nodes[kind] = NodeVocabulary(
                 kind: kind, label: label, rdfClasses: classes, kgxCategory: category, properties: properties)
         }
@@ -266,8 +265,7 @@ enum MappingParser {
             let kgx = try string(fields["kgx_predicate"], "kgx_predicate", at: value, path)
             let type = fields["type"]?.scalar?.string ?? kind.rawValue
             let properties = try propertyList(
-                fields["properties"], known: GraphSchema.edgeProperties[kind] ?? [], owner: name, at: value, path: path,
-                curie: curie)
+                fields, known: GraphSchema.edgeProperties[kind] ?? [], owner: name, at: value, path: path, curie: curie)
             edges[kind] = EdgeVocabulary(
                 kind: kind, type: type, rdfPredicate: predicate, kgxPredicate: kgx, properties: properties)
         }
@@ -281,13 +279,53 @@ enum MappingParser {
         return Vocabulary(rdfPrefixes: rdfPrefixes, nodes: nodes, edges: edges)
     }
 
+    /// The properties of one kind: ``GraphSchema``'s declarations, all of them with their
+    /// defaults when the kind has neither `properties` nor `omit`; less the names in `omit`;
+    /// or exactly the `properties` listed, in the file's order, each taking the schema's
+    /// type, predicate and description where it gives none. A listed name the schema does not
+    /// declare, a type that differs from the schema's, or a name listed twice is an error.
     static func propertyList(
-        _ node: Node?, known: [PropertyKey], owner: String, at parent: Node, path: String,
+        _ fields: Node.Mapping, known: [PropertyDeclaration], owner: String, at parent: Node, path: String,
         curie: (String, Node) throws(MappingError) -> String
     ) throws(MappingError) -> [PropertySpec] {
-        guard let node else { return [] }
-        guard case .sequence(let items) = node else {
-            throw MappingError(line(node, path), "'properties' of '\(owner)' must be a list")
+        func declaration(_ name: String, at node: Node) throws(MappingError) -> PropertyDeclaration {
+            guard let declared = known.first(where: { $0.key.name == name }) else {
+                throw MappingError(
+                    line(node, path),
+                    "'\(owner)' has no property '\(name)' (known: \(known.map(\.key.name).sorted().joined(separator: ", ")))"
+                )
+            }
+            return declared
+        }
+        /// A schema default must expand under this file's prefixes too.
+        func spec(_ declared: PropertyDeclaration) throws(MappingError) -> PropertySpec {
+            var spec = PropertySpec(declared)
+            spec.rdfPredicate = try curie(declared.rdf, parent)
+            spec.rdfDatatype = try declared.rdfDatatype.map { (value) throws(MappingError) in try curie(value, parent) }
+            return spec
+        }
+
+        let listed = fields["properties"]
+        if let omitted = fields["omit"] {
+            guard listed == nil else {
+                throw MappingError(line(omitted, path), "'\(owner)' has both 'properties' and 'omit'; give one")
+            }
+            let items: [Node] = omitted.sequence.map { Array($0) } ?? [omitted]
+            var names = Set<String>()
+            for item in items {
+                names.insert(try declaration(try string(item, "omit", at: omitted, path), at: item).key.name)
+            }
+            var specs: [PropertySpec] = []
+            for declared in known where !names.contains(declared.key.name) { specs.append(try spec(declared)) }
+            return specs
+        }
+        guard let listed else {
+            var specs: [PropertySpec] = []
+            for declared in known { specs.append(try spec(declared)) }
+            return specs
+        }
+        guard case .sequence(let items) = listed else {
+            throw MappingError(line(listed, path), "'properties' of '\(owner)' must be a list")
         }
         var specs: [PropertySpec] = []
         for item in items {
@@ -295,35 +333,39 @@ enum MappingParser {
                 throw MappingError(line(item, path), "a property must be a mapping")
             }
             let name = try string(fields["name"], "name", at: item, path)
-            let typeName = try string(fields["type"], "type", at: item, path)
-            guard let type = PropertyType(rawValue: typeName) else {
-                throw MappingError(
-                    line(item, path),
-                    "unknown type '\(typeName)' (known: \(PropertyType.allCases.map(\.rawValue).joined(separator: ", ")))"
-                )
-            }
-            guard let produced = known.first(where: { $0.name == name }) else {
-                throw MappingError(
-                    line(item, path),
-                    "'\(owner)' has no property '\(name)' (known: \(known.map(\.name).sorted().joined(separator: ", ")))"
-                )
-            }
-            guard produced.type == type else {
-                throw MappingError(
-                    line(item, path), "property '\(name)' of '\(owner)' is \(produced.type.rawValue), not \(typeName)")
+            let declared = try declaration(name, at: item)
+            if let typeNode = fields["type"] {
+                let typeName = try string(typeNode, "type", at: item, path)
+                guard let type = PropertyType(rawValue: typeName) else {
+                    throw MappingError(
+                        line(item, path),
+                        "unknown type '\(typeName)' (known: \(PropertyType.allCases.map(\.rawValue).joined(separator: ", ")))"
+                    )
+                }
+                guard declared.key.type == type else {
+                    throw MappingError(
+                        line(item, path),
+                        "property '\(name)' of '\(owner)' is \(declared.key.type.rawValue), not \(typeName)")
+                }
             }
             guard !specs.contains(where: { $0.name == name }) else {
                 throw MappingError(line(item, path), "property '\(name)' of '\(owner)' is listed twice")
             }
-            let predicate = try curie(try string(fields["rdf"], "rdf", at: item, path), item)
-            var datatype: String?
-            if let datatypeNode = fields["rdf_datatype"] {
-                datatype = try curie(try string(datatypeNode, "rdf_datatype", at: item, path), item)
+            var property = PropertySpec(declared)
+            if let predicate = fields["rdf"] {
+                property.rdfPredicate = try curie(try string(predicate, "rdf", at: item, path), item)
+            } else {
+                property.rdfPredicate = try curie(declared.rdf, item)
             }
-            let description = fields["description"]?.scalar?.string ?? ""
-            specs.append(
-                PropertySpec(
-                    name: name, type: type, rdfPredicate: predicate, rdfDatatype: datatype, description: description))
+            if let datatypeNode = fields["rdf_datatype"] {
+                property.rdfDatatype = try curie(try string(datatypeNode, "rdf_datatype", at: item, path), item)
+            } else {
+                property.rdfDatatype = try declared.rdfDatatype.map { (value) throws(MappingError) in
+                    try curie(value, item)
+                }
+            }
+            if let description = fields["description"]?.scalar?.string { property.description = description }
+            specs.append(property)
         }
         return specs
     }

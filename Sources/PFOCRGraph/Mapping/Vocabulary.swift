@@ -54,7 +54,8 @@ public struct EdgeVocabulary: Sendable {
     public var properties: [PropertySpec]
 }
 
-/// One property: its output name, type, RDF predicate and documentation.
+/// One property an export writes: its output name, type, RDF predicate, KGX rule and
+/// documentation. ``GraphSchema``'s declaration, with what the vocabulary file overrides.
 public struct PropertySpec: Sendable, Hashable {
     /// The name in Cypher, GraphML, CX and KGX, and the name the builder sets.
     public var name: String
@@ -63,5 +64,26 @@ public struct PropertySpec: Sendable, Hashable {
     public var rdfPredicate: String
     /// An RDF datatype CURIE overriding the one implied by ``type`` (`xsd:gYear`).
     public var rdfDatatype: String?
+    /// Where KGX writes it (always the schema's: Biolink's slots are not a naming choice).
+    public var kgx: KGXRule
     public var description: String
+
+    public init(
+        name: String, type: PropertyType, rdfPredicate: String, rdfDatatype: String? = nil, kgx: KGXRule,
+        description: String
+    ) {
+        self.name = name
+        self.type = type
+        self.rdfPredicate = rdfPredicate
+        self.rdfDatatype = rdfDatatype
+        self.kgx = kgx
+        self.description = description
+    }
+
+    /// The declaration as it stands, with no override.
+    public init(_ declaration: PropertyDeclaration) {
+        self.init(
+            name: declaration.key.name, type: declaration.key.type, rdfPredicate: declaration.rdf,
+            rdfDatatype: declaration.rdfDatatype, kgx: declaration.kgx, description: declaration.description)
+    }
 }

@@ -1,9 +1,10 @@
 /// A property the builder can set, by name and value type: how builder, vocabulary check and
 /// sinks refer to a property (`node.value(.chebiID)`), never by a string literal.
 ///
-/// The constants below are every property of the default graph; ``GraphSchema`` says which
-/// node or edge kind carries each and how its value is taken from the record.
-/// `Mappings/vocabulary.yaml` may leave any of them out, and then no format writes it.
+/// The constants below are the keys sinks and tests reach by name (today, every property of
+/// the default graph); ``GraphSchema`` declares which node or edge kind carries each, how its
+/// value is taken from the record and how formats name it, and may name a key inline.
+/// `Mappings/vocabulary.yaml` may leave any property out, and then no format writes it.
 public struct PropertyKey: Sendable, Hashable, CustomStringConvertible {
     /// The name in Cypher, GraphML, CX and KGX (and the vocabulary's `name`).
     public let name: String
