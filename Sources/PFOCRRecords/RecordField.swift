@@ -15,80 +15,72 @@ struct RecordField: Sendable {
         @Sendable (inout FigureRecord, FrontMatterFields, FrontMatterKey, inout [Diagnostic]) throws(RecordError) ->
             Void
 
-    /// Every field, in the order they are read (the order of their warnings). When two rows
-    /// set one field, the first value present wins: `pathway_score` (layout A) before
-    /// `automl_pathway` (layout B).
+    /// Every field, in the order they are read (the order of their warnings). A row's setter
+    /// runs only when its key has a value, so a second key for one field says in its setter
+    /// which value wins.
     static let all: [RecordField] = [
-        .text("figtitle", \.title),
-        .text("caption", \.caption),
-        .text("number", \.number),
-        .text("filename", \.filename),
-        .text("figlink", \.figureLink, RecordField.pmcLink),
-        .text("figtype", \.figureType),
-        .number("pathway_score", \.pathwayScore),
-        .number("automl_pathway", \.pathwayScore),
-        .integer("pmc_ranked_result_index", \.pmcRankedResultIndex),
-        .texts("organisms", \.organisms, dropNA: true),
-        .texts("organisms_ner", \.organismsNER, dropNA: true),
-        .text("ndex", \.ndexUUID),
-        .text("wpid", \.wikiPathwaysID),
-        .texts("figid_alias", \.figidAliases),
-        .texts("redirect_from", \.redirectFrom),
-        .text("pmcid", \.pmcid),
-        .text("papertitle", \.paperTitle),
-        .text("reftext", \.reference),
-        .integer("year", \.year),
-        .text("doi", \.doi),
-        .text("journal_title", \.journalTitle),
-        .text("journal_nlm_ta", \.journalAbbreviation),
-        .text("publisher_name", \.publisher),
-        .texts("keywords", \.keywords, split: RecordField.splitKeywords),
+        .text("figtitle") { $0.title = $1 },
+        .text("caption") { $0.caption = $1 },
+        .text("number") { $0.number = $1 },
+        .text("filename") { $0.filename = $1 },
+        .text("figlink") { $0.figureLink = RecordField.pmcLink($1) },
+        .text("figtype") { $0.figureType = $1 },
+        .number("pathway_score") { $0.pathwayScore = $1 },
+        // Layout B's name for the score; layout A's wins in a record that has both.
+        .number("automl_pathway") { $0.pathwayScore = $0.pathwayScore ?? $1 },
+        .integer("pmc_ranked_result_index") { $0.pmcRankedResultIndex = $1 },
+        .texts("organisms", dropNA: true) { $0.organisms = $1 },
+        .texts("organisms_ner", dropNA: true) { $0.organismsNER = $1 },
+        .text("ndex") { $0.ndexUUID = $1 },
+        .text("wpid") { $0.wikiPathwaysID = $1 },
+        .texts("figid_alias") { $0.figidAliases = $1 },
+        .texts("redirect_from") { $0.redirectFrom = $1 },
+        .text("pmcid") { $0.pmcid = $1 },
+        .text("papertitle") { $0.paperTitle = $1 },
+        .text("reftext") { $0.reference = $1 },
+        .integer("year") { $0.year = $1 },
+        .text("doi") { $0.doi = $1 },
+        .text("journal_title") { $0.journalTitle = $1 },
+        .text("journal_nlm_ta") { $0.journalAbbreviation = $1 },
+        .text("publisher_name") { $0.publisher = $1 },
+        .texts("keywords") { $0.keywords = $1.flatMap(RecordField.splitKeywords) },
     ]
 
     // MARK: Row kinds
 
-    /// A text; `transform` normalises it.
-    static func text(
-        _ key: String, _ field: WritableKeyPath<FigureRecord, String?> & Sendable,
-        _ transform: @escaping @Sendable (String) -> String = { $0 }
-    ) -> RecordField {
-        RecordField(key: key) { record, fields, key, diagnostics throws(RecordError) in
-            guard record[keyPath: field] == nil else {
-                _ = try fields.text(key)
-                return
-            }
-            record[keyPath: field] = try fields.text(key).map(transform)
+    /// A text (missing markers are no value).
+    static func text(_ key: String, _ set: @escaping @Sendable (inout FigureRecord, String) -> Void) -> RecordField {
+        RecordField(key: key) { record, fields, key, _ throws(RecordError) in
+            if let text = try fields.text(key) { set(&record, text) }
         }
     }
 
-    /// A list of texts (a single text is a one-item list); `dropNA` also drops `NA` items,
-    /// `split` splits each item into several.
+    /// A list of texts (a single text is a one-item list; an empty list is no value);
+    /// `dropNA` also drops `NA` items.
     static func texts(
-        _ key: String, _ field: WritableKeyPath<FigureRecord, [String]> & Sendable, dropNA: Bool = false,
-        split: (@Sendable (String) -> [String])? = nil
+        _ key: String, dropNA: Bool = false, _ set: @escaping @Sendable (inout FigureRecord, [String]) -> Void
     ) -> RecordField {
-        RecordField(key: key) { record, fields, key, diagnostics throws(RecordError) in
+        RecordField(key: key) { record, fields, key, _ throws(RecordError) in
             let items = try fields.textList(key, dropNA: dropNA)
-            guard record[keyPath: field].isEmpty else { return }
-            record[keyPath: field] = split.map { items.flatMap($0) } ?? items
+            if !items.isEmpty { set(&record, items) }
         }
     }
 
     /// A decimal number (a bare YAML float or a quoted one); anything else is a warning.
-    static func number(_ key: String, _ field: WritableKeyPath<FigureRecord, Double?> & Sendable) -> RecordField {
-        parsed(key, field, expected: "a number") { text in Double(text).flatMap { $0.isFinite ? $0 : nil } }
+    static func number(_ key: String, _ set: @escaping @Sendable (inout FigureRecord, Double) -> Void) -> RecordField {
+        parsed(key, expected: "a number", { text in Double(text).flatMap { $0.isFinite ? $0 : nil } }, set)
     }
 
     /// A whole number (PFOCR quotes them: `year: '2013'`); anything else is a warning.
-    static func integer(_ key: String, _ field: WritableKeyPath<FigureRecord, Int?> & Sendable) -> RecordField {
-        parsed(key, field, expected: "a whole number") { Int($0) }
+    static func integer(_ key: String, _ set: @escaping @Sendable (inout FigureRecord, Int) -> Void) -> RecordField {
+        parsed(key, expected: "a whole number", { Int($0) }, set)
     }
 
     /// A text parsed by `parse` once trimmed; a text that does not parse is left out with a
     /// warning at its line.
     private static func parsed<Value>(
-        _ key: String, _ field: WritableKeyPath<FigureRecord, Value?> & Sendable, expected: String,
-        _ parse: @escaping @Sendable (String) -> Value?
+        _ key: String, expected: String, _ parse: @escaping @Sendable (String) -> Value?,
+        _ set: @escaping @Sendable (inout FigureRecord, Value) -> Void
     ) -> RecordField {
         RecordField(key: key) { record, fields, key, diagnostics throws(RecordError) in
             guard let text = try fields.text(key) else { return }
@@ -101,7 +93,7 @@ struct RecordField: Sendable {
                 }
                 return
             }
-            if record[keyPath: field] == nil { record[keyPath: field] = value }
+            set(&record, value)
         }
     }
 

@@ -59,8 +59,8 @@ import Testing
     }
 
     /// The field table is the one list of keys the reader keeps: no key twice, none of the
-    /// keys the reader reads itself, and a second row for a field only falls back (the first
-    /// value present wins: `pathway_score` before `automl_pathway`).
+    /// keys the reader reads itself; `automl_pathway` only fills in a score `pathway_score` did
+    /// not give.
     @Test func fieldTableIsConsistent() {
         let names = FrontMatterKey.allNames
         #expect(Set(names).count == names.count, "a key is declared twice")
