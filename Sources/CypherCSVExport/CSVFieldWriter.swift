@@ -1,3 +1,5 @@
+import PFOCRGraph
+
 /// Writes CSV fields the way `neo4j-admin database import full` reads them with the options of
 /// `import.sh` (and the way Kuzu and LOAD CSV read them too), counting what it had to change.
 ///
@@ -100,6 +102,15 @@ struct CSVFieldWriter {
         }
     }
 
+    /// True when one of the eight bytes of `word` may be special: a byte below 0x20 (line
+    /// breaks, the array delimiter, and controls that turn out plain), a quote, a backslash,
+    /// or a C2/E2 lead byte.
+    @inline(__always)
+    private static func maySpecial(_ word: UInt64) -> Bool {
+        ByteWord.hasByte(below: 0x20, in: word) || ByteWord.hasByte(0x22, in: word)
+            || ByteWord.hasByte(0x5C, in: word) || ByteWord.hasByte(0xC2, in: word) || ByteWord.hasByte(0xE2, in: word)
+    }
+
     /// What ``appendContent(_:element:to:)`` saw.
     private struct Scan {
         /// A backslash right before a quote inside the value.
@@ -109,9 +120,10 @@ struct CSVFieldWriter {
     }
 
     /// Appends the field content (no surrounding quotes). Runs of bytes that need no change
-    /// are copied in one append; only a special byte (``isSpecial(_:element:)``) is looked at.
-    /// The text is valid UTF-8, so a byte before a special one is a whole character when it
-    /// is ASCII: `previous` is the last byte of the character before.
+    /// are found eight bytes at a time (``maySpecial(_:)``) and copied in one append; only a
+    /// special byte (``isSpecial(_:element:)``) is looked at. The text is valid UTF-8, so a
+    /// byte before a special one is a whole character when it is ASCII: `previous` is the
+    /// last byte of the character before.
     private mutating func appendContent(_ text: String, element: Bool, to out: inout [UInt8]) -> Scan {
         var text = text
         return text.withUTF8 { utf8 in
@@ -120,15 +132,19 @@ struct CSVFieldWriter {
             var cleaned = false
             var start = 0
             var index = 0
-            var previous: UInt8 = 0x20
             let count = utf8.count
+            guard let base = utf8.baseAddress else { return scan }
             while index < count {
+                if index + 8 <= count, !CSVFieldWriter.maySpecial(ByteWord.load(base, at: index)) {
+                    index += 8
+                    continue
+                }
                 let byte = utf8[index]
                 guard CSVFieldWriter.isSpecial(byte, element: element) else {
-                    previous = byte
                     index += 1
                     continue
                 }
+                let previous: UInt8 = index > 0 ? utf8[index - 1] : 0x20
                 // The bytes this character replaces, and what it becomes (nil: kept as is).
                 var length = 1
                 var replacement: StaticString? = nil
@@ -159,7 +175,6 @@ struct CSVFieldWriter {
                     break
                 }
                 index += length
-                previous = utf8[index - 1]
                 guard let replacement else { continue }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<(index - length)]))
                 out.append(replacement)
@@ -168,7 +183,7 @@ struct CSVFieldWriter {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<count]))
             if normalised { tally[CSVFieldWriter.lineBreaksLane] += 1 }
             if cleaned { tally[CSVFieldWriter.arrayElementsLane] += 1 }
-            scan.endsWithBackslash = previous == 0x5C
+            scan.endsWithBackslash = count > 0 && utf8[count - 1] == 0x5C
             return scan
         }
     }

@@ -67,12 +67,13 @@ struct KGXRecordBuilder: Sendable {
     func node(_ node: GraphNode) -> KGXRecord {
         let prefixes = mapping.prefixes
         let kind = nodeKinds[node.kind.order]
-        var record = KGXRecord()
+        var record = KGXRecord(capacity: 8 + kind.rules.count)
         record.append("id", prefixes.biolinkCurie(node.id))
         record.append("category", .list([kind.category]))
         record.append("name", node.name)
         var xrefs: [String] = []
         var slots: [KGXRecord.Field] = []
+        slots.reserveCapacity(kind.rules.count)
         for (property, rule) in kind.rules {
             guard let value = node.value(property) else { continue }
             switch rule {
@@ -107,7 +108,7 @@ struct KGXRecordBuilder: Sendable {
         let provenance = kind.provenance
         let subject = prefixes.biolinkCurie(edge.source)
         let object = prefixes.biolinkCurie(edge.target)
-        var record = KGXRecord()
+        var record = KGXRecord(capacity: 9 + kind.slots.count)
         record.append("id", Self.edgeID(subject: subject, predicate: kind.predicate, object: object, edge: edge))
         record.append("subject", subject)
         record.append("predicate", kind.predicate)
@@ -128,8 +129,17 @@ struct KGXRecordBuilder: Sendable {
     /// (`…--MESH:D002130--chemical`), so a figure mentioning one MeSH id as a chemical and as a
     /// disease has two edges with two ids.
     static func edgeID(subject: String, predicate: String, object: String, edge: GraphEdge) -> String {
-        var id = "\(subject)--\(predicate)--\(object)"
-        if edge.target.namespace.isSharedByNodeKinds { id += "--" + edge.targetKind.rawValue.lowercased() }
+        var id = String()
+        id.reserveCapacity(subject.utf8.count + predicate.utf8.count + object.utf8.count + 16)
+        id += subject
+        id += "--"
+        id += predicate
+        id += "--"
+        id += object
+        if edge.target.namespace.isSharedByNodeKinds {
+            id += "--"
+            id += edge.targetKind.rawValue.lowercased()
+        }
         return id
     }
 

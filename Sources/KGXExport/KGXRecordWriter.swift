@@ -34,8 +34,12 @@ struct KGXJSONLinesWriter: KGXRecordWriter {
     func append(_ record: KGXRecord, of file: KGXFile, to out: inout [UInt8]) -> Int {
         out.append(UInt8(ascii: "{"))
         for (index, field) in record.fields.enumerated() {
+            // Slot names need no escaping (``KGXRecord/Field/slot``). Punctuation goes byte
+            // by byte: `append(contentsOf:)` costs about a hundred instructions a call.
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            JSONText.appendString(field.slot, to: &out)
+            out.append(UInt8(ascii: "\""))
+            out.append(utf8: field.slot)
+            out.append(UInt8(ascii: "\""))
             out.append(UInt8(ascii: ":"))
             switch field.value {
             case .text(let text): JSONText.appendString(text, to: &out)

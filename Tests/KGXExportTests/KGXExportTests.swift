@@ -60,6 +60,15 @@ import Testing
         #expect(geneMentions.count == 44)
     }
 
+    /// Every slot a record can have is a plain snake-case name, which the JSON Lines writer
+    /// spells without escaping.
+    @Test func slotNamesNeedNoEscaping() throws {
+        let mapping = try Mapping.bundled()
+        for slot in KGXSlots.nodeColumns(mapping) + KGXSlots.edgeColumns(mapping) {
+            #expect(!slot.isEmpty && slot.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F }, "\(slot)")
+        }
+    }
+
     /// The TSV columns hold every slot a record has (the writer has no other place for one).
     @Test func tsvColumnsCoverEveryRecordSlot() throws {
         let mapping = try Mapping.bundled()

@@ -69,12 +69,23 @@ public struct PrefixSet: Sendable {
 
     /// `prefix:local` with this set's CURIE prefix; the local id is as it is.
     public func curie(_ id: Identifier) -> String {
-        entry(id.namespace).curie + ":" + id.local
+        Self.joined(table[id.namespace.ordinal].curie, id.local)
     }
 
     /// `Prefix:local` with the Biolink-model prefix (KGX).
     public func biolinkCurie(_ id: Identifier) -> String {
-        entry(id.namespace).biolink + ":" + id.local
+        Self.joined(table[id.namespace.ordinal].biolink, id.local)
+    }
+
+    /// `prefix:local` in one allocation (`+` made an intermediate string; KGX makes a CURIE
+    /// per node and two per edge).
+    private static func joined(_ prefix: String, _ local: String) -> String {
+        var curie = String()
+        curie.reserveCapacity(prefix.utf8.count + 1 + local.utf8.count)
+        curie += prefix
+        curie += ":"
+        curie += local
+        return curie
     }
 
     /// The CURIE prefix → IRI base pairs of the namespaces whose template ends in `{id}`

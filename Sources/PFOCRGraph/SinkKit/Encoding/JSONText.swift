@@ -33,12 +33,11 @@ public enum JSONText {
     /// value) are found eight bytes at a time and copied whole.
     static func appendEscaped(bytes utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         guard let base = utf8.baseAddress else { return }
-        let raw = UnsafeRawPointer(base)
         let count = utf8.count
         var start = 0
         var index = 0
         while index < count {
-            if index + 8 <= count, !needsEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+            if index + 8 <= count, !needsEscape(ByteWord.load(base, at: index)) {
                 index += 8
                 continue
             }
@@ -70,18 +69,10 @@ public enum JSONText {
         out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: count - start))
     }
 
-    /// True when one of the eight bytes of `word` is a control character, `"` or a backslash
-    /// (bit tricks from "Bit Twiddling Hacks": a byte below n, a byte equal to c).
+    /// True when one of the eight bytes of `word` is a control character, `"` or a backslash.
     @inline(__always)
     static func needsEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let below = (word &- ones &* 0x20) & ~word & highs
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        let zeroQuote = (quote &- ones) & ~quote & highs
-        let zeroBackslash = (backslash &- ones) & ~backslash & highs
-        return (below | zeroQuote | zeroBackslash) != 0
+        ByteWord.hasByte(below: 0x20, in: word) || ByteWord.hasByte(0x22, in: word) || ByteWord.hasByte(0x5C, in: word)
     }
 
     /// Appends a JSON array of strings to bytes.
