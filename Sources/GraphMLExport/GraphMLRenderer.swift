@@ -33,6 +33,19 @@ struct GraphMLRenderer: FigureRenderer {
         /// Characters XML 1.0 forbids removed from the rendered tag (0 for a key id, which is a
         /// name token), counted again each time the tag is written, as each written value was.
         var removed: Int
+        /// The MENTIONS evidence the column lists, when it is one of ``GraphSchema/mentions``
+        /// and written as the schema types it: then a MENTIONS edge's value is written straight
+        /// from its evidence rows, not made as a list first (``GraphEdge/value(_:)``).
+        var evidence: EvidenceColumn = .none
+    }
+
+    /// What a column reads from a MENTIONS edge's evidence rows.
+    enum EvidenceColumn: Sendable {
+        case none
+        /// `GraphSchema.evidenceFields[n]` of every row, as a JSON array.
+        case field(Int)
+        /// The number of rows.
+        case count
     }
 
     /// What every element of one node or edge kind starts with, and its columns.
@@ -107,10 +120,18 @@ struct GraphMLRenderer: FigureRenderer {
             let first = columns.count
             for column in list ?? [] {
                 let start = render { XMLMarkup.appendTextStart("data", ["key": column.key], depth: 3, to: &$0) }
+                var evidence = EvidenceColumn.none
+                if column.type == .string && column.isJSONList,
+                    let field = GraphSchema.evidenceFields.firstIndex(where: { $0.key.name == column.property })
+                {
+                    evidence = .field(field)
+                } else if column.type == .long && column.property == PropertyKey.evidenceCount.name {
+                    evidence = .count
+                }
                 columns.append(
                     Column(
                         property: column.property, type: column.type, isJSONList: column.isJSONList, start: start.range,
-                        removed: start.removed))
+                        removed: start.removed, evidence: evidence))
             }
             return first..<columns.count
         }
@@ -237,7 +258,11 @@ struct GraphMLRenderer: FigureRenderer {
         out.append("\" target=\"")
         GraphMLNodeID.append(edge.targetKind, edge.target, to: &out)
         out.append(contentsOf: tables.bytes(layout.head))
-        var tally = appendColumns(layout.columns, of: edge, tables, to: &out)
+        // A MENTIONS edge as the builder makes it: no stored properties, its lists in its rows.
+        var tally =
+            edge.properties.isEmpty && !edge.evidence.isEmpty
+            ? appendEvidenceColumns(layout.columns, of: edge, tables, to: &out)
+            : appendColumns(layout.columns, of: edge, tables, to: &out)
         out.append("  </edge>\n")
         tally[GraphMLRenderer.edgeLane] = 1
         tally[GraphMLRenderer.removedLane] += layout.headRemoved
@@ -263,6 +288,32 @@ struct GraphMLRenderer: FigureRenderer {
                 of: value, as: type, isJSONList: tables.columns[index].isJSONList, to: &out)
             tally[GraphMLRenderer.removedLane] += tables.columns[index].removed + removed
             out.append("</data>\n")
+        }
+        return tally
+    }
+
+    /// ``appendColumns(_:of:_:to:)`` of an edge whose values all come from its evidence rows:
+    /// the same bytes, with the evidence columns written from the rows.
+    private func appendEvidenceColumns(
+        _ range: Range<Int>, of edge: GraphEdge, _ tables: Tables, to out: inout [UInt8]
+    ) -> SIMD4<Int> {
+        var tally = SIMD4<Int>.zero
+        for index in range {
+            switch tables.columns[index].evidence {
+            case .field(let field):
+                let value = GraphSchema.evidenceFields[field].value
+                out.append(contentsOf: tables.bytes(tables.columns[index].start))
+                let removed = XMLText.appendJSONArray(edge.evidence.lazy.map(value), to: &out)
+                tally[GraphMLRenderer.removedLane] += tables.columns[index].removed + removed
+                out.append("</data>\n")
+            case .count:
+                out.append(contentsOf: tables.bytes(tables.columns[index].start))
+                out.append(decimal: edge.evidence.count)
+                tally[GraphMLRenderer.removedLane] += tables.columns[index].removed
+                out.append("</data>\n")
+            case .none:
+                tally &+= appendColumns(index..<index + 1, of: edge, tables, to: &out)
+            }
         }
         return tally
     }

@@ -48,7 +48,7 @@ enum XMLText {
     /// otherwise write a U+0001 as the text `\u0001`), JSON-escaped as ``JSONText`` escapes
     /// (`\"`, `\\`, `\t`, `\n`, `\r`), then `&`, `<`, `>` escaped as content. Returns how many
     /// characters were removed.
-    static func appendJSONArray(_ items: [String], to out: inout [UInt8]) -> Int {
+    static func appendJSONArray(_ items: some Sequence<String>, to out: inout [UInt8]) -> Int {
         var removed = 0
         out.append(UInt8(ascii: "["))
         for (index, item) in items.enumerated() {
