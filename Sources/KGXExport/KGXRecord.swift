@@ -5,9 +5,7 @@ import PFOCRGraph
 /// ``KGXRecordWriter`` spells them (JSON Lines, TSV), so both dialects carry the same content.
 struct KGXRecord: Sendable, Hashable {
     struct Field: Sendable, Hashable {
-        /// A Biolink slot in snake case (`in_taxon`, `supporting_text`): letters, digits and
-        /// `_` only, so the writers spell it as it is (a test checks every slot).
-        let slot: String
+        let slot: KGXSlot
         let value: KGXValue
     }
 
@@ -21,14 +19,24 @@ struct KGXRecord: Sendable, Hashable {
 
     /// Appends `slot`; an empty list is left out (KGX reads an absent slot and an empty list
     /// alike, and TSV cannot tell them apart).
-    mutating func append(_ slot: String, _ value: KGXValue) {
+    mutating func append(_ slot: KGXSlot, _ value: KGXValue) {
         if case .list(let items) = value, items.isEmpty { return }
         fields.append(Field(slot: slot, value: value))
     }
 
-    mutating func append(_ slot: String, _ text: String) {
+    mutating func append(_ slot: KGXSlot, _ text: String) {
         append(slot, .text(text))
     }
+}
+
+/// A Biolink slot a record carries, with its column in each TSV file (``KGXSlots/Table``).
+struct KGXSlot: Sendable, Hashable {
+    /// In snake case (`in_taxon`, `supporting_text`): letters and `_` only, so the writers
+    /// spell it as it is (a test checks every slot).
+    let name: String
+    /// The column in `nodes.tsv` and `edges.tsv`; -1 where the file has none.
+    let nodeColumn: Int
+    let edgeColumn: Int
 }
 
 /// A slot value: a scalar for a single-valued Biolink slot, a list for a multivalued one

@@ -22,32 +22,67 @@ struct KGXRecordBuilder: Sendable {
     /// out are not made.
     private let nodeKinds: [NodeKindRecord]
     private let edgeKinds: [EdgeKindRecord]
+    /// The slots every record of a kind has, made once.
+    private let core: CoreSlots
 
     private struct NodeKindRecord: Sendable {
         let category: String
         /// `publication_type` (the vocabulary's RDF classes) for `biolink:Publication` nodes.
         let publicationTypes: [String]?
-        let rules: [(property: String, rule: KGXRule)]
+        let rules: [(property: String, rule: Written)]
+    }
+
+    /// What a property KGX writes becomes.
+    private enum Written: Sendable {
+        case slot(KGXSlot)
+        case crossReference(Namespace)
     }
 
     private struct EdgeKindRecord: Sendable {
         let predicate: String
         let provenance: KGXSlots.Provenance
-        let slots: [(property: String, slot: String)]
+        let slots: [(property: String, slot: KGXSlot)]
+    }
+
+    private struct CoreSlots: Sendable {
+        let id, category, name, description, xref, providedBy, iri, publicationType: KGXSlot
+        let subject, predicate, object, knowledgeLevel, agentType, primaryKnowledgeSource: KGXSlot
+        let aggregatorKnowledgeSource, publications: KGXSlot
+
+        init(_ table: KGXSlots.Table) {
+            id = table.slot("id")
+            category = table.slot("category")
+            name = table.slot("name")
+            description = table.slot("description")
+            xref = table.slot("xref")
+            providedBy = table.slot("provided_by")
+            iri = table.slot("iri")
+            publicationType = table.slot("publication_type")
+            subject = table.slot("subject")
+            predicate = table.slot("predicate")
+            object = table.slot("object")
+            knowledgeLevel = table.slot("knowledge_level")
+            agentType = table.slot("agent_type")
+            primaryKnowledgeSource = table.slot("primary_knowledge_source")
+            aggregatorKnowledgeSource = table.slot("aggregator_knowledge_source")
+            publications = table.slot("publications")
+        }
     }
 
     init(mapping: Mapping) {
         self.mapping = mapping
+        let table = KGXSlots.Table(mapping)
+        core = CoreSlots(table)
         nodeKinds = NodeKind.allCases.sorted().map { kind in
             let vocabulary = mapping.vocabulary.node(kind)
             let isPublication = vocabulary.kgxCategory == "biolink:Publication"
             return NodeKindRecord(
                 category: vocabulary.kgxCategory, publicationTypes: isPublication ? vocabulary.rdfClasses : nil,
-                rules: Self.written(vocabulary.properties))
+                rules: Self.written(vocabulary.properties, table))
         }
         edgeKinds = EdgeKind.allCases.sorted().map { kind in
             let vocabulary = mapping.vocabulary.edge(kind)
-            let slots = Self.written(vocabulary.properties).compactMap { written -> (property: String, slot: String)? in
+            let slots = Self.written(vocabulary.properties, table).compactMap { written -> (String, KGXSlot)? in
                 guard case .slot(let slot) = written.rule else { return nil }
                 return (written.property, slot)
             }
@@ -57,10 +92,14 @@ struct KGXRecordBuilder: Sendable {
     }
 
     /// The properties of `specs` that KGX writes (a slot or a cross-reference), with their rule.
-    private static func written(_ specs: [PropertySpec]) -> [(property: String, rule: KGXRule)] {
+    private static func written(_ specs: [PropertySpec], _ table: KGXSlots.Table) -> [(property: String, rule: Written)]
+    {
         specs.compactMap { spec in
-            if case .omitted = spec.kgx { return nil }
-            return (spec.name, spec.kgx)
+            switch spec.kgx {
+            case .omitted: nil
+            case .slot(let slot): (spec.name, .slot(table.slot(slot)))
+            case .crossReference(let namespace): (spec.name, .crossReference(namespace))
+            }
         }
     }
 
@@ -68,9 +107,9 @@ struct KGXRecordBuilder: Sendable {
         let prefixes = mapping.prefixes
         let kind = nodeKinds[node.kind.order]
         var record = KGXRecord(capacity: 8 + kind.rules.count)
-        record.append("id", prefixes.biolinkCurie(node.id))
-        record.append("category", .list([kind.category]))
-        record.append("name", node.name)
+        record.append(core.id, prefixes.biolinkCurie(node.id))
+        record.append(core.category, .list([kind.category]))
+        record.append(core.name, node.name)
         var xrefs: [String] = []
         var slots: [KGXRecord.Field] = []
         slots.reserveCapacity(kind.rules.count)
@@ -84,20 +123,18 @@ struct KGXRecordBuilder: Sendable {
                     let id = Identifier(namespace, local)
                     if id != node.id { xrefs.append(prefixes.biolinkCurie(id)) }
                 }
-            case .omitted:
-                continue  // not in `kind.rules`: written(_:) leaves omitted properties out
             }
         }
-        if let description = slots.first(where: { $0.slot == "description" }) {
+        if let description = slots.first(where: { $0.slot.name == core.description.name }) {
             record.append(description.slot, description.value)
         }
-        record.append("xref", .list(xrefs))
-        record.append("provided_by", .list([KGXSlots.pfocr]))
-        record.append("iri", prefixes.iri(node.id))
+        record.append(core.xref, .list(xrefs))
+        record.append(core.providedBy, .list([KGXSlots.pfocr]))
+        record.append(core.iri, prefixes.iri(node.id))
         if let publicationTypes = kind.publicationTypes {
-            record.append("publication_type", .list(publicationTypes))
+            record.append(core.publicationType, .list(publicationTypes))
         }
-        for field in slots where field.slot != "description" { record.append(field.slot, field.value) }
+        for field in slots where field.slot.name != core.description.name { record.append(field.slot, field.value) }
         return record
     }
 
@@ -109,15 +146,17 @@ struct KGXRecordBuilder: Sendable {
         let subject = prefixes.biolinkCurie(edge.source)
         let object = prefixes.biolinkCurie(edge.target)
         var record = KGXRecord(capacity: 9 + kind.slots.count)
-        record.append("id", Self.edgeID(subject: subject, predicate: kind.predicate, object: object, edge: edge))
-        record.append("subject", subject)
-        record.append("predicate", kind.predicate)
-        record.append("object", object)
-        record.append("knowledge_level", provenance.knowledgeLevel)
-        record.append("agent_type", provenance.agentType)
-        record.append("primary_knowledge_source", provenance.primaryKnowledgeSource)
-        record.append("aggregator_knowledge_source", .list(provenance.aggregatorKnowledgeSources))
-        if provenance.citesPaper, let paper { record.append("publications", .list([prefixes.biolinkCurie(paper)])) }
+        record.append(core.id, Self.edgeID(subject: subject, predicate: kind.predicate, object: object, edge: edge))
+        record.append(core.subject, subject)
+        record.append(core.predicate, kind.predicate)
+        record.append(core.object, object)
+        record.append(core.knowledgeLevel, provenance.knowledgeLevel)
+        record.append(core.agentType, provenance.agentType)
+        record.append(core.primaryKnowledgeSource, provenance.primaryKnowledgeSource)
+        record.append(core.aggregatorKnowledgeSource, .list(provenance.aggregatorKnowledgeSources))
+        if provenance.citesPaper, let paper {
+            record.append(core.publications, .list([prefixes.biolinkCurie(paper)]))
+        }
         for (property, slot) in kind.slots {
             if let value = edge.value(property) { record.append(slot, KGXValue(value)) }
         }

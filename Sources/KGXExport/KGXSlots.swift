@@ -74,4 +74,25 @@ enum KGXSlots {
         let core = ["id", "subject", "predicate", "object"]
         return core + slots.subtracting(core).sorted()
     }
+
+    /// The slots of `mapping`'s records with their TSV columns: the builder makes each slot
+    /// once, so a writer finds a field's column by index, not by hashing its name per field.
+    struct Table: Sendable {
+        let nodeColumns: [String]
+        let edgeColumns: [String]
+        private let nodeIndex: [String: Int]
+        private let edgeIndex: [String: Int]
+
+        init(_ mapping: Mapping) {
+            nodeColumns = KGXSlots.nodeColumns(mapping)
+            edgeColumns = KGXSlots.edgeColumns(mapping)
+            nodeIndex = Dictionary(uniqueKeysWithValues: nodeColumns.enumerated().map { ($1, $0) })
+            edgeIndex = Dictionary(uniqueKeysWithValues: edgeColumns.enumerated().map { ($1, $0) })
+        }
+
+        /// The slot named `name` (`-1` for a file without that column).
+        func slot(_ name: String) -> KGXSlot {
+            KGXSlot(name: name, nodeColumn: nodeIndex[name] ?? -1, edgeColumn: edgeIndex[name] ?? -1)
+        }
+    }
 }

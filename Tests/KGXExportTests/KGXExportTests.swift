@@ -95,11 +95,12 @@ import Testing
     /// One record, two dialects: a list is an array in JSON Lines and `|`-joined in TSV.
     @Test func oneRecordTwoDialects() throws {
         let mapping = try Mapping.bundled()
+        let slots = KGXSlots.Table(mapping)
         var record = KGXRecord()
-        record.append("id", "NCBIGene:207")
-        record.append("category", .list(["biolink:Gene"]))
-        record.append("xref", .list([]))
-        record.append("provided_by", .list(["infores:pfocr", "infores:other"]))
+        record.append(slots.slot("id"), "NCBIGene:207")
+        record.append(slots.slot("category"), .list(["biolink:Gene"]))
+        record.append(slots.slot("xref"), .list([]))
+        record.append(slots.slot("provided_by"), .list(["infores:pfocr", "infores:other"]))
         var json: [UInt8] = []
         _ = KGXJSONLinesWriter().append(record, of: .nodes, to: &json)
         #expect(
