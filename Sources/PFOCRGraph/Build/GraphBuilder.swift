@@ -45,8 +45,14 @@ public struct GraphBuilder: Sendable {
         accounting.layout = record.layout
 
         let figureID = Identifier(.figure, record.figid)
+        // Nodes and edges go straight into the subgraph's arrays, in their final order
+        // (paper, organisms, entities, gene taxa; PART_OF, ABOUT, MENTIONS, IN_TAXON), sized
+        // once from the row counts: no per-kind arrays copied over at the end.
+        let entityRows = record.genes.count + record.chemicals.count + record.diseases.count
         var nodes: [GraphNode] = []
+        nodes.reserveCapacity(1 + record.organisms.count + entityRows)
         var edges: [GraphEdge] = []
+        edges.reserveCapacity(1 + record.organisms.count + entityRows + record.genes.count)
         func link(_ kind: EdgeKind, to node: GraphNode, properties: [Property] = []) {
             edges.append(
                 GraphEdge(
@@ -71,19 +77,16 @@ public struct GraphBuilder: Sendable {
             link(.about, to: organism)
         }
 
-        var entityNodes: [GraphNode] = []
-        var mentionEdges: [GraphEdge] = []
         var taxonEdges: [GraphEdge] = []
-        var unidentified: [EntityKind: [String]] = [:]
+        var unidentifiedGenes: [String] = []
 
         // Genes: the identified rows sorted by id (numeric order), each id's rows in input
         // order. Sorting row indices groups them without copying rows into per-id arrays.
         var keyed: [GeneRowKey] = []
         keyed.reserveCapacity(record.genes.count)
-        var rowTaxa = [String?](repeating: nil, count: record.genes.count)
         for (row, gene) in record.genes.enumerated() {
             guard let id = gene.ncbiGeneID else {
-                unidentified[.gene, default: []].append(gene.word)
+                unidentifiedGenes.append(gene.word)
                 continue
             }
             let taxon = mapping.geneTaxon(of: gene)
@@ -97,32 +100,47 @@ public struct GraphBuilder: Sendable {
                     continue
                 }
             }
-            rowTaxa[row] = taxon
-            keyed.append(GeneRowKey(id: id, row: row))
+            keyed.append(GeneRowKey(id: id, row: row, taxon: taxon))
         }
         keyed.sort()
         var taxonNodes: [String: GraphNode] = [:]
+        // The taxon whose node was made last: a figure's genes are mostly of one taxon, so
+        // this skips hashing it into `taxonNodes` for every gene.
+        var lastTaxon: String?
+        // One buffer for each gene's rows (the schema's facts take an array): emptied and
+        // refilled per gene instead of allocating an array per gene.
+        var rows: [GeneMention] = []
         var groupStart = 0
         while groupStart < keyed.count {
-            let id = keyed[groupStart].id
             var groupEnd = groupStart + 1
             while groupEnd < keyed.count && keyed[groupEnd].sameGene(as: keyed[groupStart]) { groupEnd += 1 }
-            let rows = keyed[groupStart..<groupEnd].map { record.genes[$0.row] }
-            let taxon = keyed[groupStart..<groupEnd].lazy.compactMap { rowTaxa[$0.row] }.first
+            let group = keyed[groupStart..<groupEnd]
             groupStart = groupEnd
-            let symbol = rows.lazy.compactMap(\.symbol).first
+            let id = group[group.startIndex].id
+            rows.removeAll(keepingCapacity: true)
+            var evidence: [MentionEvidence] = []
+            evidence.reserveCapacity(group.count)
+            var taxon: String?
+            var symbol: String?
+            for key in group {
+                let row = record.genes[key.row]
+                if taxon == nil { taxon = key.taxon }
+                if symbol == nil { symbol = row.symbol }
+                evidence.append(MentionEvidence(word: row.word, matchedTerm: row.matchedTerm, source: row.source))
+                rows.append(row)
+            }
             let properties = rules.gene.properties(of: EntityFacts(kind: .gene, rows: rows))
             let gene = GraphNode(kind: .gene, id: Identifier(.ncbigene, id), name: symbol ?? id, properties: properties)
-            entityNodes.append(gene)
-            mentionEdges.append(
-                mention(
-                    figureID, gene,
-                    rows.map { MentionEvidence(word: $0.word, matchedTerm: $0.matchedTerm, source: $0.source) }))
+            edges.append(
+                GraphEdge(
+                    kind: .mentions, source: figureID, sourceKind: .figure, target: gene.id, targetKind: .gene,
+                    evidence: evidence))
             if let taxon {
-                if taxonNodes[taxon] == nil {
+                if taxon != lastTaxon, taxonNodes[taxon] == nil {
                     taxonNodes[taxon] = organismNode(
                         taxon: taxon, fallbackName: rows.lazy.compactMap(\.organismName).first)
                 }
+                lastTaxon = taxon
                 taxonEdges.append(
                     GraphEdge(
                         kind: .inTaxon, source: gene.id, sourceKind: .gene, target: Identifier(.ncbitaxon, taxon),
@@ -130,10 +148,13 @@ public struct GraphBuilder: Sendable {
             } else {
                 accounting.genesWithoutTaxon += rows.count
             }
+            nodes.append(gene)
         }
         accounting.exported[.gene] = keyed.count
 
         // Chemicals and diseases.
+        var unidentified: [EntityKind: [String]] = [:]
+        if !unidentifiedGenes.isEmpty { unidentified[.gene] = unidentifiedGenes }
         for kind in [EntityKind.chemical, .disease] {
             let rows = kind == .chemical ? record.chemicals : record.diseases
             var groups: [Identifier: [TermMention]] = [:]
@@ -147,8 +168,8 @@ public struct GraphBuilder: Sendable {
             for id in groups.keys.sorted() {
                 guard let group = groups[id] else { continue }
                 let node = termNode(id, kind: kind, rows: group)
-                entityNodes.append(node)
-                mentionEdges.append(
+                nodes.append(node)
+                edges.append(
                     mention(
                         figureID, node,
                         group.map { MentionEvidence(word: $0.word, matchedTerm: $0.matchedTerm, source: $0.source) }))
@@ -159,13 +180,13 @@ public struct GraphBuilder: Sendable {
             accounting.unidentified[kind] = unidentified[kind]?.count ?? 0
         }
 
-        nodes.append(contentsOf: entityNodes)
-        let aboutIDs = Set(nodes.filter { $0.kind == .organism }.map(\.id))
-        nodes.append(
-            contentsOf: taxonNodes.keys.sorted(by: GraphBuilder.numericOrder).compactMap { taxonNodes[$0] }.filter {
-                !aboutIDs.contains($0.id)
-            })
-        edges.append(contentsOf: mentionEdges)
+        if !taxonNodes.isEmpty {
+            let aboutIDs = Set(aboutTaxa.map { Identifier(.ncbitaxon, $0) })
+            nodes.append(
+                contentsOf: taxonNodes.keys.sorted(by: GraphBuilder.numericOrder).compactMap { taxonNodes[$0] }.filter {
+                    !aboutIDs.contains($0.id)
+                })
+        }
         edges.append(contentsOf: taxonEdges)
 
         let figure = figureNode(record, unmapped: accounting.unmappedOrganisms, unidentified: unidentified)
@@ -268,12 +289,30 @@ struct GeneRowKey: Comparable {
     /// The id's value, or nil when it is not 1 to 18 digits.
     private let value: UInt64?
 
-    init(id: String, row: Int) {
+    /// The row's taxon (``Mapping/geneTaxon(of:)``), carried along so it is looked up once.
+    let taxon: String?
+
+    init(id: String, row: Int, taxon: String? = nil) {
         self.id = id
         self.row = row
+        self.taxon = taxon
         length = id.utf8.count
-        let digits = length <= 18 && id.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-        value = digits ? UInt64(id) : nil
+        // One pass that checks and converts (`UInt64(_:)` would parse the text again).
+        var parsed: UInt64? = nil
+        if length >= 1 && length <= 18 {
+            var total: UInt64 = 0
+            for byte in id.utf8 {
+                let digit = byte &- UInt8(ascii: "0")
+                guard digit < 10 else {
+                    total = .max
+                    break
+                }
+                total = total &* 10 &+ UInt64(digit)
+            }
+            // 18 digits stay below 10^18, so `.max` marks a non-digit only.
+            if total != .max { parsed = total }
+        }
+        value = parsed
     }
 
     func sameGene(as other: GeneRowKey) -> Bool {
