@@ -90,22 +90,32 @@ public final class GraphRegistry: @unchecked Sendable {
     public func settle(_ subgraph: FigureSubgraph) -> FigureNews {
         lock.lock()
         defer { lock.unlock() }
-        var newNodes = [Bool](repeating: false, count: subgraph.nodes.count)
-        var newIdentifiers = newNodes
+        // The table is passed inout: one exclusivity check for the figure, not one per node
+        // (a class's stored property is checked at every access).
+        return GraphRegistry.settle(subgraph, in: &seen)
+    }
+
+    private static func settle(_ subgraph: FigureSubgraph, in seen: inout [Identifier: UInt8]) -> FigureNews {
+        let nodes = subgraph.nodes
+        let edges = subgraph.edges
+        var newNodes = [Bool](repeating: false, count: nodes.count)
+        var newIdentifiers = [Bool](repeating: false, count: nodes.count)
         // Each check-and-set goes through the dictionary's in-place accessor: one hash.
         func mark(_ flags: inout UInt8, _ bit: UInt8) -> (new: Bool, identifierWasNew: Bool) {
             let before = flags
             flags |= bit
             return (before & bit == 0, before & ~GraphRegistry.taxonBit == 0)
         }
-        for (index, node) in subgraph.nodes.enumerated() {
-            let marked = mark(&seen[node.id, default: 0], GraphRegistry.bit(node.kind))
+        // By index, reading only the fields needed: iterating the elements would copy each
+        // node or edge (retaining its strings and arrays) just to read its id.
+        for index in nodes.indices {
+            let marked = mark(&seen[nodes[index].id, default: 0], GraphRegistry.bit(nodes[index].kind))
             newNodes[index] = marked.new
             newIdentifiers[index] = marked.new && marked.identifierWasNew
         }
-        var keptEdges = [Bool](repeating: true, count: subgraph.edges.count)
-        for (index, edge) in subgraph.edges.enumerated() where edge.kind == .inTaxon {
-            keptEdges[index] = mark(&seen[edge.source, default: 0], GraphRegistry.taxonBit).new
+        var keptEdges = [Bool](repeating: true, count: edges.count)
+        for index in edges.indices where edges[index].kind == .inTaxon {
+            keptEdges[index] = mark(&seen[edges[index].source, default: 0], GraphRegistry.taxonBit).new
         }
         return FigureNews(newNodes: newNodes, newIdentifiers: newIdentifiers, keptEdges: keptEdges)
     }
