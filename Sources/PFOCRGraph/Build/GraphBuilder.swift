@@ -84,14 +84,13 @@ public struct GraphBuilder: Sendable {
         // order. Sorting row indices groups them without copying rows into per-id arrays.
         var keyed: [GeneRowKey] = []
         keyed.reserveCapacity(record.genes.count)
-        for (row, gene) in record.genes.enumerated() {
-            guard let id = gene.ncbiGeneID else {
-                unidentifiedGenes.append(gene.word)
+        for row in record.genes.indices {
+            guard let id = record.genes[row].ncbiGeneID else {
+                unidentifiedGenes.append(record.genes[row].word)
                 continue
             }
-            let taxon = mapping.geneTaxon(of: gene)
             if let geneTaxa {
-                guard let taxon else {
+                guard let taxon = mapping.geneTaxon(of: record.genes[row]) else {
                     accounting.excludedGeneRows[GraphBuilder.excludedNoTaxon, default: 0] += 1
                     continue
                 }
@@ -100,7 +99,7 @@ public struct GraphBuilder: Sendable {
                     continue
                 }
             }
-            keyed.append(GeneRowKey(id: id, row: row, taxon: taxon))
+            keyed.append(GeneRowKey(id: id, row: row))
         }
         keyed.sort()
         var taxonNodes: [String: GraphNode] = [:]
@@ -117,17 +116,24 @@ public struct GraphBuilder: Sendable {
             let group = keyed[groupStart..<groupEnd]
             groupStart = groupEnd
             let id = group[group.startIndex].id
-            rows.removeAll(keepingCapacity: true)
+            // `removeLast` keeps the capacity and, for the one or two rows a gene has, costs
+            // less than `removeAll(keepingCapacity:)`, which goes through `replaceSubrange`.
+            while !rows.isEmpty { rows.removeLast() }
+            for key in group { rows.append(record.genes[key.row]) }
             var evidence: [MentionEvidence] = []
-            evidence.reserveCapacity(group.count)
+            evidence.reserveCapacity(rows.count)
+            // The gene's taxon is its first row's that has one (rows kept by `geneTaxa` all
+            // have one); asked again here rather than kept per row, as most genes have one row.
             var taxon: String?
             var symbol: String?
+            // The record's rows are read in place: copying a row retains its seven strings.
             for key in group {
-                let row = record.genes[key.row]
-                if taxon == nil { taxon = key.taxon }
-                if symbol == nil { symbol = row.symbol }
-                evidence.append(MentionEvidence(word: row.word, matchedTerm: row.matchedTerm, source: row.source))
-                rows.append(row)
+                if taxon == nil { taxon = mapping.geneTaxon(of: record.genes[key.row]) }
+                if symbol == nil { symbol = record.genes[key.row].symbol }
+                evidence.append(
+                    MentionEvidence(
+                        word: record.genes[key.row].word, matchedTerm: record.genes[key.row].matchedTerm,
+                        source: record.genes[key.row].source))
             }
             let properties = rules.gene.properties(of: EntityFacts(kind: .gene, rows: rows))
             let gene = GraphNode(kind: .gene, id: Identifier(.ncbigene, id), name: symbol ?? id, properties: properties)
@@ -289,13 +295,9 @@ struct GeneRowKey: Comparable {
     /// The id's value, or nil when it is not 1 to 18 digits.
     private let value: UInt64?
 
-    /// The row's taxon (``Mapping/geneTaxon(of:)``), carried along so it is looked up once.
-    let taxon: String?
-
-    init(id: String, row: Int, taxon: String? = nil) {
+    init(id: String, row: Int) {
         self.id = id
         self.row = row
-        self.taxon = taxon
         length = id.utf8.count
         // One pass that checks and converts (`UInt64(_:)` would parse the text again).
         var parsed: UInt64? = nil
