@@ -293,12 +293,17 @@ public struct RecordReader: Sendable {
         let sourceColumn = table.column("source")
         let taxonColumn = table.column("organism_id")
         let organismColumn = table.column("organism_name")
+        // The columns that repeat from row to row (one organism, few lexicons per file).
+        var sourceMemo = SideFileTable.CellMemo()
+        var organismMemo = SideFileTable.CellMemo()
+        var taxonMemo = SideFileTable.CellMemo()
         table.forEachRow { row in
             guard isWhole(row, table, account: &account, diagnostics: &diagnostics) else { return }
             var gene = GeneMention(
                 word: row.text(wordColumn), matchedTerm: row.identifier(matchColumn),
                 symbol: row.identifier(symbolColumn),
-                source: row.identifier(sourceColumn), organismName: row.identifier(organismColumn), line: row.line)
+                source: row.identifier(sourceColumn, memo: &sourceMemo),
+                organismName: row.identifier(organismColumn, memo: &organismMemo), line: row.line)
             if let raw = row.identifier(idColumn) {
                 guard let id = IdentifierSyntax.numeric(raw) else {
                     account.reject("gene id is not a number")
@@ -310,7 +315,7 @@ public struct RecordReader: Sendable {
                 }
                 gene.ncbiGeneID = id
             }
-            if let raw = row.identifier(taxonColumn) {
+            if let raw = row.identifier(taxonColumn, memo: &taxonMemo) {
                 if let taxon = IdentifierSyntax.numeric(raw) {
                     gene.taxonID = taxon
                 } else {
