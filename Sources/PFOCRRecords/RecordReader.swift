@@ -299,13 +299,9 @@ public struct RecordReader: Sendable {
         var taxonMemo = SideFileTable.CellMemo()
         table.forEachRow { row in
             guard isWhole(row, table, account: &account, diagnostics: &diagnostics) else { return }
-            var gene = GeneMention(
-                word: row.text(wordColumn), matchedTerm: row.identifier(matchColumn),
-                symbol: row.identifier(symbolColumn),
-                source: row.identifier(sourceColumn, memo: &sourceMemo),
-                organismName: row.identifier(organismColumn, memo: &organismMemo), line: row.line)
+            var id: String?
             if let raw = row.identifier(idColumn) {
-                guard let id = IdentifierSyntax.numeric(raw) else {
+                guard let numeric = IdentifierSyntax.numeric(raw) else {
                     account.reject("gene id is not a number")
                     diagnostics.append(
                         .error(
@@ -313,19 +309,26 @@ public struct RecordReader: Sendable {
                             "gene id '\(raw)' is not an NCBI Gene id (digits); row rejected"))
                     return
                 }
-                gene.ncbiGeneID = id
+                id = numeric
             }
+            var taxon: String?
             if let raw = row.identifier(taxonColumn, memo: &taxonMemo) {
-                if let taxon = IdentifierSyntax.numeric(raw) {
-                    gene.taxonID = taxon
-                } else {
+                taxon = IdentifierSyntax.numeric(raw)
+                if taxon == nil {
                     diagnostics.append(
                         .warning(
                             SourceLocation(file: table.path, line: row.line),
                             "organism_id '\(raw)' is not an NCBI Taxonomy id; the gene row is kept without its taxon"))
                 }
             }
-            record.genes.append(gene)
+            // Made whole in the call, so the row is moved into the list, not copied (a
+            // `var` row set field by field was copied, retaining its seven strings).
+            record.genes.append(
+                GeneMention(
+                    word: row.text(wordColumn), matchedTerm: row.identifier(matchColumn),
+                    symbol: row.identifier(symbolColumn), ncbiGeneID: id,
+                    source: row.identifier(sourceColumn, memo: &sourceMemo), taxonID: taxon,
+                    organismName: row.identifier(organismColumn, memo: &organismMemo), line: row.line))
         }
     }
 
