@@ -299,22 +299,23 @@ struct GeneRowKey: Comparable {
         self.id = id
         self.row = row
         length = id.utf8.count
-        // One pass that checks and converts (`UInt64(_:)` would parse the text again).
-        var parsed: UInt64? = nil
-        if length >= 1 && length <= 18 {
-            var total: UInt64 = 0
-            for byte in id.utf8 {
-                let digit = byte &- UInt8(ascii: "0")
-                guard digit < 10 else {
-                    total = .max
-                    break
-                }
-                total = total &* 10 &+ UInt64(digit)
-            }
-            // 18 digits stay below 10^18, so `.max` marks a non-digit only.
-            if total != .max { parsed = total }
+        // One pass over the bytes in place that checks and converts (`UInt64(_:)` would
+        // parse the text again, and iterating `utf8` decodes it index by index).
+        value =
+            id.utf8.withContiguousStorageIfAvailable(GeneRowKey.digitsValue)
+            ?? GeneRowKey.digitsValue(Array(id.utf8))
+    }
+
+    /// The value of `bytes` when they are 1 to 18 ASCII digits, else nil.
+    private static func digitsValue(_ bytes: some Collection<UInt8>) -> UInt64? {
+        guard bytes.count >= 1, bytes.count <= 18 else { return nil }
+        var value: UInt64 = 0
+        for byte in bytes {
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ UInt64(digit)
         }
-        value = parsed
+        return value
     }
 
     func sameGene(as other: GeneRowKey) -> Bool {
