@@ -77,7 +77,9 @@ public struct GraphBuilder: Sendable {
             link(.about, to: organism)
         }
 
-        var taxonEdges: [GraphEdge] = []
+        // Each gene with a taxon: its node's index and the taxon. Its IN_TAXON edge comes after
+        // every MENTIONS edge, so it is made at the end, straight into `edges`.
+        var taxonOfGene: [(node: Int, taxon: String)] = []
         var unidentifiedGenes: [String] = []
 
         // Genes: the identified rows sorted by id (numeric order), each id's rows in input
@@ -147,10 +149,7 @@ public struct GraphBuilder: Sendable {
                         taxon: taxon, fallbackName: rows.lazy.compactMap(\.organismName).first)
                 }
                 lastTaxon = taxon
-                taxonEdges.append(
-                    GraphEdge(
-                        kind: .inTaxon, source: gene.id, sourceKind: .gene, target: Identifier(.ncbitaxon, taxon),
-                        targetKind: .organism))
+                taxonOfGene.append((nodes.count, taxon))
             } else {
                 accounting.genesWithoutTaxon += rows.count
             }
@@ -193,7 +192,12 @@ public struct GraphBuilder: Sendable {
                     !aboutIDs.contains($0.id)
                 })
         }
-        edges.append(contentsOf: taxonEdges)
+        for (node, taxon) in taxonOfGene {
+            edges.append(
+                GraphEdge(
+                    kind: .inTaxon, source: nodes[node].id, sourceKind: .gene, target: Identifier(.ncbitaxon, taxon),
+                    targetKind: .organism))
+        }
 
         let figure = figureNode(record, unmapped: accounting.unmappedOrganisms, unidentified: unidentified)
         return FigureSubgraph(figure: figure, nodes: nodes, edges: edges)
