@@ -403,11 +403,18 @@ struct BlockScanner {
         var index = 0
         let count = text.count
         while index < count {
-            // Eight printable ASCII bytes at a time: no high bit, none below 0x20, no DEL.
+            // Eight printable ASCII bytes or LFs at a time: no high bit, none below 0x20 but
+            // LF, no DEL. LFs are first turned into `*` (0x0A | 0x20), else the word holding
+            // each line's LF would take the byte-by-byte path below.
             if index + 8 <= count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let raw = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                 let low: UInt64 = 0x0101_0101_0101_0101
                 let high: UInt64 = 0x8080_8080_8080_8080
+                let seven: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+                let lf = raw ^ 0x0A0A_0A0A_0A0A_0A0A
+                // 0x80 in exactly the bytes that are LF (the exact zero-byte test of `lf`).
+                let lfBytes = ~(((lf & seven) &+ seven) | lf | seven)
+                let word = raw | (lfBytes >> 2)
                 let belowSpace = (word &- 0x2020_2020_2020_2020) & ~word & high
                 let delete = word ^ 0x7F7F_7F7F_7F7F_7F7F
                 if (word & high) | belowSpace | ((delete &- low) & ~delete & high) == 0 {
