@@ -272,15 +272,33 @@ struct BlockScanner {
     /// throws on `: `, a final `:` or ` #`, which end a plain scalar in libyaml.
     private func plainLineEnd(from start: Int) throws(Unsupported) -> Int {
         var index = start
-        var end = start
         while index < line.end {
+            // Plain text is most of a record's bytes and seldom holds `:` or `#`: skip eight
+            // bytes at a time that hold neither (the classic has-zero-byte test on the word
+            // XORed with each), and look at single bytes only around one.
+            if index + 8 <= line.end, let base = text.baseAddress {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if !BlockScanner.hasByte(word, 0x3A) && !BlockScanner.hasByte(word, 0x23) {
+                    index += 8
+                    continue
+                }
+            }
             let byte = text[index]
             if byte == UInt8(ascii: ":"), index + 1 == line.end || text[index + 1] == 0x20 { throw Unsupported() }
             if byte == UInt8(ascii: "#"), index > start, text[index - 1] == 0x20 { throw Unsupported() }
-            if byte != 0x20 { end = index + 1 }
             index += 1
         }
+        var end = line.end
+        while end > start, text[end - 1] == 0x20 { end -= 1 }
         return end
+    }
+
+    /// True when one of the eight bytes of `word` is `byte`.
+    @inline(__always)
+    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let low: UInt64 = 0x0101_0101_0101_0101
+        let x = word ^ (low &* UInt64(byte))
+        return (x &- low) & ~x & (low << 7) != 0
     }
 
     /// A single-quoted scalar whose quote is at `start`, `''` an escaped quote, folded over
@@ -292,18 +310,24 @@ struct BlockScanner {
         scratch.removeAll(keepingCapacity: true)
         var index = start + 1
         while true {
+            // Where the text of this line ends in `scratch`, spaces before a break not counted.
             var lineEnd = scratch.count
             while index < line.end {
-                let byte = text[index]
-                if byte == UInt8(ascii: "'") {
-                    guard index + 1 < line.end, text[index + 1] == UInt8(ascii: "'") else { break }
-                    scratch.append(byte)
-                    index += 2
-                } else {
-                    scratch.append(byte)
-                    index += 1
+                // The run up to the next quote is copied at once, not byte by byte.
+                let quote = ByteText.find(UInt8(ascii: "'"), in: text, from: index, to: line.end) ?? line.end
+                if quote > index {
+                    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<quote]))
+                    var last = quote
+                    while last > index, text[last - 1] == 0x20 { last -= 1 }
+                    if last > index { lineEnd = scratch.count - (quote - last) }
+                    index = quote
                 }
-                if byte != 0x20 { lineEnd = scratch.count }
+                guard index < line.end else { break }
+                // A quote: `''` is an escaped quote, a lone one ends the scalar.
+                guard index + 1 < line.end, text[index + 1] == UInt8(ascii: "'") else { break }
+                scratch.append(UInt8(ascii: "'"))
+                index += 2
+                lineEnd = scratch.count
             }
             if index < line.end {
                 guard isBlank(index + 1..<line.end) else { throw Unsupported() }
@@ -379,11 +403,18 @@ struct BlockScanner {
         var index = 0
         let count = text.count
         while index < count {
-            // Eight printable ASCII bytes at a time: no high bit, none below 0x20, no DEL.
+            // Eight printable ASCII bytes or LFs at a time: no high bit, none below 0x20 but
+            // LF, no DEL. LFs are first turned into `*` (0x0A | 0x20), else the word holding
+            // each line's LF would take the byte-by-byte path below.
             if index + 8 <= count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let raw = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                 let low: UInt64 = 0x0101_0101_0101_0101
                 let high: UInt64 = 0x8080_8080_8080_8080
+                let seven: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+                let lf = raw ^ 0x0A0A_0A0A_0A0A_0A0A
+                // 0x80 in exactly the bytes that are LF (the exact zero-byte test of `lf`).
+                let lfBytes = ~(((lf & seven) &+ seven) | lf | seven)
+                let word = raw | (lfBytes >> 2)
                 let belowSpace = (word &- 0x2020_2020_2020_2020) & ~word & high
                 let delete = word ^ 0x7F7F_7F7F_7F7F_7F7F
                 if (word & high) | belowSpace | ((delete &- low) & ~delete & high) == 0 {

@@ -7,6 +7,15 @@ public enum EntityKind: String, Sendable, Hashable, CaseIterable, Codable, Compa
     /// The plural used by PFOCR for list keys and side-file suffixes (`genes`, `<figid>-genes.tsv`).
     public var plural: String { rawValue + "s" }
 
+    /// What follows the figid in the name of a side file of this kind (`-genes.tsv`).
+    var sideFileSuffix: String {
+        switch self {
+        case .gene: "-genes.tsv"
+        case .chemical: "-chemicals.tsv"
+        case .disease: "-diseases.tsv"
+        }
+    }
+
     /// Genes first, then chemicals, then diseases: the order used in every output.
     var order: Int {
         switch self {

@@ -135,8 +135,10 @@ struct FrontMatterDecoder {
     }
 
     private var role: Role {
-        guard let parent = frames.last else { return .root }
-        return parent.isMapping && parent.awaitingKey ? .key : .value
+        // By index: `frames.last` would copy the frame, retaining its arrays and strings.
+        let parent = frames.count - 1
+        guard parent >= 0 else { return .root }
+        return frames[parent].isMapping && frames[parent].awaitingKey ? .key : .value
     }
 
     /// Notes the first anchored or too deep node (the old structure check's order: a node's
@@ -222,7 +224,7 @@ struct FrontMatterDecoder {
         let anchor = event.anchor
         check(anchored: anchor != nil, line: line)
         let role = role
-        let parentRecords = frames.last?.recordsShape ?? false
+        let parentRecords = frames.isEmpty ? false : frames[frames.count - 1].recordsShape
         let recordsShape = parentRecords || role == .key || anchor != nil
         let tag =
             recordsShape
@@ -303,7 +305,7 @@ struct FrontMatterDecoder {
 
     /// Hands a complete value to the collection that keeps it. A repeated key (possible only
     /// with different tags, which Yams' top-level lookup ignored) keeps its last value.
-    private mutating func deliver(_ value: FieldValue, to parent: Int) {
+    private mutating func deliver(_ value: consuming FieldValue, to parent: Int) {
         switch frames[parent].capture {
         case .document:
             if let key = frames[parent].pendingField { values[key.index] = value }

@@ -21,8 +21,10 @@ public enum IdentifierSyntax {
     /// A MeSH id, with or without a `mesh:` prefix: one capital letter and digits (`D018350`).
     public static func mesh(_ text: String) -> String? {
         let local = stripPrefix(text.trimmingASCIIWhitespace(), "mesh")
-        let bytes = Array(local.utf8)
-        guard bytes.count >= 2, bytes.count <= 16, bytes[0] >= UInt8(ascii: "A"), bytes[0] <= UInt8(ascii: "Z"),
+        // Checked on the UTF-8 view as it is (no array of its bytes).
+        let bytes = local.utf8
+        guard let first = bytes.first, bytes.count >= 2, bytes.count <= 16, first >= UInt8(ascii: "A"),
+            first <= UInt8(ascii: "Z"),
             bytes.dropFirst().allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
         else { return nil }
         return local
@@ -39,9 +41,22 @@ public enum IdentifierSyntax {
     }
 
     /// `text` without a leading `prefix:` in any letter case.
+    ///
+    /// `prefix` is lowercase ASCII letters. The text before the colon is compared byte by
+    /// byte, ASCII letter case folded: no other character lowercases to, or is canonically
+    /// equivalent to, one of the letters of `mesh`, `chebi` or `doid` (the Kelvin sign is to
+    /// `k`), so this is `text[..<colon].lowercased() == prefix` without lowercasing the text
+    /// as Unicode. (A colon followed by a combining mark is no colon as a `Character`, but
+    /// the id after it then starts with that mark and is rejected either way.)
     static func stripPrefix(_ text: String, _ prefix: String) -> String {
-        guard let colon = text.firstIndex(of: ":") else { return text }
-        guard text[..<colon].lowercased() == prefix else { return text }
-        return String(text[text.index(after: colon)...])
+        let utf8 = text.utf8
+        let count = prefix.utf8.count
+        guard utf8.count > count else { return text }
+        let colon = utf8.index(utf8.startIndex, offsetBy: count)
+        guard utf8[colon] == UInt8(ascii: ":") else { return text }
+        // A byte ORed with 0x20 is a given lowercase letter only when it is that letter or
+        // its capital.
+        guard zip(utf8[..<colon], prefix.utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return text }
+        return String(text[utf8.index(after: colon)...])
     }
 }

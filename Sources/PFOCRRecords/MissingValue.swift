@@ -56,6 +56,9 @@ extension String {
     /// The string without leading and trailing ASCII spaces, tabs, CR and LF.
     func trimmingASCIIWhitespace() -> String {
         let utf8 = self.utf8
+        // Most texts have nothing to trim: the two ends decide that without a search.
+        guard let head = utf8.first, let tail = utf8.last else { return self }
+        if !MissingValue.isASCIISpace(head) && !MissingValue.isASCIISpace(tail) { return self }
         guard let first = utf8.firstIndex(where: { !MissingValue.isASCIISpace($0) }) else { return "" }
         guard let last = utf8.lastIndex(where: { !MissingValue.isASCIISpace($0) }) else { return "" }
         if first == utf8.startIndex && utf8.index(after: last) == utf8.endIndex { return self }

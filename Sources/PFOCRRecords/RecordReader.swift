@@ -270,14 +270,15 @@ public struct RecordReader: Sendable {
         let sourceColumn = table.column("source")
         let taxonColumn = table.column("organism_id")
         let organismColumn = table.column("organism_name")
+        // The columns that repeat from row to row (one organism, few lexicons per file).
+        var sourceMemo = SideFileTable.CellMemo()
+        var organismMemo = SideFileTable.CellMemo()
+        var taxonMemo = SideFileTable.CellMemo()
         table.forEachRow { row in
             guard isWhole(row, table, account: &account, diagnostics: &diagnostics) else { return }
-            var gene = GeneMention(
-                word: row.text(wordColumn), matchedTerm: row.identifier(matchColumn),
-                symbol: row.identifier(symbolColumn),
-                source: row.identifier(sourceColumn), organismName: row.identifier(organismColumn), line: row.line)
+            var id: String?
             if let raw = row.identifier(idColumn) {
-                guard let id = IdentifierSyntax.numeric(raw) else {
+                guard let numeric = IdentifierSyntax.numeric(raw) else {
                     account.reject("gene id is not a number")
                     diagnostics.append(
                         .error(
@@ -285,19 +286,26 @@ public struct RecordReader: Sendable {
                             "gene id '\(raw)' is not an NCBI Gene id (digits); row rejected"))
                     return
                 }
-                gene.ncbiGeneID = id
+                id = numeric
             }
-            if let raw = row.identifier(taxonColumn) {
-                if let taxon = IdentifierSyntax.numeric(raw) {
-                    gene.taxonID = taxon
-                } else {
+            var taxon: String?
+            if let raw = row.identifier(taxonColumn, memo: &taxonMemo) {
+                taxon = IdentifierSyntax.numeric(raw)
+                if taxon == nil {
                     diagnostics.append(
                         .warning(
                             SourceLocation(file: table.path, line: row.line),
                             "organism_id '\(raw)' is not an NCBI Taxonomy id; the gene row is kept without its taxon"))
                 }
             }
-            record.genes.append(gene)
+            // Made whole in the call, so the row is moved into the list, not copied (a
+            // `var` row set field by field was copied, retaining its seven strings).
+            record.genes.append(
+                GeneMention(
+                    word: row.text(wordColumn), matchedTerm: row.identifier(matchColumn),
+                    symbol: row.identifier(symbolColumn), ncbiGeneID: id,
+                    source: row.identifier(sourceColumn, memo: &sourceMemo), taxonID: taxon,
+                    organismName: row.identifier(organismColumn, memo: &organismMemo), line: row.line))
         }
     }
 

@@ -16,7 +16,15 @@ public struct RecordSource: Sendable, Hashable {
 
     /// The side file for `kind` of a record whose figid is `figid`.
     public func sideFilePath(figid: String, kind: EntityKind) -> String {
-        "\(dataDirectory)/\(figid)-\(kind.plural).tsv"
+        // Sized once and appended piece by piece: interpolation grows the string as it goes.
+        let suffix = kind.sideFileSuffix
+        var path = String()
+        path.reserveCapacity(dataDirectory.utf8.count + figid.utf8.count + suffix.utf8.count + 1)
+        path += dataDirectory
+        path += "/"
+        path += figid
+        path += suffix
+        return path
     }
 }
 

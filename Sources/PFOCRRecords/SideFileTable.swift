@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A tab-separated side file (`_data/<figid>-genes.tsv` and friends), read in place.
 ///
 /// Columns are found by header name, never by position. The files are unquoted TSV: a `"`
@@ -78,6 +86,34 @@ struct SideFileTable {
         func identifier(_ column: Int?) -> String? {
             column.flatMap { MissingValue.identifier(cell($0)) }
         }
+
+        /// ``identifier(_:)``, reusing the value `memo` kept when the cell's bytes are those of
+        /// the cell it was made from; `memo` then keeps this cell's value.
+        func identifier(_ column: Int?, memo: inout CellMemo) -> String? {
+            guard let column else { return nil }
+            let start = starts[column]
+            let count = starts[column + 1] - 1 - start
+            if count == memo.count, let base = text.bytes.baseAddress,
+                count == 0 || memcmp(base + start, base + memo.start, count) == 0
+            {
+                return memo.value
+            }
+            let value = MissingValue.identifier(cell(column))
+            memo = CellMemo(start: start, count: count, value: value)
+            return value
+        }
+    }
+
+    /// The last value read from one column of a table, with where its bytes are.
+    ///
+    /// Side files repeat one organism and one lexicon on row after row: comparing a cell with
+    /// the previous row's (a `memcmp`) is cheaper than making an equal `String` again, which
+    /// validates the bytes and, for a name over 15 bytes, allocates.
+    struct CellMemo {
+        fileprivate var start = 0
+        /// -1 before the first cell: no cell matches it.
+        fileprivate var count = -1
+        fileprivate var value: String?
     }
 
     /// Calls `body` with each data row (each line after the header that is not blank), in

@@ -1,5 +1,13 @@
 import CYaml
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A YAML problem, worded and placed as Yams worded and placed it (so diagnostics did not
 /// change when the reader stopped building Yams nodes): `line` is 1-based within the YAML text.
 struct YAMLProblem: Error {
@@ -8,7 +16,12 @@ struct YAMLProblem: Error {
 }
 
 /// One parse event: what ``FrontMatterDecoder`` reads, from libyaml (``YAMLEventStream``) or
-/// from ``BlockScanner``. The scalar's bytes are borrowed: valid until the source's next event.
+/// from ``BlockScanner``. The scalar's, anchor's and tag's bytes are borrowed: valid until the
+/// source's next event.
+///
+/// The event holds no reference-counted value, so passing and copying one (once per node of
+/// every record) costs no retain or release; an anchor or tag becomes a `String` only when the
+/// decoder asks for it, which for PFOCR's records is never.
 struct YAMLEvent {
     enum Kind {
         case scalar, sequenceStart, sequenceEnd, mappingStart, mappingEnd, alias, streamEnd
@@ -19,22 +32,28 @@ struct YAMLEvent {
     var kind: Kind
     /// The 1-based line where the event starts (Yams' node mark).
     var line: Int
-    var anchor: String?
-    /// The explicit tag, nil when there is none or it is the non-specific `!` (both resolve
-    /// to the kind's default, `str`, `seq` or `map`, as in Yams).
-    var tag: String?
+    /// The anchor's name (an alias's target), nil when there is none.
+    var anchorBytes: UnsafeBufferPointer<UInt8>?
+    /// The explicit tag, nil when there is none or it is the non-specific `!`.
+    var tagBytes: UnsafeBufferPointer<UInt8>?
     /// A scalar's value as Yams' `String` had it: Foundation drops one leading byte order mark
     /// when it decodes UTF-8, so it is dropped here too.
     var scalar: UnsafeBufferPointer<UInt8>
 
     init(
-        _ kind: Kind, line: Int, anchor: String? = nil, tag: String? = nil,
+        _ kind: Kind, line: Int, anchor: UnsafeBufferPointer<UInt8>? = nil, tag: UnsafeBufferPointer<UInt8>? = nil,
         scalar: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0)
     ) {
         self.kind = kind
         self.line = line
-        self.anchor = anchor
-        self.tag = tag
+        self.anchorBytes = anchor
+        // The non-specific tag resolves to the kind's default (`str`, `seq` or `map`), as in
+        // Yams: the same as no tag.
+        if let tag, tag.count == 1, tag[0] == UInt8(ascii: "!") {
+            self.tagBytes = nil
+        } else {
+            self.tagBytes = tag
+        }
         if scalar.count >= 3, scalar[0] == 0xEF, scalar[1] == 0xBB, scalar[2] == 0xBF {
             self.scalar = UnsafeBufferPointer(rebasing: scalar[3...])
         } else {
@@ -42,13 +61,18 @@ struct YAMLEvent {
         }
     }
 
-    fileprivate static func text(_ pointer: UnsafeMutablePointer<UInt8>?) -> String? {
-        pointer.map { String(cString: $0) }
-    }
+    /// The anchor's name, nil when there is none.
+    var anchor: String? { anchorBytes.map { String(decoding: $0, as: UTF8.self) } }
 
-    fileprivate static func tag(_ pointer: UnsafeMutablePointer<UInt8>?) -> String? {
-        guard let tag = text(pointer), tag != "!" else { return nil }
-        return tag
+    /// The explicit tag, nil when there is none or it is the non-specific `!` (both resolve
+    /// to the kind's default, `str`, `seq` or `map`, as in Yams).
+    var tag: String? { tagBytes.map { String(decoding: $0, as: UTF8.self) } }
+
+    /// The bytes of libyaml's NUL-terminated `text`, nil for a null pointer.
+    fileprivate static func text(_ pointer: UnsafeMutablePointer<UInt8>?) -> UnsafeBufferPointer<UInt8>? {
+        pointer.map { text in
+            UnsafeBufferPointer(start: text, count: strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self)))
+        }
     }
 }
 
@@ -105,18 +129,18 @@ struct YAMLEventStream: ~Copyable {
         switch held.pointee.type {
         case YAML_SCALAR_EVENT:
             return YAMLEvent(
-                .scalar, line: line, anchor: YAMLEvent.text(data.scalar.anchor), tag: YAMLEvent.tag(data.scalar.tag),
+                .scalar, line: line, anchor: YAMLEvent.text(data.scalar.anchor), tag: YAMLEvent.text(data.scalar.tag),
                 scalar: UnsafeBufferPointer(start: data.scalar.value, count: data.scalar.length))
         case YAML_SEQUENCE_START_EVENT:
             let start = data.sequence_start
             return YAMLEvent(
                 .sequenceStart, line: line, anchor: YAMLEvent.text(start.anchor),
-                tag: start.implicit != 0 ? nil : YAMLEvent.tag(start.tag))
+                tag: start.implicit != 0 ? nil : YAMLEvent.text(start.tag))
         case YAML_MAPPING_START_EVENT:
             let start = data.mapping_start
             return YAMLEvent(
                 .mappingStart, line: line, anchor: YAMLEvent.text(start.anchor),
-                tag: start.implicit != 0 ? nil : YAMLEvent.tag(start.tag))
+                tag: start.implicit != 0 ? nil : YAMLEvent.text(start.tag))
         case YAML_SEQUENCE_END_EVENT: return YAMLEvent(.sequenceEnd, line: line)
         case YAML_MAPPING_END_EVENT: return YAMLEvent(.mappingEnd, line: line)
         case YAML_ALIAS_EVENT: return YAMLEvent(.alias, line: line, anchor: YAMLEvent.text(data.alias.anchor))

@@ -293,4 +293,31 @@ import Testing
         #expect(IdentifierSyntax.numeric(" 2915 ") == "2915")
         #expect(IdentifierSyntax.numeric("-1") == nil)
     }
+
+    /// The prefix is stripped by bytes, letter case folded; the ids accepted must be those the
+    /// `Character` search and Unicode lowercasing it replaced accepted.
+    @Test func prefixesAreStrippedAsByLowercasing() {
+        func reference(_ text: String, _ prefix: String) -> String {
+            guard let colon = text.firstIndex(of: ":") else { return text }
+            guard text[..<colon].lowercased() == prefix else { return text }
+            return String(text[text.index(after: colon)...])
+        }
+        let samples = [
+            "mesh:D1", "MeSh:D1", "mesh:", "mesh", "mes:D1", "meshx:D1", "m:sh:D1", "mesh:\u{301}D1", "me\u{301}sh:D1",
+            "\u{212A}:1", "chebi:15846", "CHEBI:15846", "cheb\u{130}:1", "chebi:\u{301}1", "x:chebi:1", "doid:0060239",
+            "DOID:162", "doid::1", ":1", "", "ｄｏｉｄ:1", "doid:1:2",
+        ]
+        for text in samples {
+            for prefix in ["mesh", "chebi", "doid"] {
+                let expected = reference(text, prefix)
+                let stripped = IdentifierSyntax.stripPrefix(text, prefix)
+                // Equal, or both not ids: the one difference is a colon before a combining mark.
+                #expect(
+                    stripped == expected
+                        || (IdentifierSyntax.numeric(stripped) == nil && IdentifierSyntax.numeric(expected) == nil
+                            && IdentifierSyntax.mesh(stripped) == nil && IdentifierSyntax.mesh(expected) == nil),
+                    "\(text) \(prefix)")
+            }
+        }
+    }
 }

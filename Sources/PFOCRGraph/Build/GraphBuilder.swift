@@ -45,8 +45,14 @@ public struct GraphBuilder: Sendable {
         accounting.layout = record.layout
 
         let figureID = Identifier(.figure, record.figid)
+        // Nodes and edges go straight into the subgraph's arrays, in their final order
+        // (paper, organisms, entities, gene taxa; PART_OF, ABOUT, MENTIONS, IN_TAXON), sized
+        // once from the row counts: no per-kind arrays copied over at the end.
+        let entityRows = record.genes.count + record.chemicals.count + record.diseases.count
         var nodes: [GraphNode] = []
+        nodes.reserveCapacity(1 + record.organisms.count + entityRows)
         var edges: [GraphEdge] = []
+        edges.reserveCapacity(1 + record.organisms.count + entityRows + record.genes.count)
         func link(_ kind: EdgeKind, to node: GraphNode, properties: [Property] = []) {
             edges.append(
                 GraphEdge(
@@ -71,24 +77,22 @@ public struct GraphBuilder: Sendable {
             link(.about, to: organism)
         }
 
-        var entityNodes: [GraphNode] = []
-        var mentionEdges: [GraphEdge] = []
-        var taxonEdges: [GraphEdge] = []
-        var unidentified: [EntityKind: [String]] = [:]
+        // Each gene with a taxon: its node's index and the taxon. Its IN_TAXON edge comes after
+        // every MENTIONS edge, so it is made at the end, straight into `edges`.
+        var taxonOfGene: [(node: Int, taxon: String)] = []
+        var unidentifiedGenes: [String] = []
 
         // Genes: the identified rows sorted by id (numeric order), each id's rows in input
         // order. Sorting row indices groups them without copying rows into per-id arrays.
         var keyed: [GeneRowKey] = []
         keyed.reserveCapacity(record.genes.count)
-        var rowTaxa = [String?](repeating: nil, count: record.genes.count)
-        for (row, gene) in record.genes.enumerated() {
-            guard let id = gene.ncbiGeneID else {
-                unidentified[.gene, default: []].append(gene.word)
+        for row in record.genes.indices {
+            guard let id = record.genes[row].ncbiGeneID else {
+                unidentifiedGenes.append(record.genes[row].word)
                 continue
             }
-            let taxon = mapping.geneTaxon(of: gene)
             if let geneTaxa {
-                guard let taxon else {
+                guard let taxon = mapping.geneTaxon(of: record.genes[row]) else {
                     accounting.excludedGeneRows[GraphBuilder.excludedNoTaxon, default: 0] += 1
                     continue
                 }
@@ -97,43 +101,65 @@ public struct GraphBuilder: Sendable {
                     continue
                 }
             }
-            rowTaxa[row] = taxon
             keyed.append(GeneRowKey(id: id, row: row))
         }
         keyed.sort()
         var taxonNodes: [String: GraphNode] = [:]
+        // The taxon whose node was made last: a figure's genes are mostly of one taxon, so
+        // this skips hashing it into `taxonNodes` for every gene.
+        var lastTaxon: String?
+        // One buffer for each gene's rows (the schema's facts take an array): emptied and
+        // refilled per gene instead of allocating an array per gene.
+        var rows: [GeneMention] = []
         var groupStart = 0
         while groupStart < keyed.count {
-            let id = keyed[groupStart].id
             var groupEnd = groupStart + 1
             while groupEnd < keyed.count && keyed[groupEnd].sameGene(as: keyed[groupStart]) { groupEnd += 1 }
-            let rows = keyed[groupStart..<groupEnd].map { record.genes[$0.row] }
-            let taxon = keyed[groupStart..<groupEnd].lazy.compactMap { rowTaxa[$0.row] }.first
+            let group = keyed[groupStart..<groupEnd]
             groupStart = groupEnd
-            let symbol = rows.lazy.compactMap(\.symbol).first
+            let id = group[group.startIndex].id
+            // `removeLast` keeps the capacity and, for the one or two rows a gene has, costs
+            // less than `removeAll(keepingCapacity:)`, which goes through `replaceSubrange`.
+            while !rows.isEmpty { rows.removeLast() }
+            for key in group { rows.append(record.genes[key.row]) }
+            var evidence: [MentionEvidence] = []
+            evidence.reserveCapacity(rows.count)
+            // The gene's taxon is its first row's that has one (rows kept by `geneTaxa` all
+            // have one); asked again here rather than kept per row, as most genes have one row.
+            var taxon: String?
+            var symbol: String?
+            // The record's rows are read in place: copying a row retains its seven strings.
+            for key in group {
+                if taxon == nil { taxon = mapping.geneTaxon(of: record.genes[key.row]) }
+                if symbol == nil { symbol = record.genes[key.row].symbol }
+                evidence.append(
+                    MentionEvidence(
+                        word: record.genes[key.row].word, matchedTerm: record.genes[key.row].matchedTerm,
+                        source: record.genes[key.row].source))
+            }
             let properties = rules.gene.properties(of: EntityFacts(kind: .gene, rows: rows))
             let gene = GraphNode(kind: .gene, id: Identifier(.ncbigene, id), name: symbol ?? id, properties: properties)
-            entityNodes.append(gene)
-            mentionEdges.append(
-                mention(
-                    figureID, gene,
-                    rows.map { MentionEvidence(word: $0.word, matchedTerm: $0.matchedTerm, source: $0.source) }))
+            edges.append(
+                GraphEdge(
+                    kind: .mentions, source: figureID, sourceKind: .figure, target: gene.id, targetKind: .gene,
+                    evidence: evidence))
             if let taxon {
-                if taxonNodes[taxon] == nil {
+                if taxon != lastTaxon, taxonNodes[taxon] == nil {
                     taxonNodes[taxon] = organismNode(
                         taxon: taxon, fallbackName: rows.lazy.compactMap(\.organismName).first)
                 }
-                taxonEdges.append(
-                    GraphEdge(
-                        kind: .inTaxon, source: gene.id, sourceKind: .gene, target: Identifier(.ncbitaxon, taxon),
-                        targetKind: .organism))
+                lastTaxon = taxon
+                taxonOfGene.append((nodes.count, taxon))
             } else {
                 accounting.genesWithoutTaxon += rows.count
             }
+            nodes.append(gene)
         }
         accounting.exported[.gene] = keyed.count
 
         // Chemicals and diseases.
+        var unidentified: [EntityKind: [String]] = [:]
+        if !unidentifiedGenes.isEmpty { unidentified[.gene] = unidentifiedGenes }
         for kind in [EntityKind.chemical, .disease] {
             let rows = kind == .chemical ? record.chemicals : record.diseases
             var groups: [Identifier: [TermMention]] = [:]
@@ -147,8 +173,8 @@ public struct GraphBuilder: Sendable {
             for id in groups.keys.sorted() {
                 guard let group = groups[id] else { continue }
                 let node = termNode(id, kind: kind, rows: group)
-                entityNodes.append(node)
-                mentionEdges.append(
+                nodes.append(node)
+                edges.append(
                     mention(
                         figureID, node,
                         group.map { MentionEvidence(word: $0.word, matchedTerm: $0.matchedTerm, source: $0.source) }))
@@ -159,14 +185,19 @@ public struct GraphBuilder: Sendable {
             accounting.unidentified[kind] = unidentified[kind]?.count ?? 0
         }
 
-        nodes.append(contentsOf: entityNodes)
-        let aboutIDs = Set(nodes.filter { $0.kind == .organism }.map(\.id))
-        nodes.append(
-            contentsOf: taxonNodes.keys.sorted(by: GraphBuilder.numericOrder).compactMap { taxonNodes[$0] }.filter {
-                !aboutIDs.contains($0.id)
-            })
-        edges.append(contentsOf: mentionEdges)
-        edges.append(contentsOf: taxonEdges)
+        if !taxonNodes.isEmpty {
+            let aboutIDs = Set(aboutTaxa.map { Identifier(.ncbitaxon, $0) })
+            nodes.append(
+                contentsOf: taxonNodes.keys.sorted(by: GraphBuilder.numericOrder).compactMap { taxonNodes[$0] }.filter {
+                    !aboutIDs.contains($0.id)
+                })
+        }
+        for (node, taxon) in taxonOfGene {
+            edges.append(
+                GraphEdge(
+                    kind: .inTaxon, source: nodes[node].id, sourceKind: .gene, target: Identifier(.ncbitaxon, taxon),
+                    targetKind: .organism))
+        }
 
         let figure = figureNode(record, unmapped: accounting.unmappedOrganisms, unidentified: unidentified)
         return FigureSubgraph(figure: figure, nodes: nodes, edges: edges)
@@ -272,8 +303,23 @@ struct GeneRowKey: Comparable {
         self.id = id
         self.row = row
         length = id.utf8.count
-        let digits = length <= 18 && id.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-        value = digits ? UInt64(id) : nil
+        // One pass over the bytes in place that checks and converts (`UInt64(_:)` would
+        // parse the text again, and iterating `utf8` decodes it index by index).
+        value =
+            id.utf8.withContiguousStorageIfAvailable(GeneRowKey.digitsValue)
+            ?? GeneRowKey.digitsValue(Array(id.utf8))
+    }
+
+    /// The value of `bytes` when they are 1 to 18 ASCII digits, else nil.
+    private static func digitsValue(_ bytes: some Collection<UInt8>) -> UInt64? {
+        guard bytes.count >= 1, bytes.count <= 18 else { return nil }
+        var value: UInt64 = 0
+        for byte in bytes {
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ UInt64(digit)
+        }
+        return value
     }
 
     func sameGene(as other: GeneRowKey) -> Bool {

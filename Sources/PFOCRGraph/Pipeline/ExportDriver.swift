@@ -407,10 +407,14 @@ struct CorpusTally {
 
     mutating func add(_ subgraph: FigureSubgraph, _ news: FigureNews, _ accounting: FigureAccounting) {
         nodeCounts[NodeKind.figure.order] += 1
-        for (index, node) in subgraph.nodes.enumerated() where news.newNodes[index] { nodeCounts[node.kind.order] += 1 }
-        for (index, edge) in subgraph.edges.enumerated() where news.keptEdges[index] {
-            edgeCounts[edge.kind.order] += 1
-            if edge.kind == .mentions { mentionPairs[edge.targetKind.order] += 1 }
+        // By index, reading only the kinds: iterating the elements would copy every node and
+        // edge (retaining its strings and arrays) to read one field.
+        let nodes = subgraph.nodes
+        let edges = subgraph.edges
+        for index in nodes.indices where news.newNodes[index] { nodeCounts[nodes[index].kind.order] += 1 }
+        for index in edges.indices where news.keptEdges[index] {
+            edgeCounts[edges[index].kind.order] += 1
+            if edges[index].kind == .mentions { mentionPairs[edges[index].targetKind.order] += 1 }
         }
         if accounting.layout == .inline { inline += 1 } else { sideFiles += 1 }
         for kind in EntityKind.allCases {

@@ -78,8 +78,49 @@ public struct FigureNews: Sendable {
 public final class GraphRegistry: @unchecked Sendable {
     // Guarded by `lock`: the consumer writes once per figure, workers read once per figure.
     private let lock = NSLock()
-    private var seen: [Identifier: UInt8] = [:]
+    private var tables = Tables()
     private static let taxonBit: UInt8 = 1 << 7
+
+    /// The flags by identifier, in two dictionaries: NCBI Gene ids (most nodes of every
+    /// figure, and every IN_TAXON edge) by their integer value, which hashes and compares for
+    /// a fraction of a string's cost; every other identifier by itself.
+    private struct Tables {
+        var genes: [UInt64: UInt8] = [:]
+        var others: [Identifier: UInt8] = [:]
+
+        /// Calls `body` with the flags of `id`, inserted as 0 when absent (one hash).
+        mutating func withFlags<T>(_ id: Identifier, _ body: (inout UInt8) -> T) -> T {
+            if let key = Tables.geneKey(id) { return body(&genes[key, default: 0]) }
+            return body(&others[id, default: 0])
+        }
+
+        func flags(_ id: Identifier) -> UInt8 {
+            if let key = Tables.geneKey(id) { return genes[key] ?? 0 }
+            return others[id] ?? 0
+        }
+
+        /// The value of an NCBI Gene id written as canonical decimal (one to 18 digits, no
+        /// leading zero), which no other id text has: the same value is the same identifier.
+        /// Nil for every other identifier, which is then keyed by itself. (No string other
+        /// than these ASCII digits is equal to them as a Swift string, so equal identifiers
+        /// always land in the same table.)
+        static func geneKey(_ id: Identifier) -> UInt64? {
+            guard id.namespace == .ncbigene else { return nil }
+            let value = id.local.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
+                guard bytes.count >= 1, bytes.count <= 18, bytes[0] != UInt8(ascii: "0") || bytes.count == 1 else {
+                    return nil
+                }
+                var value: UInt64 = 0
+                for byte in bytes {
+                    let digit = byte &- UInt8(ascii: "0")
+                    guard digit < 10 else { return nil }
+                    value = value &* 10 &+ UInt64(digit)
+                }
+                return value
+            }
+            return value ?? nil
+        }
+    }
 
     public init() {}
 
@@ -90,22 +131,33 @@ public final class GraphRegistry: @unchecked Sendable {
     public func settle(_ subgraph: FigureSubgraph) -> FigureNews {
         lock.lock()
         defer { lock.unlock() }
-        var newNodes = [Bool](repeating: false, count: subgraph.nodes.count)
-        var newIdentifiers = newNodes
+        // The tables are passed inout: one exclusivity check for the figure, not one per node
+        // (a class's stored property is checked at every access).
+        return GraphRegistry.settle(subgraph, in: &tables)
+    }
+
+    private static func settle(_ subgraph: FigureSubgraph, in tables: inout Tables) -> FigureNews {
+        let nodes = subgraph.nodes
+        let edges = subgraph.edges
+        var newNodes = [Bool](repeating: false, count: nodes.count)
+        var newIdentifiers = [Bool](repeating: false, count: nodes.count)
         // Each check-and-set goes through the dictionary's in-place accessor: one hash.
         func mark(_ flags: inout UInt8, _ bit: UInt8) -> (new: Bool, identifierWasNew: Bool) {
             let before = flags
             flags |= bit
             return (before & bit == 0, before & ~GraphRegistry.taxonBit == 0)
         }
-        for (index, node) in subgraph.nodes.enumerated() {
-            let marked = mark(&seen[node.id, default: 0], GraphRegistry.bit(node.kind))
+        // By index, reading only the fields needed: iterating the elements would copy each
+        // node or edge (retaining its strings and arrays) just to read its id.
+        for index in nodes.indices {
+            let bit = GraphRegistry.bit(nodes[index].kind)
+            let marked = tables.withFlags(nodes[index].id) { mark(&$0, bit) }
             newNodes[index] = marked.new
             newIdentifiers[index] = marked.new && marked.identifierWasNew
         }
-        var keptEdges = [Bool](repeating: true, count: subgraph.edges.count)
-        for (index, edge) in subgraph.edges.enumerated() where edge.kind == .inTaxon {
-            keptEdges[index] = mark(&seen[edge.source, default: 0], GraphRegistry.taxonBit).new
+        var keptEdges = [Bool](repeating: true, count: edges.count)
+        for index in edges.indices where edges[index].kind == .inTaxon {
+            keptEdges[index] = tables.withFlags(edges[index].source) { mark(&$0, GraphRegistry.taxonBit) }.new
         }
         return FigureNews(newNodes: newNodes, newIdentifiers: newIdentifiers, keptEdges: keptEdges)
     }
@@ -115,6 +167,6 @@ public final class GraphRegistry: @unchecked Sendable {
     public func settledNodes(in subgraph: FigureSubgraph) -> [Bool] {
         lock.lock()
         defer { lock.unlock() }
-        return subgraph.nodes.map { node in (seen[node.id] ?? 0) & GraphRegistry.bit(node.kind) != 0 }
+        return subgraph.nodes.map { node in tables.flags(node.id) & GraphRegistry.bit(node.kind) != 0 }
     }
 }
