@@ -315,18 +315,20 @@ public enum GraphSchema {
 /// filtered once when the builder is made, so building a node runs exactly its rules and looks
 /// no property name up.
 struct ActiveRules: Sendable {
-    let figure: [PropertyRule<FigureFacts>]
-    let paper: [PropertyRule<FigureFacts>]
-    let gene: [PropertyRule<EntityFacts<GeneMention>>]
-    let chemical: [PropertyRule<EntityFacts<TermMention>>]
-    let disease: [PropertyRule<EntityFacts<TermMention>>]
-    let organism: [PropertyRule<String>]
+    let figure: [ActiveRule<FigureFacts>]
+    let paper: [ActiveRule<FigureFacts>]
+    let gene: [ActiveRule<EntityFacts<GeneMention>>]
+    let chemical: [ActiveRule<EntityFacts<TermMention>>]
+    let disease: [ActiveRule<EntityFacts<TermMention>>]
+    let organism: [ActiveRule<String>]
 
     init(_ vocabulary: Vocabulary) {
-        func kept<Facts>(_ rules: [PropertyRule<Facts>], _ kind: NodeKind) -> [PropertyRule<Facts>] {
+        func kept<Facts>(_ rules: [PropertyRule<Facts>], _ kind: NodeKind) -> [ActiveRule<Facts>] {
             let names = Set(vocabulary.node(kind).properties.map(\.name))
             let declared = Set((GraphSchema.nodeProperties[kind] ?? []).map(\.key))
-            return rules.filter { declared.contains($0.key) && names.contains($0.key.name) }
+            return rules.filter { declared.contains($0.key) && names.contains($0.key.name) }.map {
+                ActiveRule(name: $0.key.name, take: $0.take)
+            }
         }
         figure = kept(GraphSchema.figure, .figure)
         paper = kept(GraphSchema.paper, .paper)
@@ -337,13 +339,21 @@ struct ActiveRules: Sendable {
     }
 }
 
+/// What building a node needs of a rule: the property's name and how its value is taken.
+/// Kept apart from ``PropertyRule``, whose declaration (predicate, KGX rule, description)
+/// would be retained and released with every rule run.
+struct ActiveRule<Facts>: Sendable {
+    let name: String
+    let take: @Sendable (Facts) -> PropertyValue?
+}
+
 extension Array {
     /// The properties these rules give `facts`, in rule order; a rule with no value adds none.
-    func properties<Facts>(of facts: Facts) -> [Property] where Element == PropertyRule<Facts> {
+    func properties<Facts>(of facts: Facts) -> [Property] where Element == ActiveRule<Facts> {
         var result: [Property] = []
         result.reserveCapacity(count)
-        for rule in self {
-            if let value = rule.take(facts) { result.append(Property(rule.key.name, value)) }
+        for index in indices {
+            if let value = self[index].take(facts) { result.append(Property(self[index].name, value)) }
         }
         return result
     }
