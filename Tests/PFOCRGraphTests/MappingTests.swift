@@ -144,6 +144,17 @@ import Testing
             "900008\t|\tPlaced spp.\t|\t\t|\tscientific name\t|\r",
         ].joined(separator: "\n") + "\n"
 
+    /// The one-pass ASCII key is the Unicode key for every name it takes.
+    @Test func asciiKeysAreTheUnicodeKeys() {
+        let names = [
+            "Homo sapiens", "  homo  SAPIENS\t", "Mus\tmusculus", "E. coli K-12", "", " ", "\t\t", "No", "HIV-1 (X4)",
+            "Arabidopsis thaliana Col-0", "Rattus norvegicus  ", "Ćaffeine ïon", "ΑΒΓ test",
+        ]
+        for name in names {
+            #expect(OrganismTable.key(name) == OrganismTable.unicodeKey(name), "\(name)")
+        }
+    }
+
     @Test func mapsScientificNamesAndSynonyms() throws {
         var table = try Mapping.bundled().organisms
         let before = table.count

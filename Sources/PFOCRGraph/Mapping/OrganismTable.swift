@@ -26,7 +26,30 @@ public struct OrganismTable: Sendable {
 
     public var count: Int { byName.count }
 
+    /// The spelling names are matched by: lower case, runs of spaces and tabs as one space,
+    /// none at either end. ASCII names (nearly all) are folded in one pass over their bytes;
+    /// every figure looks its organisms up.
     static func key(_ name: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        var pendingSpace = false
+        for byte in name.utf8 {
+            guard byte < 0x80 else { return unicodeKey(name) }
+            if byte == 0x20 || byte == 0x09 {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``key(_:)`` for any text, by Unicode lower-casing.
+    static func unicodeKey(_ name: String) -> String {
         name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
