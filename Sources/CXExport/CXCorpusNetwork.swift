@@ -52,6 +52,7 @@ struct CXCorpusNetwork {
         builder.appendFigureNode(subgraph, to: &network)
         // The corpus network keeps every gene, each with its own taxon's name.
         let geneTaxa = CXOrganismChoice(subgraph).geneTaxa
+        var cursor = 0
         usedNamespaces |= builder.context.bit(subgraph.figure.id.namespace)
         builder.forEachMention(in: subgraph) { mention, node in
             let key = NodeKey(kind: mention.targetKind, id: mention.target)
@@ -62,7 +63,8 @@ struct CXCorpusNetwork {
                 target = network.nodes.count
                 nodeIndex[key] = target
                 usedNamespaces |= builder.context.bit(node.id.namespace)
-                let organism = geneTaxa[node.id].map { CXOrganismChoice.name(of: $0, in: subgraph) }
+                let taxon = node.kind == .gene ? geneTaxa.taxon(of: node.id, cursor: &cursor) : nil
+                let organism = taxon.map { CXOrganismChoice.name(of: $0, in: subgraph) }
                 builder.appendEntityNode(
                     node, organism: node.kind == .gene ? organism : nil, evidence: nil, to: &network)
             }

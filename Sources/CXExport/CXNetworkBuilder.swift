@@ -120,8 +120,9 @@ struct CXNetworkBuilder: Sendable {
         // Entities in subgraph order (genes, chemicals, diseases, each sorted by id), one
         // per MENTIONS edge: the builder makes exactly one edge per (figure, entity).
         var used: UInt16 = 0
+        var cursor = 0
         forEachMention(in: subgraph) { mention, node in
-            guard node.kind != .gene || choice.keeps(gene: node.id) else { return }
+            guard node.kind != .gene || choice.keeps(gene: node.id, cursor: &cursor) else { return }
             used |= context.bit(node.id.namespace)
             appendEntityNode(node, organism: choice.name, evidence: mention, to: &network)
         }
