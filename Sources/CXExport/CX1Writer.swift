@@ -14,6 +14,8 @@ struct CX1Writer: Sendable {
     /// The style's `cyVisualProperties` elements.
     let style: [UInt8]
     let context: CXContext
+    /// Spells the attribute names.
+    let names: CXNames
 
     func write(_ network: CXNetwork, to out: inout [UInt8]) {
         let nodeAttributes = network.nodeAttributeCount
@@ -139,7 +141,7 @@ struct CX1Writer: Sendable {
 
     /// `name","v":value[,"d":type]}` after an element's opening `{"n":` (or `{"po":id,"n":`).
     private func appendAttribute(_ attribute: CXAttribute, to out: inout [UInt8]) {
-        JSONText.appendString(attribute.name, to: &out)
+        names.appendJSON(key: attribute.key, text: attribute.name, to: &out)
         out.append(",\"v\":")
         CXJSON.appendValue(attribute.value, to: &out)
         let type = attribute.type

@@ -13,6 +13,8 @@ struct CX2Writer: Sendable {
     /// The style's `visualProperties` element.
     let style: [UInt8]
     let context: CXContext
+    /// Spells the attribute names.
+    let names: CXNames
 
     func write(_ network: CXNetwork, to out: inout [UInt8]) {
         out.append("[{\"CXVersion\":\"2.0\",\"hasFragments\":false},\n")
@@ -49,7 +51,7 @@ struct CX2Writer: Sendable {
                 out.append("\":{")
                 for (index, entry) in declarations.entries.enumerated() {
                     if index > 0 { out.append(",") }
-                    JSONText.appendString(entry.name, to: &out)
+                    names.appendJSON(key: entry.key, text: entry.name, to: &out)
                     out.append(":{\"d\":\"")
                     out.append(utf8: entry.type.rawValue)
                     out.append("\"}")
@@ -114,7 +116,7 @@ struct CX2Writer: Sendable {
         for attribute in attributes {
             if !first { out.append(",") }
             first = false
-            JSONText.appendString(attribute.name, to: &out)
+            names.appendJSON(key: attribute.key, text: attribute.name, to: &out)
             out.append(":")
             CXJSON.appendValue(attribute.value, to: &out)
         }

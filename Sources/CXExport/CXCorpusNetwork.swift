@@ -75,16 +75,17 @@ struct CXCorpusNetwork {
 
     /// The finished network: attributes set, nodes laid out. Call once, when not over the limit.
     mutating func finish(builder: CXNetworkBuilder) -> CXNetwork {
-        network.addNetworkAttribute("name", .string("PFOCR pathway figures (\(figureCount) figures)"))
         network.addNetworkAttribute(
-            "description",
+            builder.names.name("name"), .string("PFOCR pathway figures (\(figureCount) figures)"))
+        network.addNetworkAttribute(
+            builder.names.name("description"),
             .string(
                 "Pathway figures from PubMed Central (Pathway Figure OCR, WikiPathways) and the genes, chemicals "
                     + "and diseases OCR found in them: one node per figure and per entity, one mentions edge per "
                     + "figure and entity, carrying the OCR words, matched terms and lexicon sources."))
-        network.addNetworkAttribute("rights", .string(CXNetworkBuilder.rights))
-        network.addNetworkAttribute("figureCount", .integer(figureCount))
-        network.addNetworkAttribute("@context", .string(builder.context.text(usedNamespaces)))
+        network.addNetworkAttribute(builder.names.name("rights"), .string(CXNetworkBuilder.rights))
+        network.addNetworkAttribute(builder.names.name("figureCount"), .integer(figureCount))
+        network.addNetworkAttribute(builder.names.name("@context"), .string(builder.context.text(usedNamespaces)))
         CXLayout.arrange(&network.nodes)
         return network
     }

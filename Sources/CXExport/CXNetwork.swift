@@ -32,7 +32,7 @@ struct CXNetwork {
     var edgeAttributeCount: Int { edgeAttributes.count }
 
     /// Adds a network attribute unless its name is already used (each name once).
-    mutating func addNetworkAttribute(_ name: String, _ value: PropertyValue) {
+    mutating func addNetworkAttribute(_ name: CXName, _ value: PropertyValue) {
         guard !networkDeclarations.contains(name) else {
             typeClashes += 1
             return
@@ -43,30 +43,37 @@ struct CXNetwork {
 
     /// Adds an attribute to the node whose attributes start at `start` (the last node, being
     /// built), unless the node already has that name or the name is declared with another type.
-    mutating func addNodeAttribute(_ name: String, _ value: PropertyValue, from start: Int) {
+    mutating func addNodeAttribute(_ name: CXName, _ value: PropertyValue, from start: Int) {
         CXNetwork.add(
-            CXAttribute(name, value), to: &nodeAttributes, from: start, declarations: &nodeDeclarations,
+            (name, value), to: &nodeAttributes, from: start, declarations: &nodeDeclarations,
             clashes: &typeClashes)
     }
 
     /// ``addNodeAttribute(_:_:from:)`` for the edge being built.
-    mutating func addEdgeAttribute(_ name: String, _ value: PropertyValue, from start: Int) {
+    mutating func addEdgeAttribute(_ name: CXName, _ value: PropertyValue, from start: Int) {
         CXNetwork.add(
-            CXAttribute(name, value), to: &edgeAttributes, from: start, declarations: &edgeDeclarations,
+            (name, value), to: &edgeAttributes, from: start, declarations: &edgeDeclarations,
             clashes: &typeClashes)
     }
 
     private static func add(
-        _ attribute: CXAttribute, to attributes: inout [CXAttribute], from start: Int,
+        _ attribute: (name: CXName, value: PropertyValue), to attributes: inout [CXAttribute], from start: Int,
         declarations: inout CXDeclarations, clashes: inout Int
     ) {
-        guard !attributes[start...].contains(where: { $0.name == attribute.name }),
-            declarations.admit(attribute.name, attribute.type)
-        else {
+        // By key (see ``CXNames``): an element has about ten attributes, scanned in place.
+        var index = start
+        while index < attributes.count {
+            if attribute.name.matches(key: attributes[index].key, text: attributes[index].name) {
+                clashes += 1
+                return
+            }
+            index += 1
+        }
+        guard declarations.admit(attribute.name, CXType(attribute.value.type)) else {
             clashes += 1
             return
         }
-        attributes.append(attribute)
+        attributes.append(CXAttribute(attribute.name, attribute.value))
     }
 }
 
@@ -94,13 +101,16 @@ struct CXEdge {
     var attributes: Range<Int>
 }
 
-/// One attribute: a name and a typed value.
+/// One attribute: a name (with its ``CXNames`` key) and a typed value.
 struct CXAttribute {
     var name: String
+    /// The name's key in the export's ``CXNames``.
+    var key: Int
     var value: PropertyValue
 
-    init(_ name: String, _ value: PropertyValue) {
-        self.name = name
+    init(_ name: CXName, _ value: PropertyValue) {
+        self.name = name.text
+        key = name.key
         self.value = value
     }
 

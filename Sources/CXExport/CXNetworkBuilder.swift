@@ -67,6 +67,20 @@ struct CXNetworkBuilder: Sendable {
     private let typeNames: [String]
     /// The MENTIONS interaction name (`mentions`).
     let interaction: String
+    /// Every attribute name the networks use, keyed (see ``CXNames``); the writers spell
+    /// names from it.
+    let names: CXNames
+    /// The names of the node fields and of the edge `interaction`.
+    private let nodeFieldNames: [CXName]
+    private let interactionName: CXName
+    private let ncbigeneName: CXName
+    private let organismName: CXName
+    private let wordName: CXName
+    /// Parallel to ``nodeProperties``, ``evidenceProperties`` and ``mentionProperties``: the
+    /// properties' attribute names.
+    private let nodePropertyNames: [[CXName]]
+    private let evidenceNames: [CXName]
+    private let mentionNames: [CXName]
 
     init(mapping: Mapping) {
         let vocabulary = mapping.vocabulary
@@ -93,7 +107,27 @@ struct CXNetworkBuilder: Sendable {
         }
         typeNames = kinds.map { CXNetworkBuilder.typeName($0, vocabulary) }
         interaction = vocabulary.edge(.mentions).type.lowercased()
+        var names = CXNames()
+        nodeFieldNames = ["name", "represents", "type"].map { names.add($0) }
+        interactionName = names.add("interaction")
+        ncbigeneName = names.add(CXNetworkBuilder.ncbigeneAttribute)
+        organismName = names.add(CXNetworkBuilder.organismAttribute)
+        wordName = names.add(CXNetworkBuilder.wordAttribute)
+        nodePropertyNames = nodeProperties.map { $0.map { names.add($0.name) } }
+        evidenceNames = evidenceProperties.map { names.add($0.name) }
+        mentionNames = mentionProperties.map { names.add($0.name) }
+        for name in CXNetworkBuilder.networkAttributeNames { names.add(name) }
+        for spec in figureExtras + paperExtras { names.add(spec.name) }
+        self.names = names
     }
+
+    /// The fixed network and figure-node attribute names (``forEachFigureAttribute(_:asNode:organism:_:)``
+    /// and the corpus network's), given keys up front; a name left out here would still be
+    /// written right, compared by its text.
+    static let networkAttributeNames = [
+        "description", "pfocrId", "pmcId", "figureNumber", "figureTitle", "figureLink", "paperLink", "paperTitle",
+        "publicationYear", "rights", "networkType", "methods", "reference", "ndexUUID", "@context", "figureCount",
+    ]
 
     /// The node `type` value of a kind: its vocabulary label in lower case.
     static func typeName(_ kind: NodeKind, _ vocabulary: Vocabulary) -> String {
@@ -127,8 +161,10 @@ struct CXNetworkBuilder: Sendable {
             appendEntityNode(node, organism: choice.name, evidence: mention, to: &network)
         }
         guard !network.nodes.isEmpty else { return choice }
-        forEachFigureAttribute(subgraph, asNode: false, organism: choice.name) { network.addNetworkAttribute($0, $1) }
-        network.addNetworkAttribute("@context", .string(context.text(used)))
+        forEachFigureAttribute(subgraph, asNode: false, organism: choice.name) {
+            network.addNetworkAttribute(names.name($0), $1)
+        }
+        network.addNetworkAttribute(names.name("@context"), .string(context.text(used)))
         CXLayout.arrange(&network.nodes)
         return choice
     }
@@ -284,28 +320,31 @@ struct CXNetworkBuilder: Sendable {
         declareNodeFields(&network.nodeDeclarations)
         let start = network.nodeAttributes.count
         var pending = nodeProperties[node.kind.order][...]
+        let propertyNames = nodePropertyNames[node.kind.order]
         if node.kind == .gene {
-            network.addNodeAttribute(CXNetworkBuilder.ncbigeneAttribute, .string(node.id.local), from: start)
+            network.addNodeAttribute(ncbigeneName, .string(node.id.local), from: start)
             // The symbol, then the gene's own attributes, then the rest of the vocabulary's.
             if let first = pending.first, first.name == PropertyKey.symbol.name {
-                if let value = node.value(first.name) { network.addNodeAttribute(first.name, value, from: start) }
+                if let value = node.value(first.name) {
+                    network.addNodeAttribute(propertyNames[pending.startIndex], value, from: start)
+                }
                 pending = pending.dropFirst()
             }
             if let organism {
-                network.addNodeAttribute(CXNetworkBuilder.organismAttribute, .string(organism), from: start)
+                network.addNodeAttribute(organismName, .string(organism), from: start)
             }
             if let evidence, writesWords, let word = CXNetworkBuilder.word(evidence) {
-                network.addNodeAttribute(CXNetworkBuilder.wordAttribute, .string(word), from: start)
+                network.addNodeAttribute(wordName, .string(word), from: start)
             }
         }
-        for spec in pending {
-            guard let value = node.value(spec.name) else { continue }
-            network.addNodeAttribute(spec.name, value, from: start)
+        for index in pending.indices {
+            guard let value = node.value(pending[index].name) else { continue }
+            network.addNodeAttribute(propertyNames[index], value, from: start)
         }
         if let evidence {
-            for spec in evidenceProperties {
+            for (index, spec) in evidenceProperties.enumerated() {
                 guard let value = evidence.value(spec.name) else { continue }
-                network.addNodeAttribute(spec.name, value, from: start)
+                network.addNodeAttribute(evidenceNames[index], value, from: start)
             }
         }
         network.nodes.append(
@@ -331,7 +370,7 @@ struct CXNetworkBuilder: Sendable {
         let start = network.nodeAttributes.count
         forEachFigureAttribute(subgraph, asNode: true) { name, value in
             guard !CXNetworkBuilder.reservedNodeNames.contains(name) else { return }
-            network.addNodeAttribute(name, value, from: start)
+            network.addNodeAttribute(names.name(name), value, from: start)
         }
         let figure = subgraph.figure
         network.nodes.append(
@@ -342,11 +381,11 @@ struct CXNetworkBuilder: Sendable {
 
     /// Appends a MENTIONS edge of the corpus network, its evidence as edge attributes.
     func appendMentionEdge(_ edge: GraphEdge, source: Int, target: Int, to network: inout CXNetwork) {
-        _ = network.edgeDeclarations.admit("interaction", .string)
+        _ = network.edgeDeclarations.admit(interactionName, .string)
         let start = network.edgeAttributes.count
-        for spec in mentionProperties {
+        for (index, spec) in mentionProperties.enumerated() {
             guard let value = edge.value(spec.name) else { continue }
-            network.addEdgeAttribute(spec.name, value, from: start)
+            network.addEdgeAttribute(mentionNames[index], value, from: start)
         }
         network.edges.append(
             CXEdge(
@@ -356,8 +395,6 @@ struct CXNetworkBuilder: Sendable {
 
     private func declareNodeFields(_ declarations: inout CXDeclarations) {
         guard declarations.isEmpty else { return }
-        _ = declarations.admit("name", .string)
-        _ = declarations.admit("represents", .string)
-        _ = declarations.admit("type", .string)
+        for name in nodeFieldNames { _ = declarations.admit(name, .string) }
     }
 }
