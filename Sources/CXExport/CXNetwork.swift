@@ -38,12 +38,17 @@ struct CXNetwork {
             return
         }
         _ = networkDeclarations.admit(name, CXType(value.type))
-        attributes.append(CXAttribute(name, value))
+        attributes.append(CXAttribute(name, .value(value)))
     }
 
     /// Adds an attribute to the node whose attributes start at `start` (the last node, being
     /// built), unless the node already has that name or the name is declared with another type.
     mutating func addNodeAttribute(_ name: CXName, _ value: PropertyValue, from start: Int) {
+        addNodeAttribute(name, .value(value), from: start)
+    }
+
+    /// ``addNodeAttribute(_:_:from:)`` of a value not yet made (an evidence list).
+    mutating func addNodeAttribute(_ name: CXName, _ value: CXValue, from start: Int) {
         CXNetwork.add(
             (name, value), to: &nodeAttributes, from: start, declarations: &nodeDeclarations,
             clashes: &typeClashes)
@@ -52,12 +57,12 @@ struct CXNetwork {
     /// ``addNodeAttribute(_:_:from:)`` for the edge being built.
     mutating func addEdgeAttribute(_ name: CXName, _ value: PropertyValue, from start: Int) {
         CXNetwork.add(
-            (name, value), to: &edgeAttributes, from: start, declarations: &edgeDeclarations,
+            (name, .value(value)), to: &edgeAttributes, from: start, declarations: &edgeDeclarations,
             clashes: &typeClashes)
     }
 
     private static func add(
-        _ attribute: (name: CXName, value: PropertyValue), to attributes: inout [CXAttribute], from start: Int,
+        _ attribute: (name: CXName, value: CXValue), to attributes: inout [CXAttribute], from start: Int,
         declarations: inout CXDeclarations, clashes: inout Int
     ) {
         // By key (see ``CXNames``): an element has about ten attributes, scanned in place.
@@ -69,7 +74,7 @@ struct CXNetwork {
             }
             index += 1
         }
-        guard declarations.admit(attribute.name, CXType(attribute.value.type)) else {
+        guard declarations.admit(attribute.name, attribute.value.type) else {
             clashes += 1
             return
         }
@@ -106,16 +111,39 @@ struct CXAttribute {
     var name: String
     /// The name's key in the export's ``CXNames``.
     var key: Int
-    var value: PropertyValue
+    var value: CXValue
 
-    init(_ name: CXName, _ value: PropertyValue) {
+    init(_ name: CXName, _ value: CXValue) {
         self.name = name.text
         key = name.key
         self.value = value
     }
 
     /// The CX data type of the value (`d`), the same in CX1 and CX2.
-    var type: CXType { CXType(value.type) }
+    var type: CXType { value.type }
+}
+
+/// An attribute's value: a property value, or a MENTIONS list property still in its evidence
+/// rows.
+///
+/// Why the second case: a figure network's gene, chemical and disease nodes each carry the
+/// MENTIONS lists (`words`, `matchedTerms`, `sources`); ``GraphEdge/value(_:)`` makes each an
+/// array of strings, allocated and freed per node, only to be written once as JSON. Keeping
+/// the rows (one reference) and writing the list from them gives the same bytes without the
+/// arrays.
+enum CXValue {
+    case value(PropertyValue)
+    /// `.stringList` of field `field` (an index of ``GraphSchema/evidenceFields``) of every row
+    /// of `rows`, as ``GraphSchema/mentions`` makes it (rows not empty).
+    case evidence(_ rows: [MentionEvidence], field: Int)
+
+    /// The CX data type (`d`).
+    var type: CXType {
+        switch self {
+        case .value(let value): CXType(value.type)
+        case .evidence: .listOfString
+        }
+    }
 }
 
 /// The CX attribute data types the formats use.

@@ -80,6 +80,9 @@ struct CXNetworkBuilder: Sendable {
     /// properties' attribute names.
     private let nodePropertyNames: [[CXName]]
     private let evidenceNames: [CXName]
+    /// Parallel to ``evidenceProperties``: the index in ``GraphSchema/evidenceFields`` of a
+    /// property made from one field of the evidence rows (nil for the others).
+    private let evidenceFields: [Int?]
     private let mentionNames: [CXName]
 
     init(mapping: Mapping) {
@@ -115,6 +118,9 @@ struct CXNetworkBuilder: Sendable {
         wordName = names.add(CXNetworkBuilder.wordAttribute)
         nodePropertyNames = nodeProperties.map { $0.map { names.add($0.name) } }
         evidenceNames = evidenceProperties.map { names.add($0.name) }
+        evidenceFields = evidenceProperties.map { spec in
+            GraphSchema.evidenceFields.firstIndex { $0.key.name == spec.name }
+        }
         mentionNames = mentionProperties.map { names.add($0.name) }
         for name in CXNetworkBuilder.networkAttributeNames { names.add(name) }
         for spec in figureExtras + paperExtras { names.add(spec.name) }
@@ -343,6 +349,13 @@ struct CXNetworkBuilder: Sendable {
         }
         if let evidence {
             for (index, spec) in evidenceProperties.enumerated() {
+                // A list made from the rows, as `GraphEdge.value` would make it, unless the
+                // edge stores properties of its own (which that would read first).
+                if let field = evidenceFields[index], evidence.properties.isEmpty, !evidence.evidence.isEmpty {
+                    network.addNodeAttribute(
+                        evidenceNames[index], .evidence(evidence.evidence, field: field), from: start)
+                    continue
+                }
                 guard let value = evidence.value(spec.name) else { continue }
                 network.addNodeAttribute(evidenceNames[index], value, from: start)
             }
