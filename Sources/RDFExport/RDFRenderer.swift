@@ -72,9 +72,10 @@ struct RDFRenderer: FigureRenderer {
         // 1. The figure and its direct triples.
         out.subject(node: figure.id)
         describe(figure, &out)
-        for (index, edge) in edges.enumerated() where edge.kind != .inTaxon && !RDFRenderer.repeatsTriple(edges, index)
-        {
-            out.triple(terms.edgePredicates[edge.kind.order], .node(edge.target))
+        // Edges are read in place (by index) here and below: iterating the array would copy
+        // each edge, retaining and releasing its strings and arrays.
+        for index in edges.indices where edges[index].kind != .inTaxon && !RDFRenderer.repeatsTriple(edges, index) {
+            out.triple(terms.edgePredicates[edges[index].kind.order], .node(edges[index].target))
         }
         out.endSubject()
         out.flush(into: &fragment, when: .always)
@@ -130,10 +131,13 @@ struct RDFRenderer: FigureRenderer {
 
         init(_ subgraph: FigureSubgraph) {
             let nodes = subgraph.nodes
+            let graphEdges = subgraph.edges
             var next = 0
-            for (index, edge) in subgraph.edges.enumerated() where edge.kind == .inTaxon {
+            // By index, as in `render`: no copy of each edge.
+            for index in graphEdges.indices where graphEdges[index].kind == .inTaxon {
                 if firstEdges.isEmpty { firstEdges = Array(repeating: nil, count: nodes.count) }
-                let isSource = { (node: Int) in nodes[node].kind == .gene && nodes[node].id == edge.source }
+                let source = graphEdges[index].source
+                let isSource = { (node: Int) in nodes[node].kind == .gene && nodes[node].id == source }
                 let node = next < nodes.count && isSource(next) ? next : nodes.indices.first(where: isSource)
                 if let node {
                     next = node + 1
@@ -264,7 +268,9 @@ struct RDFRenderer: FigureRenderer {
         figureBase.append(utf8: figureIRI.utf8.contains(UInt8(ascii: "#")) ? "-mention-" : "#mention-")
         var mentionBase: [UInt8] = []
         var term: [UInt8] = []
-        for edge in subgraph.edges where edge.kind == .mentions {
+        let edges = subgraph.edges
+        for edgeIndex in edges.indices where edges[edgeIndex].kind == .mentions {
+            let edge = edges[edgeIndex]
             mentionBase.removeAll(keepingCapacity: true)
             mentionBase.append(contentsOf: figureBase)
             if edge.target.namespace.isSharedByNodeKinds {

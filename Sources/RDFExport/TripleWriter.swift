@@ -16,6 +16,9 @@ struct TripleWriter {
     let spelling: RDFSpelling
     /// The spelling's words, read without reference counting.
     private let words: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>
+    /// The spelling's predicates and continuations (``RDFSpelling/predicates``), read alike.
+    private let predicates: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>
+    private let continuations: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>
     private let namer: RDFNamer
     /// The writer's file in the sink's numbering.
     let file: Int
@@ -31,6 +34,8 @@ struct TripleWriter {
     init(spelling: RDFSpelling, file: Int) {
         self.spelling = spelling
         words = spelling.words.entries
+        predicates = spelling.predicates.entries
+        continuations = spelling.continuations.entries
         namer = spelling.namer
         self.file = file
         isTurtle = spelling.syntax == .turtle
@@ -65,22 +70,16 @@ struct TripleWriter {
             let key = words[id].baseAddress
             if blockTriples == 0 {
                 out.append(borrowing: subject)
-                out.append(UInt8(ascii: " "))
-                out.append(contentsOf: words[id])
-                out.append(UInt8(ascii: " "))
+                out.append(contentsOf: predicates[id])
             } else if key == previousPredicate {
                 out.append(", ")
             } else {
-                out.append(" ;\n    ")
-                out.append(contentsOf: words[id])
-                out.append(UInt8(ascii: " "))
+                out.append(contentsOf: continuations[id])
             }
             previousPredicate = key
         } else {
             out.append(borrowing: subject)
-            out.append(UInt8(ascii: " "))
-            out.append(contentsOf: words[id])
-            out.append(UInt8(ascii: " "))
+            out.append(contentsOf: predicates[id])
         }
         blockTriples += 1
     }
