@@ -177,11 +177,16 @@ struct CXNetworkBuilder: Sendable {
 
     /// Kind order, then the builder's order within a kind (numeric for genes).
     static func entityOrder(_ lhs: GraphEdge, _ rhs: GraphEdge) -> Bool {
-        if lhs.targetKind != rhs.targetKind { return lhs.targetKind < rhs.targetKind }
-        let left = lhs.target.local
-        let right = rhs.target.local
-        if lhs.targetKind == .gene { return (left.utf8.count, left) < (right.utf8.count, right) }
-        return lhs.target < rhs.target
+        entityOrder(lhs.targetKind, lhs.target, rhs.targetKind, rhs.target)
+    }
+
+    /// ``entityOrder(_:_:)`` of two targets given by kind and id.
+    static func entityOrder(_ lhsKind: NodeKind, _ lhs: Identifier, _ rhsKind: NodeKind, _ rhs: Identifier) -> Bool {
+        if lhsKind != rhsKind { return lhsKind < rhsKind }
+        let left = lhs.local
+        let right = rhs.local
+        if lhsKind == .gene { return (left.utf8.count, left) < (right.utf8.count, right) }
+        return lhs < rhs
     }
 
     /// Calls `body` with every MENTIONS edge to an entity, in ``entityOrder(_:_:)``, and the
@@ -192,11 +197,19 @@ struct CXNetworkBuilder: Sendable {
     /// subgraph ordered otherwise is sorted (stably, as before) and searched.
     @discardableResult
     func forEachMention(in subgraph: FigureSubgraph, _ body: (GraphEdge, GraphNode) -> Void) -> Int {
+        // Edges are read in place, by index and field: iterating them or passing them to the
+        // order checks would copy each edge, retaining and releasing its strings and arrays.
         let edges = subgraph.edges
+        func isEntityMention(_ index: Int) -> Bool {
+            edges[index].kind == .mentions && CXNetworkBuilder.isEntity(edges[index].targetKind)
+        }
         var inOrder = true
         var previous: Int? = nil
-        for index in edges.indices where CXNetworkBuilder.isEntityMention(edges[index]) {
-            if let previous, CXNetworkBuilder.entityOrder(edges[index], edges[previous]) {
+        for index in edges.indices where isEntityMention(index) {
+            if let previous,
+                CXNetworkBuilder.entityOrder(
+                    edges[index].targetKind, edges[index].target, edges[previous].targetKind, edges[previous].target)
+            {
                 inOrder = false
                 break
             }
@@ -212,7 +225,7 @@ struct CXNetworkBuilder: Sendable {
             body(mention, node)
         }
         if inOrder {
-            for mention in edges where CXNetworkBuilder.isEntityMention(mention) { visit(mention) }
+            for index in edges.indices where isEntityMention(index) { visit(edges[index]) }
         } else {
             for mention in edges.filter(CXNetworkBuilder.isEntityMention).sorted(by: CXNetworkBuilder.entityOrder) {
                 visit(mention)

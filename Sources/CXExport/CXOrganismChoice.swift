@@ -61,12 +61,11 @@ struct CXOrganismChoice: Equatable {
         let edges = subgraph.edges
         var curated: [Identifier] = []
         for index in edges.indices {
-            let edge = edges[index]
-            switch edge.kind {
-            case .about where edge.targetKind == .organism:
-                if !curated.contains(edge.target) { curated.append(edge.target) }
-            case .inTaxon where edge.sourceKind == .gene:
-                geneTaxa.add(gene: edge.source, taxon: edge.target)
+            switch edges[index].kind {
+            case .about where edges[index].targetKind == .organism:
+                if !curated.contains(edges[index].target) { curated.append(edges[index].target) }
+            case .inTaxon where edges[index].sourceKind == .gene:
+                geneTaxa.add(gene: edges[index].source, taxon: edges[index].target)
             default: break
             }
         }
