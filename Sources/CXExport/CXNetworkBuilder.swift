@@ -157,6 +157,11 @@ struct CXNetworkBuilder: Sendable {
     @discardableResult
     func buildFigureNetwork(_ subgraph: FigureSubgraph, into network: inout CXNetwork) -> CXOrganismChoice {
         let choice = CXOrganismChoice(subgraph)
+        // Room for every entity node and its attributes at once (at most one node per edge;
+        // about eight attributes a node on the synthetic corpus): growing by doubling copied
+        // the arrays several times per figure.
+        network.nodes.reserveCapacity(subgraph.edges.count)
+        network.nodeAttributes.reserveCapacity(8 * subgraph.edges.count)
         // Entities in subgraph order (genes, chemicals, diseases, each sorted by id), one
         // per MENTIONS edge: the builder makes exactly one edge per (figure, entity).
         var used: UInt16 = 0
@@ -383,6 +388,11 @@ struct CXNetworkBuilder: Sendable {
     /// input order, joined by `, ` (every word, with its row, stays in `words`); nil when no
     /// row has one.
     static func word(_ mention: GraphEdge) -> String? {
+        // Most genes have one row: its word as it is, without the list and the join.
+        if mention.evidence.count == 1 {
+            let word = mention.evidence[0].word
+            return word.isEmpty ? nil : word
+        }
         var distinct: [String] = []
         for row in mention.evidence where !row.word.isEmpty && !distinct.contains(row.word) {
             distinct.append(row.word)
