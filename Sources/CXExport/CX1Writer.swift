@@ -46,10 +46,10 @@ struct CX1Writer: Sendable {
         out.append("]},\n")
 
         out.append("{\"networkAttributes\":[")
-        for (index, attribute) in network.attributes.enumerated() {
+        for index in network.attributes.indices {
             out.append(index == 0 ? "\n" : ",\n")
             out.append("{\"n\":")
-            appendAttribute(attribute, to: &out)
+            appendAttribute(network.attributes[index], to: &out)
         }
         out.append("]},\n")
 
@@ -83,19 +83,21 @@ struct CX1Writer: Sendable {
         if nodeAttributes > 0 {
             out.append("{\"nodeAttributes\":[")
             var count = 0
-            for (id, node) in network.nodes.enumerated() {
+            // Nodes and attributes are read in place, by index: iterating would copy each,
+            // retaining and releasing its strings.
+            for id in network.nodes.indices {
                 out.append(count == 0 ? "\n" : ",\n")
                 count += 1
                 out.append("{\"po\":")
                 out.append(decimal: id)
                 out.append(",\"n\":\"type\",\"v\":")
-                JSONText.appendString(node.type, to: &out)
+                JSONText.appendString(network.nodes[id].type, to: &out)
                 out.append("}")
-                for attribute in network.nodeAttributes[node.attributes] {
+                for index in network.nodes[id].attributes {
                     out.append(",\n{\"po\":")
                     out.append(decimal: id)
                     out.append(",\"n\":")
-                    appendAttribute(attribute, to: &out)
+                    appendAttribute(network.nodeAttributes[index], to: &out)
                     count += 1
                 }
             }
@@ -105,14 +107,14 @@ struct CX1Writer: Sendable {
         if edgeAttributes > 0 {
             out.append("{\"edgeAttributes\":[")
             var count = 0
-            for (id, edge) in network.edges.enumerated() {
-                for attribute in network.edgeAttributes[edge.attributes] {
+            for id in network.edges.indices {
+                for index in network.edges[id].attributes {
                     out.append(count == 0 ? "\n" : ",\n")
                     count += 1
                     out.append("{\"po\":")
                     out.append(decimal: id)
                     out.append(",\"n\":")
-                    appendAttribute(attribute, to: &out)
+                    appendAttribute(network.edgeAttributes[index], to: &out)
                 }
             }
             out.append("]},\n")

@@ -113,12 +113,13 @@ struct CX2Writer: Sendable {
 
     private func appendAttributes(_ attributes: ArraySlice<CXAttribute>, to out: inout [UInt8]) {
         var first = true
-        for attribute in attributes {
+        // By index: iterating would copy each attribute, retaining and releasing its strings.
+        for index in attributes.indices {
             if !first { out.append(",") }
             first = false
-            names.appendJSON(key: attribute.key, text: attribute.name, to: &out)
+            names.appendJSON(key: attributes[index].key, text: attributes[index].name, to: &out)
             out.append(":")
-            CXJSON.appendValue(attribute.value, to: &out)
+            CXJSON.appendValue(attributes[index].value, to: &out)
         }
     }
 }

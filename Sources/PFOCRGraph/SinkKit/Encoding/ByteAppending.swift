@@ -10,14 +10,14 @@ extension Array where Element == UInt8 {
 
     /// Appends a literal.
     ///
-    /// Literals of up to four bytes (the writers' punctuation: `,` `:` `", "`) are appended
+    /// Literals of up to eight bytes (the writers' punctuation: `,` `:` `,"v":`) are appended
     /// byte by byte: `append(contentsOf:)` is a call costing about a hundred instructions
     /// whatever the length, a byte append a few, and the literal's length is known where this
     /// is inlined.
     @inlinable
     public mutating func append(_ literal: StaticString) {
         let count = literal.utf8CodeUnitCount
-        if count <= 4 && literal.hasPointerRepresentation {
+        if count <= 8 && literal.hasPointerRepresentation {
             let start = literal.utf8Start
             for index in 0..<count { append(start[index]) }
             return
@@ -27,9 +27,9 @@ extension Array where Element == UInt8 {
 
     /// Appends `value` in decimal.
     ///
-    /// Non-negative numbers are written digit by digit from a stack buffer (the same digits
-    /// `String(value)` gives): ids and counts are written for every node and edge, and
-    /// formatting a `String` first cost about three hundred instructions each.
+    /// Non-negative numbers are written digit by digit (the same digits `String(value)`
+    /// gives): ids and counts are written for every node, edge and attribute, and formatting
+    /// a `String` first cost about three hundred instructions each.
     @inlinable
     public mutating func append(decimal value: Int) {
         if value >= 0 && value < 10 {
@@ -40,17 +40,13 @@ extension Array where Element == UInt8 {
             append(utf8: String(value))
             return
         }
-        // Int.max has 19 digits.
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        Swift.withUnsafeMutableBytes(of: &digits) { buffer in
-            var rest = value
-            var start = buffer.count
-            while rest > 0 {
-                start -= 1
-                buffer[start] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
-                rest /= 10
-            }
-            append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
+        var divisor = 10
+        while divisor <= value / 10 { divisor &*= 10 }
+        var rest = value
+        while divisor > 0 {
+            append(UInt8(truncatingIfNeeded: rest / divisor) &+ 0x30)
+            rest %= divisor
+            divisor /= 10
         }
     }
 }
