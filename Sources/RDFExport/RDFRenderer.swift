@@ -261,6 +261,7 @@ struct RDFRenderer: FigureRenderer {
 
     /// The mention resource of each MENTIONS edge and its evidence rows.
     private func writeMentions(_ subgraph: FigureSubgraph, _ out: inout TripleFanOut) {
+        out.spellFigure(subgraph.figure.id)
         let figureIRI = prefixes.iri(subgraph.figure.id)
         // `<figure IRI#mention-`: the figure IRI holds no `#` (encoded), else `-mention-`.
         var figureBase: [UInt8] = [UInt8(ascii: "<")]
@@ -284,7 +285,7 @@ struct RDFRenderer: FigureRenderer {
             out.tally[1] += 1
             out.subject(spelled: term)
             out.triple(terms.type, .term(terms.mentionClass))
-            out.triple(terms.inFigure, .node(subgraph.figure.id))
+            out.triple(terms.inFigure, .figure)
             out.triple(terms.mentionOf, .node(edge.target))
             for property in terms.mentionProperties {
                 guard let value = edge.value(property.name) else { continue }

@@ -30,6 +30,10 @@ struct TripleWriter {
     private var previousPredicate: UnsafePointer<UInt8>?
     private var blockTriples = 0
     private let isTurtle: Bool
+    /// One node spelled ahead (``spellFigure(_:)``): the figure, object of every mention's
+    /// `pfocr:inFigure`. Spelling its long IRI anew for each mention cost more than the rest of
+    /// that triple.
+    private var figure: [UInt8] = []
 
     init(spelling: RDFSpelling, file: Int) {
         self.spelling = spelling
@@ -39,6 +43,12 @@ struct TripleWriter {
         namer = spelling.namer
         self.file = file
         isTurtle = spelling.syntax == .turtle
+    }
+
+    /// Spells node `id` once, for the objects ``Object/figure``.
+    mutating func spellFigure(_ id: Identifier) {
+        figure.removeAll(keepingCapacity: true)
+        namer.appendNode(id, to: &figure)
     }
 
     /// Opens a block for node `id`, closing the previous one.
@@ -89,6 +99,8 @@ struct TripleWriter {
         /// A term of the table (a class).
         case term(Int)
         case node(Identifier)
+        /// The node given to ``spellFigure(_:)``, as ``node(_:)`` would spell it.
+        case figure
         /// An object spelled alike in every syntax (a full `<IRI>`).
         case spelled([UInt8])
         /// The full IRI `open` (`<` and an encoded base) followed by `segment` encoded as an
@@ -110,6 +122,8 @@ struct TripleWriter {
             out.append(contentsOf: words[id])
         case .node(let id):
             namer.appendNode(id, to: &out)
+        case .figure:
+            out.append(borrowing: figure)
         case .spelled(let bytes):
             out.append(borrowing: bytes)
         case .iri(let open, let segment):
