@@ -13,8 +13,10 @@ extension Array where Element == UInt8 {
     /// Literals of up to eight bytes (the writers' punctuation: `,` `:` `,"v":`) are appended
     /// byte by byte: `append(contentsOf:)` is a call costing about a hundred instructions
     /// whatever the length, a byte append a few, and the literal's length is known where this
-    /// is inlined.
+    /// is inlined (always: left to itself the optimizer kept it a call, and the byte loop then
+    /// ran with a length unknown at the call).
     @inlinable
+    @inline(__always)
     public mutating func append(_ literal: StaticString) {
         let count = literal.utf8CodeUnitCount
         if count <= 8 && literal.hasPointerRepresentation {
