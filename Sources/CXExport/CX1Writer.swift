@@ -49,7 +49,7 @@ struct CX1Writer: Sendable {
         for index in network.attributes.indices {
             out.append(index == 0 ? "\n" : ",\n")
             out.append("{\"n\":")
-            appendAttribute(network.attributes[index], to: &out)
+            appendAttribute(network.attributes, index, to: &out)
         }
         out.append("]},\n")
 
@@ -97,7 +97,7 @@ struct CX1Writer: Sendable {
                     out.append(",\n{\"po\":")
                     out.append(decimal: id)
                     out.append(",\"n\":")
-                    appendAttribute(network.nodeAttributes[index], to: &out)
+                    appendAttribute(network.nodeAttributes, index, to: &out)
                     count += 1
                 }
             }
@@ -114,7 +114,7 @@ struct CX1Writer: Sendable {
                     out.append("{\"po\":")
                     out.append(decimal: id)
                     out.append(",\"n\":")
-                    appendAttribute(network.edgeAttributes[index], to: &out)
+                    appendAttribute(network.edgeAttributes, index, to: &out)
                 }
             }
             out.append("]},\n")
@@ -141,17 +141,22 @@ struct CX1Writer: Sendable {
         out.append("{\"status\":[{\"error\":\"\",\"success\":true}]}]\n")
     }
 
-    /// `name","v":value[,"d":type]}` after an element's opening `{"n":` (or `{"po":id,"n":`).
-    private func appendAttribute(_ attribute: CXAttribute, to out: inout [UInt8]) {
-        names.appendJSON(key: attribute.key, text: attribute.name, to: &out)
-        out.append(",\"v\":")
-        CXJSON.appendValue(attribute.value, to: &out)
-        let type = attribute.type
-        if type != .string {
-            out.append(",\"d\":\"")
-            out.append(utf8: type.rawValue)
-            out.append("\"")
+    /// `name","v":value[,"d":type]}` after an element's opening `{"n":` (or `{"po":id,"n":`):
+    /// attribute `index` of `attributes`, read in place (passing the attribute would copy it,
+    /// retaining and releasing its name and value).
+    private func appendAttribute(_ attributes: [CXAttribute], _ index: Int, to out: inout [UInt8]) {
+        if !names.appendJSON(key: attributes[index].key, to: &out) {
+            JSONText.appendString(attributes[index].name, to: &out)
         }
-        out.append("}")
+        out.append(",\"v\":")
+        CXJSON.appendValue(attributes[index].value, to: &out)
+        // The type and the closing brace as one literal each.
+        switch attributes[index].type {
+        case .string: out.append("}")
+        case .integer: out.append(",\"d\":\"integer\"}")
+        case .double: out.append(",\"d\":\"double\"}")
+        case .boolean: out.append(",\"d\":\"boolean\"}")
+        case .listOfString: out.append(",\"d\":\"list_of_string\"}")
+        }
     }
 }

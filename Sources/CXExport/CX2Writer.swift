@@ -51,7 +51,7 @@ struct CX2Writer: Sendable {
                 out.append("\":{")
                 for (index, entry) in declarations.entries.enumerated() {
                     if index > 0 { out.append(",") }
-                    names.appendJSON(key: entry.key, text: entry.name, to: &out)
+                    if !names.appendJSON(key: entry.key, to: &out) { JSONText.appendString(entry.name, to: &out) }
                     out.append(":{\"d\":\"")
                     out.append(utf8: entry.type.rawValue)
                     out.append("\"}")
@@ -117,7 +117,9 @@ struct CX2Writer: Sendable {
         for index in attributes.indices {
             if !first { out.append(",") }
             first = false
-            names.appendJSON(key: attributes[index].key, text: attributes[index].name, to: &out)
+            if !names.appendJSON(key: attributes[index].key, to: &out) {
+                JSONText.appendString(attributes[index].name, to: &out)
+            }
             out.append(":")
             CXJSON.appendValue(attributes[index].value, to: &out)
         }

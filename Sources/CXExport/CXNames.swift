@@ -46,14 +46,13 @@ struct CXNames: Sendable {
         CXName(text: text, key: keys[text] ?? CXNames.unknown)
     }
 
-    /// Appends the name as a JSON string literal (the bytes ``JSONText/appendString(_:to:)``
-    /// writes).
-    func appendJSON(key: Int, text: String, to out: inout [UInt8]) {
-        guard key != CXNames.unknown else {
-            JSONText.appendString(text, to: &out)
-            return
-        }
+    /// Appends name `key` as a JSON string literal (the bytes ``JSONText/appendString(_:to:)``
+    /// writes); false, appending nothing, for ``unknown`` (the caller writes the text). It
+    /// takes the key alone so writers need not read (and copy) the attribute's name.
+    func appendJSON(key: Int, to out: inout [UInt8]) -> Bool {
+        guard key != CXNames.unknown else { return false }
         let range = ranges[key]
         json.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
+        return true
     }
 }
