@@ -219,8 +219,12 @@ struct RDFRenderer: FigureRenderer {
         case .string(let text):
             literal(property, text, &out)
         case .integer(let number):
-            let lexical = property.isYear ? RDFRenderer.gYear(number) : String(number)
-            out.triple(predicate, .typed(lexical, datatype: property.datatype ?? terms.xsdInteger))
+            let datatype = property.datatype ?? terms.xsdInteger
+            if property.isYear {
+                out.triple(predicate, .typed(RDFRenderer.gYear(number), datatype: datatype))
+            } else {
+                out.triple(predicate, .integer(number, datatype: datatype))
+            }
         case .double(let number):
             out.triple(predicate, .typed(RDFRenderer.double(number), datatype: property.datatype ?? terms.xsdDouble))
         case .boolean(let flag):

@@ -112,6 +112,9 @@ struct TripleWriter {
         case string(String)
         /// A typed literal with datatype `datatype` (an id of the table).
         case typed(String, datatype: Int)
+        /// ``typed(_:datatype:)`` of `String(number)`, written without making the string
+        /// (every mention's `pfocr:evidenceCount`); its digits and sign need no escape.
+        case integer(Int, datatype: Int)
     }
 
     /// Writes one triple of the current subject.
@@ -137,6 +140,11 @@ struct TripleWriter {
         case .typed(let lexical, let datatype):
             RDFText.appendString(lexical, to: &out)
             out.append("^^")
+            out.append(contentsOf: words[datatype])
+        case .integer(let number, let datatype):
+            out.append(UInt8(ascii: "\""))
+            out.append(decimal: number)
+            out.append("\"^^")
             out.append(contentsOf: words[datatype])
         }
         if !isTurtle { out.append(" .\n") }
