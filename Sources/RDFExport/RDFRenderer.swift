@@ -310,9 +310,13 @@ struct RDFRenderer: FigureRenderer {
                 out.tally[2] += 1
                 out.subject(spelled: term)
                 out.triple(terms.type, .term(terms.evidenceClass))
-                for (property, field) in terms.evidenceProperties {
-                    let text = field(edge.evidence[row - 1])
-                    if !text.isEmpty { literal(property, text, &out) }
+                // The row read once, not once per field, and the fields by index: each read of
+                // a row or of a property would copy (retain and release) its strings.
+                let evidence = edge.evidence[row - 1]
+                let fields = terms.evidenceProperties
+                for index in fields.indices {
+                    let text = fields[index].field(evidence)
+                    if !text.isEmpty { literal(fields[index].term, text, &out) }
                 }
                 out.endSubject()
             }
