@@ -14,6 +14,8 @@ struct CX1Writer: Sendable {
     /// The style's `cyVisualProperties` elements.
     let style: [UInt8]
     let context: CXContext
+    /// Spells the attribute names.
+    let names: CXNames
 
     func write(_ network: CXNetwork, to out: inout [UInt8]) {
         let nodeAttributes = network.nodeAttributeCount
@@ -44,10 +46,10 @@ struct CX1Writer: Sendable {
         out.append("]},\n")
 
         out.append("{\"networkAttributes\":[")
-        for (index, attribute) in network.attributes.enumerated() {
+        for index in network.attributes.indices {
             out.append(index == 0 ? "\n" : ",\n")
             out.append("{\"n\":")
-            appendAttribute(attribute, to: &out)
+            appendAttribute(network.attributes, index, to: &out)
         }
         out.append("]},\n")
 
@@ -81,19 +83,21 @@ struct CX1Writer: Sendable {
         if nodeAttributes > 0 {
             out.append("{\"nodeAttributes\":[")
             var count = 0
-            for (id, node) in network.nodes.enumerated() {
+            // Nodes and attributes are read in place, by index: iterating would copy each,
+            // retaining and releasing its strings.
+            for id in network.nodes.indices {
                 out.append(count == 0 ? "\n" : ",\n")
                 count += 1
                 out.append("{\"po\":")
                 out.append(decimal: id)
                 out.append(",\"n\":\"type\",\"v\":")
-                JSONText.appendString(node.type, to: &out)
+                JSONText.appendString(network.nodes[id].type, to: &out)
                 out.append("}")
-                for attribute in network.nodeAttributes[node.attributes] {
+                for index in network.nodes[id].attributes {
                     out.append(",\n{\"po\":")
                     out.append(decimal: id)
                     out.append(",\"n\":")
-                    appendAttribute(attribute, to: &out)
+                    appendAttribute(network.nodeAttributes, index, to: &out)
                     count += 1
                 }
             }
@@ -103,14 +107,14 @@ struct CX1Writer: Sendable {
         if edgeAttributes > 0 {
             out.append("{\"edgeAttributes\":[")
             var count = 0
-            for (id, edge) in network.edges.enumerated() {
-                for attribute in network.edgeAttributes[edge.attributes] {
+            for id in network.edges.indices {
+                for index in network.edges[id].attributes {
                     out.append(count == 0 ? "\n" : ",\n")
                     count += 1
                     out.append("{\"po\":")
                     out.append(decimal: id)
                     out.append(",\"n\":")
-                    appendAttribute(attribute, to: &out)
+                    appendAttribute(network.edgeAttributes, index, to: &out)
                 }
             }
             out.append("]},\n")
@@ -137,17 +141,22 @@ struct CX1Writer: Sendable {
         out.append("{\"status\":[{\"error\":\"\",\"success\":true}]}]\n")
     }
 
-    /// `name","v":value[,"d":type]}` after an element's opening `{"n":` (or `{"po":id,"n":`).
-    private func appendAttribute(_ attribute: CXAttribute, to out: inout [UInt8]) {
-        JSONText.appendString(attribute.name, to: &out)
-        out.append(",\"v\":")
-        CXJSON.appendValue(attribute.value, to: &out)
-        let type = attribute.type
-        if type != .string {
-            out.append(",\"d\":\"")
-            out.append(utf8: type.rawValue)
-            out.append("\"")
+    /// `name","v":value[,"d":type]}` after an element's opening `{"n":` (or `{"po":id,"n":`):
+    /// attribute `index` of `attributes`, read in place (passing the attribute would copy it,
+    /// retaining and releasing its name and value).
+    private func appendAttribute(_ attributes: [CXAttribute], _ index: Int, to out: inout [UInt8]) {
+        if !names.appendJSON(key: attributes[index].key, to: &out) {
+            JSONText.appendString(attributes[index].name, to: &out)
         }
-        out.append("}")
+        out.append(",\"v\":")
+        CXJSON.appendValue(attributes[index].value, to: &out)
+        // The type and the closing brace as one literal each.
+        switch attributes[index].type {
+        case .string: out.append("}")
+        case .integer: out.append(",\"d\":\"integer\"}")
+        case .double: out.append(",\"d\":\"double\"}")
+        case .boolean: out.append(",\"d\":\"boolean\"}")
+        case .listOfString: out.append(",\"d\":\"list_of_string\"}")
+        }
     }
 }

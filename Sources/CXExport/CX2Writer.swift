@@ -13,6 +13,8 @@ struct CX2Writer: Sendable {
     /// The style's `visualProperties` element.
     let style: [UInt8]
     let context: CXContext
+    /// Spells the attribute names.
+    let names: CXNames
 
     func write(_ network: CXNetwork, to out: inout [UInt8]) {
         out.append("[{\"CXVersion\":\"2.0\",\"hasFragments\":false},\n")
@@ -49,7 +51,7 @@ struct CX2Writer: Sendable {
                 out.append("\":{")
                 for (index, entry) in declarations.entries.enumerated() {
                     if index > 0 { out.append(",") }
-                    JSONText.appendString(entry.name, to: &out)
+                    if !names.appendJSON(key: entry.key, to: &out) { JSONText.appendString(entry.name, to: &out) }
                     out.append(":{\"d\":\"")
                     out.append(utf8: entry.type.rawValue)
                     out.append("\"}")
@@ -111,12 +113,15 @@ struct CX2Writer: Sendable {
 
     private func appendAttributes(_ attributes: ArraySlice<CXAttribute>, to out: inout [UInt8]) {
         var first = true
-        for attribute in attributes {
+        // By index: iterating would copy each attribute, retaining and releasing its strings.
+        for index in attributes.indices {
             if !first { out.append(",") }
             first = false
-            JSONText.appendString(attribute.name, to: &out)
+            if !names.appendJSON(key: attributes[index].key, to: &out) {
+                JSONText.appendString(attributes[index].name, to: &out)
+            }
             out.append(":")
-            CXJSON.appendValue(attribute.value, to: &out)
+            CXJSON.appendValue(attributes[index].value, to: &out)
         }
     }
 }

@@ -10,10 +10,12 @@ struct CXContext: Sendable {
     /// Namespaces whose IRI is `base + local id`, sorted by CURIE prefix.
     let entries: [(namespace: Namespace, prefix: String, base: String)]
     private let prefixes: PrefixSet
-    /// Per namespace of ``entries``: its bit in a set of used namespaces, and its JSON-escaped
-    /// `prefix:` for `represents`.
-    private let bits: [Namespace: UInt16]
-    private let curiePrefixes: [Namespace: [UInt8]]
+    /// Per ``Namespace/ordinal``: the namespace's bit in a set of used namespaces (0 for
+    /// namespaces `@context` cannot map), and its JSON-escaped `prefix:` for `represents` (nil
+    /// for those). Arrays rather than dictionaries: they are read for every node, and an index
+    /// costs a few instructions where hashing the namespace cost a few hundred.
+    private let bits: [UInt16]
+    private let curiePrefixes: [[UInt8]?]
     /// The `@context` text of every set of used namespaces, indexed by the set's bits (at most
     /// 2^9: the namespaces of ``Namespace``).
     private let texts: [String]
@@ -24,13 +26,13 @@ struct CXContext: Sendable {
             guard let entry = prefixes.entries[namespace], entry.iriSuffix.isEmpty else { return nil }
             return (namespace, entry.curie, entry.iriPrefix)
         }.sorted { $0.prefix < $1.prefix }
-        var bits: [Namespace: UInt16] = [:]
-        var curiePrefixes: [Namespace: [UInt8]] = [:]
+        var bits = [UInt16](repeating: 0, count: Namespace.allCases.count)
+        var curiePrefixes = [[UInt8]?](repeating: nil, count: Namespace.allCases.count)
         for (index, entry) in entries.enumerated() {
-            bits[entry.namespace] = 1 << UInt16(index)
+            bits[entry.namespace.ordinal] = 1 << UInt16(index)
             var prefix: [UInt8] = []
             JSONText.appendEscaped(entry.prefix + ":", to: &prefix)
-            curiePrefixes[entry.namespace] = prefix
+            curiePrefixes[entry.namespace.ordinal] = prefix
         }
         self.bits = bits
         self.curiePrefixes = curiePrefixes
@@ -49,7 +51,7 @@ struct CXContext: Sendable {
     }
 
     /// The bit of `namespace` in a set of used namespaces; 0 when `@context` cannot map it.
-    func bit(_ namespace: Namespace) -> UInt16 { bits[namespace] ?? 0 }
+    func bit(_ namespace: Namespace) -> UInt16 { bits[namespace.ordinal] }
 
     /// `@context` text: a JSON object from the CURIE prefixes of the namespaces in `used`
     /// (bits of ``bit(_:)``) to their IRI bases, sorted by prefix.
@@ -58,7 +60,7 @@ struct CXContext: Sendable {
     /// Appends `represents` of `id` as a JSON string: a CURIE when `@context` can expand it,
     /// else the IRI.
     func appendRepresents(_ id: Identifier, to out: inout [UInt8]) {
-        guard let prefix = curiePrefixes[id.namespace] else {
+        guard let prefix = curiePrefixes[id.namespace.ordinal] else {
             JSONText.appendString(prefixes.iri(id), to: &out)
             return
         }

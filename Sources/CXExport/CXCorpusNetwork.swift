@@ -52,6 +52,7 @@ struct CXCorpusNetwork {
         builder.appendFigureNode(subgraph, to: &network)
         // The corpus network keeps every gene, each with its own taxon's name.
         let geneTaxa = CXOrganismChoice(subgraph).geneTaxa
+        var cursor = 0
         usedNamespaces |= builder.context.bit(subgraph.figure.id.namespace)
         builder.forEachMention(in: subgraph) { mention, node in
             let key = NodeKey(kind: mention.targetKind, id: mention.target)
@@ -62,7 +63,8 @@ struct CXCorpusNetwork {
                 target = network.nodes.count
                 nodeIndex[key] = target
                 usedNamespaces |= builder.context.bit(node.id.namespace)
-                let organism = geneTaxa[node.id].map { CXOrganismChoice.name(of: $0, in: subgraph) }
+                let taxon = node.kind == .gene ? geneTaxa.taxon(of: node.id, cursor: &cursor) : nil
+                let organism = taxon.map { CXOrganismChoice.name(of: $0, in: subgraph) }
                 builder.appendEntityNode(
                     node, organism: node.kind == .gene ? organism : nil, evidence: nil, to: &network)
             }
@@ -73,16 +75,17 @@ struct CXCorpusNetwork {
 
     /// The finished network: attributes set, nodes laid out. Call once, when not over the limit.
     mutating func finish(builder: CXNetworkBuilder) -> CXNetwork {
-        network.addNetworkAttribute("name", .string("PFOCR pathway figures (\(figureCount) figures)"))
         network.addNetworkAttribute(
-            "description",
+            builder.names.name("name"), .string("PFOCR pathway figures (\(figureCount) figures)"))
+        network.addNetworkAttribute(
+            builder.names.name("description"),
             .string(
                 "Pathway figures from PubMed Central (Pathway Figure OCR, WikiPathways) and the genes, chemicals "
                     + "and diseases OCR found in them: one node per figure and per entity, one mentions edge per "
                     + "figure and entity, carrying the OCR words, matched terms and lexicon sources."))
-        network.addNetworkAttribute("rights", .string(CXNetworkBuilder.rights))
-        network.addNetworkAttribute("figureCount", .integer(figureCount))
-        network.addNetworkAttribute("@context", .string(builder.context.text(usedNamespaces)))
+        network.addNetworkAttribute(builder.names.name("rights"), .string(CXNetworkBuilder.rights))
+        network.addNetworkAttribute(builder.names.name("figureCount"), .integer(figureCount))
+        network.addNetworkAttribute(builder.names.name("@context"), .string(builder.context.text(usedNamespaces)))
         CXLayout.arrange(&network.nodes)
         return network
     }

@@ -7,19 +7,34 @@
 /// module's fixed names, so a clash only happens with an unusual Mappings/vocabulary.yaml;
 /// the sink counts such values (`attributeTypeClashes`).
 ///
-/// A network declares a few dozen names at most (the vocabulary's), so a scan finds a name
-/// faster than hashing it would, and a network costs one array rather than a dictionary.
+/// Names with a ``CXNames`` key are found by key in ``types`` (one array index: every
+/// attribute of every node is admitted here); names outside the table, rare, by a scan of
+/// ``entries``. A network costs two arrays rather than a dictionary.
 struct CXDeclarations {
-    private(set) var entries: [(name: String, type: CXType)] = []
+    /// Every declared name with its type, in first-use order.
+    private(set) var entries: [(name: String, key: Int, type: CXType)] = []
+    /// Per ``CXNames`` key: the name's declared type; nil when not declared (or past the end).
+    private var types: [CXType?] = []
 
     /// Declares `name` with `type` if new; false when it is declared with another type.
-    mutating func admit(_ name: String, _ type: CXType) -> Bool {
-        for entry in entries where entry.name == name { return entry.type == type }
-        entries.append((name, type))
+    mutating func admit(_ name: CXName, _ type: CXType) -> Bool {
+        if name.key == CXNames.unknown {
+            for index in entries.indices where name.matches(key: entries[index].key, text: entries[index].name) {
+                return entries[index].type == type
+            }
+        } else {
+            if name.key < types.count, let declared = types[name.key] { return declared == type }
+            if name.key >= types.count { types += repeatElement(nil, count: name.key + 1 - types.count) }
+            types[name.key] = type
+        }
+        entries.append((name.text, name.key, type))
         return true
     }
 
     var isEmpty: Bool { entries.isEmpty }
 
-    func contains(_ name: String) -> Bool { entries.contains { $0.name == name } }
+    func contains(_ name: CXName) -> Bool {
+        if name.key != CXNames.unknown { return name.key < types.count && types[name.key] != nil }
+        return entries.indices.contains { name.matches(key: entries[$0].key, text: entries[$0].name) }
+    }
 }

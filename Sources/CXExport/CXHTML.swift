@@ -4,46 +4,88 @@ import PFOCRGraph
 /// writes them (notebooks/update_pfocr.ipynb, "Update properties of remaining networks"),
 /// with the text escaped (pfocr2ndex pastes it in as it is, so a `<` in a caption would
 /// open a tag).
+///
+/// Each text is put together as UTF-8 bytes in one buffer and made a `String` once: every
+/// figure network has a `description` holding the whole caption, and building it from
+/// `String` pieces scalar by scalar cost more than writing the rest of the network's
+/// attributes. Every character escaped is ASCII, so escaping bytes gives the same text as
+/// escaping scalars.
 enum CXHTML {
     /// `description`: the caption as a paragraph, then the figure image at full width:
     /// `<p>caption</p>\n<p><img src="image" style="width: 100%;"></p>`. Either part is left
     /// out when absent; nil when both are.
     static func description(caption: String?, image: String?) -> String? {
-        var parts: [String] = []
-        if let caption { parts.append("<p>" + escape(caption) + "</p>") }
-        if let image { parts.append("<p><img src=\"" + escape(image) + "\" style=\"width: 100%;\"></p>") }
-        return parts.isEmpty ? nil : parts.joined(separator: "\n")
+        guard caption != nil || image != nil else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity((caption?.utf8.count ?? 0) + (image?.utf8.count ?? 0) + 64)
+        if let caption {
+            out.append("<p>")
+            appendEscaped(caption, to: &out)
+            out.append("</p>")
+        }
+        if let image {
+            if caption != nil { out.append("\n") }
+            out.append("<p><img src=\"")
+            appendEscaped(image, to: &out)
+            out.append("\" style=\"width: 100%;\"></p>")
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `reference`: the reference text, the paper title in bold, and a link to the paper that
     /// opens in a new tab: `reftext <b>title</b> <a href="link" target="_blank">link</a>`.
     /// Absent parts are left out; nil when all are.
     static func reference(text: String?, title: String?, link: String?) -> String? {
-        var parts: [String] = []
-        if let text { parts.append(escape(text)) }
-        if let title { parts.append("<b>" + escape(title) + "</b>") }
-        if let link {
-            let escaped = escape(link)
-            parts.append("<a href=\"" + escaped + "\" target=\"_blank\">" + escaped + "</a>")
+        guard text != nil || title != nil || link != nil else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(
+            (text?.utf8.count ?? 0) + (title?.utf8.count ?? 0) + 2 * (link?.utf8.count ?? 0) + 64)
+        if let text { appendEscaped(text, to: &out) }
+        if let title {
+            if text != nil { out.append(" ") }
+            out.append("<b>")
+            appendEscaped(title, to: &out)
+            out.append("</b>")
         }
-        return parts.isEmpty ? nil : parts.joined(separator: " ")
+        if let link {
+            if text != nil || title != nil { out.append(" ") }
+            out.append("<a href=\"")
+            appendEscaped(link, to: &out)
+            out.append("\" target=\"_blank\">")
+            appendEscaped(link, to: &out)
+            out.append("</a>")
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Text safe in HTML content and in a double-quoted attribute: `&`, `<`, `>`, `"` as
     /// character references.
     static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
-        var out = String()
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(character)
+        appendEscaped(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends ``escape(_:)`` of `text` as UTF-8: runs without `&<>"` are copied whole.
+    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices {
+                let reference: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): reference = "&amp;"
+                case UInt8(ascii: "<"): reference = "&lt;"
+                case UInt8(ascii: ">"): reference = "&gt;"
+                case UInt8(ascii: "\""): reference = "&quot;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                out.append(reference)
+                start = index + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
-        return out
     }
 }

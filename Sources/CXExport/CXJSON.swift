@@ -7,6 +7,23 @@ enum CXJSON {
         JSONText.appendValue(value, to: &out)
     }
 
+    /// An attribute's value; an evidence list as the JSON array of its rows' field (the bytes
+    /// ``JSONText/appendArray(_:to:)`` writes for the list ``GraphSchema/mentions`` would make).
+    static func appendValue(_ value: CXValue, to out: inout [UInt8]) {
+        switch value {
+        case .value(let value):
+            JSONText.appendValue(value, to: &out)
+        case .evidence(let rows, let field):
+            let text = GraphSchema.evidenceFields[field].value
+            out.append(UInt8(ascii: "["))
+            for index in rows.indices {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                JSONText.appendString(text(rows[index]), to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+    }
+
     /// A coordinate: whole numbers as `120.0`, so readers see a double. The layout only makes
     /// whole non-negative numbers, written here without formatting a `Double`; anything else
     /// goes through ``JSONText/double(_:)``, which gives the same text for those.

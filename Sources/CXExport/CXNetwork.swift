@@ -32,41 +32,53 @@ struct CXNetwork {
     var edgeAttributeCount: Int { edgeAttributes.count }
 
     /// Adds a network attribute unless its name is already used (each name once).
-    mutating func addNetworkAttribute(_ name: String, _ value: PropertyValue) {
+    mutating func addNetworkAttribute(_ name: CXName, _ value: PropertyValue) {
         guard !networkDeclarations.contains(name) else {
             typeClashes += 1
             return
         }
         _ = networkDeclarations.admit(name, CXType(value.type))
-        attributes.append(CXAttribute(name, value))
+        attributes.append(CXAttribute(name, .value(value)))
     }
 
     /// Adds an attribute to the node whose attributes start at `start` (the last node, being
     /// built), unless the node already has that name or the name is declared with another type.
-    mutating func addNodeAttribute(_ name: String, _ value: PropertyValue, from start: Int) {
+    mutating func addNodeAttribute(_ name: CXName, _ value: PropertyValue, from start: Int) {
+        addNodeAttribute(name, .value(value), from: start)
+    }
+
+    /// ``addNodeAttribute(_:_:from:)`` of a value not yet made (an evidence list).
+    mutating func addNodeAttribute(_ name: CXName, _ value: CXValue, from start: Int) {
         CXNetwork.add(
-            CXAttribute(name, value), to: &nodeAttributes, from: start, declarations: &nodeDeclarations,
+            (name, value), to: &nodeAttributes, from: start, declarations: &nodeDeclarations,
             clashes: &typeClashes)
     }
 
     /// ``addNodeAttribute(_:_:from:)`` for the edge being built.
-    mutating func addEdgeAttribute(_ name: String, _ value: PropertyValue, from start: Int) {
+    mutating func addEdgeAttribute(_ name: CXName, _ value: PropertyValue, from start: Int) {
         CXNetwork.add(
-            CXAttribute(name, value), to: &edgeAttributes, from: start, declarations: &edgeDeclarations,
+            (name, .value(value)), to: &edgeAttributes, from: start, declarations: &edgeDeclarations,
             clashes: &typeClashes)
     }
 
     private static func add(
-        _ attribute: CXAttribute, to attributes: inout [CXAttribute], from start: Int,
+        _ attribute: (name: CXName, value: CXValue), to attributes: inout [CXAttribute], from start: Int,
         declarations: inout CXDeclarations, clashes: inout Int
     ) {
-        guard !attributes[start...].contains(where: { $0.name == attribute.name }),
-            declarations.admit(attribute.name, attribute.type)
-        else {
+        // By key (see ``CXNames``): an element has about ten attributes, scanned in place.
+        var index = start
+        while index < attributes.count {
+            if attribute.name.matches(key: attributes[index].key, text: attributes[index].name) {
+                clashes += 1
+                return
+            }
+            index += 1
+        }
+        guard declarations.admit(attribute.name, attribute.value.type) else {
             clashes += 1
             return
         }
-        attributes.append(attribute)
+        attributes.append(CXAttribute(attribute.name, attribute.value))
     }
 }
 
@@ -94,18 +106,44 @@ struct CXEdge {
     var attributes: Range<Int>
 }
 
-/// One attribute: a name and a typed value.
+/// One attribute: a name (with its ``CXNames`` key) and a typed value.
 struct CXAttribute {
     var name: String
-    var value: PropertyValue
+    /// The name's key in the export's ``CXNames``.
+    var key: Int
+    var value: CXValue
 
-    init(_ name: String, _ value: PropertyValue) {
-        self.name = name
+    init(_ name: CXName, _ value: CXValue) {
+        self.name = name.text
+        key = name.key
         self.value = value
     }
 
     /// The CX data type of the value (`d`), the same in CX1 and CX2.
-    var type: CXType { CXType(value.type) }
+    var type: CXType { value.type }
+}
+
+/// An attribute's value: a property value, or a MENTIONS list property still in its evidence
+/// rows.
+///
+/// Why the second case: a figure network's gene, chemical and disease nodes each carry the
+/// MENTIONS lists (`words`, `matchedTerms`, `sources`); ``GraphEdge/value(_:)`` makes each an
+/// array of strings, allocated and freed per node, only to be written once as JSON. Keeping
+/// the rows (one reference) and writing the list from them gives the same bytes without the
+/// arrays.
+enum CXValue {
+    case value(PropertyValue)
+    /// `.stringList` of field `field` (an index of ``GraphSchema/evidenceFields``) of every row
+    /// of `rows`, as ``GraphSchema/mentions`` makes it (rows not empty).
+    case evidence(_ rows: [MentionEvidence], field: Int)
+
+    /// The CX data type (`d`).
+    var type: CXType {
+        switch self {
+        case .value(let value): CXType(value.type)
+        case .evidence: .listOfString
+        }
+    }
 }
 
 /// The CX attribute data types the formats use.

@@ -67,6 +67,23 @@ struct CXNetworkBuilder: Sendable {
     private let typeNames: [String]
     /// The MENTIONS interaction name (`mentions`).
     let interaction: String
+    /// Every attribute name the networks use, keyed (see ``CXNames``); the writers spell
+    /// names from it.
+    let names: CXNames
+    /// The names of the node fields and of the edge `interaction`.
+    private let nodeFieldNames: [CXName]
+    private let interactionName: CXName
+    private let ncbigeneName: CXName
+    private let organismName: CXName
+    private let wordName: CXName
+    /// Parallel to ``nodeProperties``, ``evidenceProperties`` and ``mentionProperties``: the
+    /// properties' attribute names.
+    private let nodePropertyNames: [[CXName]]
+    private let evidenceNames: [CXName]
+    /// Parallel to ``evidenceProperties``: the index in ``GraphSchema/evidenceFields`` of a
+    /// property made from one field of the evidence rows (nil for the others).
+    private let evidenceFields: [Int?]
+    private let mentionNames: [CXName]
 
     init(mapping: Mapping) {
         let vocabulary = mapping.vocabulary
@@ -93,7 +110,30 @@ struct CXNetworkBuilder: Sendable {
         }
         typeNames = kinds.map { CXNetworkBuilder.typeName($0, vocabulary) }
         interaction = vocabulary.edge(.mentions).type.lowercased()
+        var names = CXNames()
+        nodeFieldNames = ["name", "represents", "type"].map { names.add($0) }
+        interactionName = names.add("interaction")
+        ncbigeneName = names.add(CXNetworkBuilder.ncbigeneAttribute)
+        organismName = names.add(CXNetworkBuilder.organismAttribute)
+        wordName = names.add(CXNetworkBuilder.wordAttribute)
+        nodePropertyNames = nodeProperties.map { $0.map { names.add($0.name) } }
+        evidenceNames = evidenceProperties.map { names.add($0.name) }
+        evidenceFields = evidenceProperties.map { spec in
+            GraphSchema.evidenceFields.firstIndex { $0.key.name == spec.name }
+        }
+        mentionNames = mentionProperties.map { names.add($0.name) }
+        for name in CXNetworkBuilder.networkAttributeNames { names.add(name) }
+        for spec in figureExtras + paperExtras { names.add(spec.name) }
+        self.names = names
     }
+
+    /// The fixed network and figure-node attribute names (``forEachFigureAttribute(_:asNode:organism:_:)``
+    /// and the corpus network's), given keys up front; a name left out here would still be
+    /// written right, compared by its text.
+    static let networkAttributeNames = [
+        "description", "pfocrId", "pmcId", "figureNumber", "figureTitle", "figureLink", "paperLink", "paperTitle",
+        "publicationYear", "rights", "networkType", "methods", "reference", "ndexUUID", "@context", "figureCount",
+    ]
 
     /// The node `type` value of a kind: its vocabulary label in lower case.
     static func typeName(_ kind: NodeKind, _ vocabulary: Vocabulary) -> String {
@@ -117,28 +157,41 @@ struct CXNetworkBuilder: Sendable {
     @discardableResult
     func buildFigureNetwork(_ subgraph: FigureSubgraph, into network: inout CXNetwork) -> CXOrganismChoice {
         let choice = CXOrganismChoice(subgraph)
+        // Room for every entity node and its attributes at once (at most one node per edge;
+        // about eight attributes a node on the synthetic corpus): growing by doubling copied
+        // the arrays several times per figure.
+        network.nodes.reserveCapacity(subgraph.edges.count)
+        network.nodeAttributes.reserveCapacity(8 * subgraph.edges.count)
         // Entities in subgraph order (genes, chemicals, diseases, each sorted by id), one
         // per MENTIONS edge: the builder makes exactly one edge per (figure, entity).
         var used: UInt16 = 0
+        var cursor = 0
         forEachMention(in: subgraph) { mention, node in
-            guard node.kind != .gene || choice.keeps(gene: node.id) else { return }
+            guard node.kind != .gene || choice.keeps(gene: node.id, cursor: &cursor) else { return }
             used |= context.bit(node.id.namespace)
             appendEntityNode(node, organism: choice.name, evidence: mention, to: &network)
         }
         guard !network.nodes.isEmpty else { return choice }
-        forEachFigureAttribute(subgraph, asNode: false, organism: choice.name) { network.addNetworkAttribute($0, $1) }
-        network.addNetworkAttribute("@context", .string(context.text(used)))
+        forEachFigureAttribute(subgraph, asNode: false, organism: choice.name) {
+            network.addNetworkAttribute(names.name($0), $1)
+        }
+        network.addNetworkAttribute(names.name("@context"), .string(context.text(used)))
         CXLayout.arrange(&network.nodes)
         return choice
     }
 
     /// Kind order, then the builder's order within a kind (numeric for genes).
     static func entityOrder(_ lhs: GraphEdge, _ rhs: GraphEdge) -> Bool {
-        if lhs.targetKind != rhs.targetKind { return lhs.targetKind < rhs.targetKind }
-        let left = lhs.target.local
-        let right = rhs.target.local
-        if lhs.targetKind == .gene { return (left.utf8.count, left) < (right.utf8.count, right) }
-        return lhs.target < rhs.target
+        entityOrder(lhs.targetKind, lhs.target, rhs.targetKind, rhs.target)
+    }
+
+    /// ``entityOrder(_:_:)`` of two targets given by kind and id.
+    static func entityOrder(_ lhsKind: NodeKind, _ lhs: Identifier, _ rhsKind: NodeKind, _ rhs: Identifier) -> Bool {
+        if lhsKind != rhsKind { return lhsKind < rhsKind }
+        let left = lhs.local
+        let right = rhs.local
+        if lhsKind == .gene { return (left.utf8.count, left) < (right.utf8.count, right) }
+        return lhs < rhs
     }
 
     /// Calls `body` with every MENTIONS edge to an entity, in ``entityOrder(_:_:)``, and the
@@ -149,11 +202,19 @@ struct CXNetworkBuilder: Sendable {
     /// subgraph ordered otherwise is sorted (stably, as before) and searched.
     @discardableResult
     func forEachMention(in subgraph: FigureSubgraph, _ body: (GraphEdge, GraphNode) -> Void) -> Int {
+        // Edges are read in place, by index and field: iterating them or passing them to the
+        // order checks would copy each edge, retaining and releasing its strings and arrays.
         let edges = subgraph.edges
+        func isEntityMention(_ index: Int) -> Bool {
+            edges[index].kind == .mentions && CXNetworkBuilder.isEntity(edges[index].targetKind)
+        }
         var inOrder = true
         var previous: Int? = nil
-        for index in edges.indices where CXNetworkBuilder.isEntityMention(edges[index]) {
-            if let previous, CXNetworkBuilder.entityOrder(edges[index], edges[previous]) {
+        for index in edges.indices where isEntityMention(index) {
+            if let previous,
+                CXNetworkBuilder.entityOrder(
+                    edges[index].targetKind, edges[index].target, edges[previous].targetKind, edges[previous].target)
+            {
                 inOrder = false
                 break
             }
@@ -169,7 +230,7 @@ struct CXNetworkBuilder: Sendable {
             body(mention, node)
         }
         if inOrder {
-            for mention in edges where CXNetworkBuilder.isEntityMention(mention) { visit(mention) }
+            for index in edges.indices where isEntityMention(index) { visit(edges[index]) }
         } else {
             for mention in edges.filter(CXNetworkBuilder.isEntityMention).sorted(by: CXNetworkBuilder.entityOrder) {
                 visit(mention)
@@ -283,28 +344,38 @@ struct CXNetworkBuilder: Sendable {
         declareNodeFields(&network.nodeDeclarations)
         let start = network.nodeAttributes.count
         var pending = nodeProperties[node.kind.order][...]
+        let propertyNames = nodePropertyNames[node.kind.order]
         if node.kind == .gene {
-            network.addNodeAttribute(CXNetworkBuilder.ncbigeneAttribute, .string(node.id.local), from: start)
+            network.addNodeAttribute(ncbigeneName, .string(node.id.local), from: start)
             // The symbol, then the gene's own attributes, then the rest of the vocabulary's.
             if let first = pending.first, first.name == PropertyKey.symbol.name {
-                if let value = node.value(first.name) { network.addNodeAttribute(first.name, value, from: start) }
+                if let value = node.value(first.name) {
+                    network.addNodeAttribute(propertyNames[pending.startIndex], value, from: start)
+                }
                 pending = pending.dropFirst()
             }
             if let organism {
-                network.addNodeAttribute(CXNetworkBuilder.organismAttribute, .string(organism), from: start)
+                network.addNodeAttribute(organismName, .string(organism), from: start)
             }
             if let evidence, writesWords, let word = CXNetworkBuilder.word(evidence) {
-                network.addNodeAttribute(CXNetworkBuilder.wordAttribute, .string(word), from: start)
+                network.addNodeAttribute(wordName, .string(word), from: start)
             }
         }
-        for spec in pending {
-            guard let value = node.value(spec.name) else { continue }
-            network.addNodeAttribute(spec.name, value, from: start)
+        for index in pending.indices {
+            guard let value = node.value(pending[index].name) else { continue }
+            network.addNodeAttribute(propertyNames[index], value, from: start)
         }
         if let evidence {
-            for spec in evidenceProperties {
+            for (index, spec) in evidenceProperties.enumerated() {
+                // A list made from the rows, as `GraphEdge.value` would make it, unless the
+                // edge stores properties of its own (which that would read first).
+                if let field = evidenceFields[index], evidence.properties.isEmpty, !evidence.evidence.isEmpty {
+                    network.addNodeAttribute(
+                        evidenceNames[index], .evidence(evidence.evidence, field: field), from: start)
+                    continue
+                }
                 guard let value = evidence.value(spec.name) else { continue }
-                network.addNodeAttribute(spec.name, value, from: start)
+                network.addNodeAttribute(evidenceNames[index], value, from: start)
             }
         }
         network.nodes.append(
@@ -317,6 +388,11 @@ struct CXNetworkBuilder: Sendable {
     /// input order, joined by `, ` (every word, with its row, stays in `words`); nil when no
     /// row has one.
     static func word(_ mention: GraphEdge) -> String? {
+        // Most genes have one row: its word as it is, without the list and the join.
+        if mention.evidence.count == 1 {
+            let word = mention.evidence[0].word
+            return word.isEmpty ? nil : word
+        }
         var distinct: [String] = []
         for row in mention.evidence where !row.word.isEmpty && !distinct.contains(row.word) {
             distinct.append(row.word)
@@ -330,7 +406,7 @@ struct CXNetworkBuilder: Sendable {
         let start = network.nodeAttributes.count
         forEachFigureAttribute(subgraph, asNode: true) { name, value in
             guard !CXNetworkBuilder.reservedNodeNames.contains(name) else { return }
-            network.addNodeAttribute(name, value, from: start)
+            network.addNodeAttribute(names.name(name), value, from: start)
         }
         let figure = subgraph.figure
         network.nodes.append(
@@ -341,11 +417,11 @@ struct CXNetworkBuilder: Sendable {
 
     /// Appends a MENTIONS edge of the corpus network, its evidence as edge attributes.
     func appendMentionEdge(_ edge: GraphEdge, source: Int, target: Int, to network: inout CXNetwork) {
-        _ = network.edgeDeclarations.admit("interaction", .string)
+        _ = network.edgeDeclarations.admit(interactionName, .string)
         let start = network.edgeAttributes.count
-        for spec in mentionProperties {
+        for (index, spec) in mentionProperties.enumerated() {
             guard let value = edge.value(spec.name) else { continue }
-            network.addEdgeAttribute(spec.name, value, from: start)
+            network.addEdgeAttribute(mentionNames[index], value, from: start)
         }
         network.edges.append(
             CXEdge(
@@ -355,8 +431,6 @@ struct CXNetworkBuilder: Sendable {
 
     private func declareNodeFields(_ declarations: inout CXDeclarations) {
         guard declarations.isEmpty else { return }
-        _ = declarations.admit("name", .string)
-        _ = declarations.admit("represents", .string)
-        _ = declarations.admit("type", .string)
+        for name in nodeFieldNames { _ = declarations.admit(name, .string) }
     }
 }

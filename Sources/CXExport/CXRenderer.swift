@@ -40,8 +40,8 @@ struct CXRenderer: FigureRenderer {
         builder = CXNetworkBuilder(mapping: mapping)
         self.dialects = dialects
         let style = CXStyle(vocabulary: mapping.vocabulary)
-        cx2Writer = CX2Writer(style: Array(style.cx2Text.utf8), context: builder.context)
-        cx1Writer = CX1Writer(style: Array(style.cx1Text.utf8), context: builder.context)
+        cx2Writer = CX2Writer(style: Array(style.cx2Text.utf8), context: builder.context, names: builder.names)
+        cx1Writer = CX1Writer(style: Array(style.cx1Text.utf8), context: builder.context, names: builder.names)
     }
 
     func render(_ subgraph: FigureSubgraph, into fragment: inout FigureFragment) {

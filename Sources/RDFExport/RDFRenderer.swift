@@ -72,9 +72,10 @@ struct RDFRenderer: FigureRenderer {
         // 1. The figure and its direct triples.
         out.subject(node: figure.id)
         describe(figure, &out)
-        for (index, edge) in edges.enumerated() where edge.kind != .inTaxon && !RDFRenderer.repeatsTriple(edges, index)
-        {
-            out.triple(terms.edgePredicates[edge.kind.order], .node(edge.target))
+        // Edges are read in place (by index) here and below: iterating the array would copy
+        // each edge, retaining and releasing its strings and arrays.
+        for index in edges.indices where edges[index].kind != .inTaxon && !RDFRenderer.repeatsTriple(edges, index) {
+            out.triple(terms.edgePredicates[edges[index].kind.order], .node(edges[index].target))
         }
         out.endSubject()
         out.flush(into: &fragment, when: .always)
@@ -130,10 +131,13 @@ struct RDFRenderer: FigureRenderer {
 
         init(_ subgraph: FigureSubgraph) {
             let nodes = subgraph.nodes
+            let graphEdges = subgraph.edges
             var next = 0
-            for (index, edge) in subgraph.edges.enumerated() where edge.kind == .inTaxon {
+            // By index, as in `render`: no copy of each edge.
+            for index in graphEdges.indices where graphEdges[index].kind == .inTaxon {
                 if firstEdges.isEmpty { firstEdges = Array(repeating: nil, count: nodes.count) }
-                let isSource = { (node: Int) in nodes[node].kind == .gene && nodes[node].id == edge.source }
+                let source = graphEdges[index].source
+                let isSource = { (node: Int) in nodes[node].kind == .gene && nodes[node].id == source }
                 let node = next < nodes.count && isSource(next) ? next : nodes.indices.first(where: isSource)
                 if let node {
                     next = node + 1
@@ -215,8 +219,12 @@ struct RDFRenderer: FigureRenderer {
         case .string(let text):
             literal(property, text, &out)
         case .integer(let number):
-            let lexical = property.isYear ? RDFRenderer.gYear(number) : String(number)
-            out.triple(predicate, .typed(lexical, datatype: property.datatype ?? terms.xsdInteger))
+            let datatype = property.datatype ?? terms.xsdInteger
+            if property.isYear {
+                out.triple(predicate, .typed(RDFRenderer.gYear(number), datatype: datatype))
+            } else {
+                out.triple(predicate, .integer(number, datatype: datatype))
+            }
         case .double(let number):
             out.triple(predicate, .typed(RDFRenderer.double(number), datatype: property.datatype ?? terms.xsdDouble))
         case .boolean(let flag):
@@ -257,6 +265,7 @@ struct RDFRenderer: FigureRenderer {
 
     /// The mention resource of each MENTIONS edge and its evidence rows.
     private func writeMentions(_ subgraph: FigureSubgraph, _ out: inout TripleFanOut) {
+        out.spellFigure(subgraph.figure.id)
         let figureIRI = prefixes.iri(subgraph.figure.id)
         // `<figure IRI#mention-`: the figure IRI holds no `#` (encoded), else `-mention-`.
         var figureBase: [UInt8] = [UInt8(ascii: "<")]
@@ -264,7 +273,9 @@ struct RDFRenderer: FigureRenderer {
         figureBase.append(utf8: figureIRI.utf8.contains(UInt8(ascii: "#")) ? "-mention-" : "#mention-")
         var mentionBase: [UInt8] = []
         var term: [UInt8] = []
-        for edge in subgraph.edges where edge.kind == .mentions {
+        let edges = subgraph.edges
+        for edgeIndex in edges.indices where edges[edgeIndex].kind == .mentions {
+            let edge = edges[edgeIndex]
             mentionBase.removeAll(keepingCapacity: true)
             mentionBase.append(contentsOf: figureBase)
             if edge.target.namespace.isSharedByNodeKinds {
@@ -278,7 +289,7 @@ struct RDFRenderer: FigureRenderer {
             out.tally[1] += 1
             out.subject(spelled: term)
             out.triple(terms.type, .term(terms.mentionClass))
-            out.triple(terms.inFigure, .node(subgraph.figure.id))
+            out.triple(terms.inFigure, .figure)
             out.triple(terms.mentionOf, .node(edge.target))
             for property in terms.mentionProperties {
                 guard let value = edge.value(property.name) else { continue }
@@ -299,9 +310,13 @@ struct RDFRenderer: FigureRenderer {
                 out.tally[2] += 1
                 out.subject(spelled: term)
                 out.triple(terms.type, .term(terms.evidenceClass))
-                for (property, field) in terms.evidenceProperties {
-                    let text = field(edge.evidence[row - 1])
-                    if !text.isEmpty { literal(property, text, &out) }
+                // The row read once, not once per field, and the fields by index: each read of
+                // a row or of a property would copy (retain and release) its strings.
+                let evidence = edge.evidence[row - 1]
+                let fields = terms.evidenceProperties
+                for index in fields.indices {
+                    let text = fields[index].field(evidence)
+                    if !text.isEmpty { literal(fields[index].term, text, &out) }
                 }
                 out.endSubject()
             }

@@ -27,6 +27,12 @@ struct TripleFanOut {
         self.first.exchangeBytes(&fragment.bytes)
     }
 
+    /// Spells the figure `id` once in every writer (``TripleWriter/spellFigure(_:)``).
+    mutating func spellFigure(_ id: Identifier) {
+        first.spellFigure(id)
+        second?.spellFigure(id)
+    }
+
     mutating func subject(node id: Identifier) {
         first.subject(node: id)
         second?.subject(node: id)

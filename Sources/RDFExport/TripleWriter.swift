@@ -16,6 +16,9 @@ struct TripleWriter {
     let spelling: RDFSpelling
     /// The spelling's words, read without reference counting.
     private let words: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>
+    /// The spelling's predicates and continuations (``RDFSpelling/predicates``), read alike.
+    private let predicates: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>
+    private let continuations: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>
     private let namer: RDFNamer
     /// The writer's file in the sink's numbering.
     let file: Int
@@ -27,13 +30,25 @@ struct TripleWriter {
     private var previousPredicate: UnsafePointer<UInt8>?
     private var blockTriples = 0
     private let isTurtle: Bool
+    /// One node spelled ahead (``spellFigure(_:)``): the figure, object of every mention's
+    /// `pfocr:inFigure`. Spelling its long IRI anew for each mention cost more than the rest of
+    /// that triple.
+    private var figure: [UInt8] = []
 
     init(spelling: RDFSpelling, file: Int) {
         self.spelling = spelling
         words = spelling.words.entries
+        predicates = spelling.predicates.entries
+        continuations = spelling.continuations.entries
         namer = spelling.namer
         self.file = file
         isTurtle = spelling.syntax == .turtle
+    }
+
+    /// Spells node `id` once, for the objects ``Object/figure``.
+    mutating func spellFigure(_ id: Identifier) {
+        figure.removeAll(keepingCapacity: true)
+        namer.appendNode(id, to: &figure)
     }
 
     /// Opens a block for node `id`, closing the previous one.
@@ -65,22 +80,16 @@ struct TripleWriter {
             let key = words[id].baseAddress
             if blockTriples == 0 {
                 out.append(borrowing: subject)
-                out.append(UInt8(ascii: " "))
-                out.append(contentsOf: words[id])
-                out.append(UInt8(ascii: " "))
+                out.append(contentsOf: predicates[id])
             } else if key == previousPredicate {
                 out.append(", ")
             } else {
-                out.append(" ;\n    ")
-                out.append(contentsOf: words[id])
-                out.append(UInt8(ascii: " "))
+                out.append(contentsOf: continuations[id])
             }
             previousPredicate = key
         } else {
             out.append(borrowing: subject)
-            out.append(UInt8(ascii: " "))
-            out.append(contentsOf: words[id])
-            out.append(UInt8(ascii: " "))
+            out.append(contentsOf: predicates[id])
         }
         blockTriples += 1
     }
@@ -90,6 +99,8 @@ struct TripleWriter {
         /// A term of the table (a class).
         case term(Int)
         case node(Identifier)
+        /// The node given to ``spellFigure(_:)``, as ``node(_:)`` would spell it.
+        case figure
         /// An object spelled alike in every syntax (a full `<IRI>`).
         case spelled([UInt8])
         /// The full IRI `open` (`<` and an encoded base) followed by `segment` encoded as an
@@ -101,6 +112,9 @@ struct TripleWriter {
         case string(String)
         /// A typed literal with datatype `datatype` (an id of the table).
         case typed(String, datatype: Int)
+        /// ``typed(_:datatype:)`` of `String(number)`, written without making the string
+        /// (every mention's `pfocr:evidenceCount`); its digits and sign need no escape.
+        case integer(Int, datatype: Int)
     }
 
     /// Writes one triple of the current subject.
@@ -111,6 +125,8 @@ struct TripleWriter {
             out.append(contentsOf: words[id])
         case .node(let id):
             namer.appendNode(id, to: &out)
+        case .figure:
+            out.append(borrowing: figure)
         case .spelled(let bytes):
             out.append(borrowing: bytes)
         case .iri(let open, let segment):
@@ -124,6 +140,11 @@ struct TripleWriter {
         case .typed(let lexical, let datatype):
             RDFText.appendString(lexical, to: &out)
             out.append("^^")
+            out.append(contentsOf: words[datatype])
+        case .integer(let number, let datatype):
+            out.append(UInt8(ascii: "\""))
+            out.append(decimal: number)
+            out.append("\"^^")
             out.append(contentsOf: words[datatype])
         }
         if !isTurtle { out.append(" .\n") }

@@ -31,12 +31,18 @@ public enum IRIEncoding {
 
     /// Appends ``encodeSegment(_:keepSlash:)`` of `text` to bytes; text that needs no
     /// escaping (ids, almost always) is copied as it is.
+    ///
+    /// The check reads the UTF-8 bytes in place and copies them from the same buffer: the
+    /// renderers call this for most IRIs they write, and walking `String.UTF8View` (then
+    /// reading the text again to copy it) cost several times the bytes' own work.
     public static func appendSegment(_ text: String, keepSlash: Bool = false, to out: inout [UInt8]) {
-        if text.utf8.allSatisfy({ isPlain($0) || (keepSlash && $0 == UInt8(ascii: "/")) }) {
-            out.append(utf8: text)
-        } else {
-            out.append(utf8: encodeSegment(text, keepSlash: keepSlash))
+        var text = text
+        let copied = text.withUTF8 { bytes -> Bool in
+            for byte in bytes where !isPlain(byte) && !(keepSlash && byte == UInt8(ascii: "/")) { return false }
+            out.append(contentsOf: bytes)
+            return true
         }
+        if !copied { out.append(utf8: encodeSegment(text, keepSlash: keepSlash)) }
     }
 
     static func isPlain(_ byte: UInt8) -> Bool {
