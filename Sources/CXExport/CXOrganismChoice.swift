@@ -131,16 +131,19 @@ struct CXGeneTaxa: Equatable {
 
     /// One entry per gene (its first IN_TAXON edge), in edge order.
     private(set) var entries: [Entry] = []
+    /// True while every entry's gene precedes the next one's (``precedes(_:_:)``).
+    private var inGeneOrder = true
 
     /// Records `taxon` for `gene` unless the gene has one already (the first edge wins).
     mutating func add(gene: Identifier, taxon: Identifier) {
-        // In builder order each gene follows the previous one, so the scan is only for
-        // subgraphs ordered otherwise.
-        if let last = entries.last, CXGeneTaxa.precedes(last.gene, gene) {
+        // In builder order each gene follows every earlier one, so the scan for an earlier
+        // entry is only for subgraphs ordered otherwise.
+        if let last = entries.last, inGeneOrder, CXGeneTaxa.precedes(last.gene, gene) {
             entries.append(Entry(gene: gene, taxon: taxon))
             return
         }
         guard !entries.contains(where: { $0.gene == gene }) else { return }
+        if !entries.isEmpty { inGeneOrder = false }
         entries.append(Entry(gene: gene, taxon: taxon))
     }
 
