@@ -53,6 +53,22 @@ import Testing
         #expect(news3.keptEdges(of: third).filter { $0.kind == .mentions }.count == 1)
     }
 
+    /// IN_TAXON edges out of their genes' order, or repeated, are settled as if after every
+    /// node, in edge order: the first edge of a gene with no taxon yet is kept.
+    @Test func taxonEdgesInAnyOrderSettleInEdgeOrder() {
+        let registry = GraphRegistry()
+        _ = registry.settle(figure("PMC1__a", genes: [("1", "9606")]))
+        var second = figure("PMC1__b", genes: [("1", "9606"), ("2", "9606"), ("3", "10090")])
+        let taxonEdges = second.edges.filter { $0.kind == .inTaxon }
+        #expect(taxonEdges.map(\.source.local) == ["1", "2", "3"])
+        second.edges =
+            second.edges.filter { $0.kind != .inTaxon } + [taxonEdges[2], taxonEdges[1], taxonEdges[2], taxonEdges[0]]
+        let news = registry.settle(second)
+        let kept = second.edges.indices.filter { second.edges[$0].kind == .inTaxon }.map { news.keptEdges[$0] }
+        #expect(kept == [true, true, false, false])
+        #expect(newNodeIDs(second, news) == ["Gene:2", "Gene:3", "Organism:10090"])
+    }
+
     @Test func settledNodesAreExactlyTheOnesAnEarlierFigureWrote() {
         let registry = GraphRegistry()
         let first = figure("PMC1__a", genes: [("1", "9606")])

@@ -147,17 +147,39 @@ public final class GraphRegistry: @unchecked Sendable {
             flags |= bit
             return (before & bit == 0, before & ~GraphRegistry.taxonBit == 0)
         }
+        var keptEdges = [Bool](repeating: true, count: edges.count)
+        // The IN_TAXON edges, in edge order; `pending` is the first whose bit is not yet set.
+        // The builder makes them in the order of their genes among the nodes, so each one's
+        // bit is set in the same dictionary access as its gene's node bit (one hash for both,
+        // not two); any edge not met that way is settled after the nodes, in order. The two
+        // bits are independent (a node's answers ignore the taxon bit), so the answers are
+        // those of settling every node first and then every edge.
+        func nextTaxonEdge(from start: Int) -> Int {
+            var index = start
+            while index < edges.count && edges[index].kind != .inTaxon { index += 1 }
+            return index
+        }
+        var pending = nextTaxonEdge(from: 0)
         // By index, reading only the fields needed: iterating the elements would copy each
         // node or edge (retaining its strings and arrays) just to read its id.
         for index in nodes.indices {
             let bit = GraphRegistry.bit(nodes[index].kind)
-            let marked = tables.withFlags(nodes[index].id) { mark(&$0, bit) }
-            newNodes[index] = marked.new
-            newIdentifiers[index] = marked.new && marked.identifierWasNew
+            let withEdge =
+                pending < edges.count && nodes[index].kind == .gene && edges[pending].source == nodes[index].id
+            let marked = tables.withFlags(nodes[index].id) { flags in
+                let node = mark(&flags, bit)
+                return (node: node, edge: withEdge ? mark(&flags, GraphRegistry.taxonBit).new : true)
+            }
+            newNodes[index] = marked.node.new
+            newIdentifiers[index] = marked.node.new && marked.node.identifierWasNew
+            if withEdge {
+                keptEdges[pending] = marked.edge
+                pending = nextTaxonEdge(from: pending + 1)
+            }
         }
-        var keptEdges = [Bool](repeating: true, count: edges.count)
-        for index in edges.indices where edges[index].kind == .inTaxon {
-            keptEdges[index] = tables.withFlags(edges[index].source) { mark(&$0, GraphRegistry.taxonBit) }.new
+        while pending < edges.count {
+            keptEdges[pending] = tables.withFlags(edges[pending].source) { mark(&$0, GraphRegistry.taxonBit) }.new
+            pending = nextTaxonEdge(from: pending + 1)
         }
         return FigureNews(newNodes: newNodes, newIdentifiers: newIdentifiers, keptEdges: keptEdges)
     }
