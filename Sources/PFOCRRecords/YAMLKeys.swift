@@ -101,6 +101,12 @@ struct YAMLKeyStack {
         fileprivate var large: Set<Identity>?
         /// True once a key equal to an earlier one was added.
         var hasDuplicate = false
+        /// A Bloom filter of the hashes of the keys added (128 bits, one per key), and whether
+        /// all of them are ASCII: an ASCII key whose bit is clear has no earlier key of its
+        /// hash, so no scan of the earlier keys can find its equal. A top-level mapping has
+        /// some 30 keys; scanning them all for each new one was most of the check's cost.
+        fileprivate var hashBits: (UInt64, UInt64) = (0, 0)
+        fileprivate var allASCII = true
     }
 
     static let linearLimit = 48
@@ -143,13 +149,21 @@ struct YAMLKeyStack {
         if mapping.large != nil {
             if mapping.large?.insert(identity(entry)).inserted == false { mapping.hasDuplicate = true }
         } else if !mapping.hasDuplicate {
-            for index in mapping.start..<entries.count {
-                let other = entries[index]
-                // ASCII keys with different hashes differ; anything else is compared in full.
-                if other.isASCII && entry.isASCII && other.hash != entry.hash { continue }
-                if equal(other, entry) {
-                    mapping.hasDuplicate = true
-                    break
+            let bit = UInt64(1) << (entry.hash & 63)
+            let isHigh = entry.hash & 64 != 0
+            let seen = (isHigh ? mapping.hashBits.1 : mapping.hashBits.0) & bit != 0
+            if isHigh { mapping.hashBits.1 |= bit } else { mapping.hashBits.0 |= bit }
+            let mayRepeat = seen || !entry.isASCII || !mapping.allASCII
+            mapping.allASCII = mapping.allASCII && entry.isASCII
+            if mayRepeat {
+                for index in mapping.start..<entries.count {
+                    let other = entries[index]
+                    // ASCII keys with different hashes differ; anything else is compared in full.
+                    if other.isASCII && entry.isASCII && other.hash != entry.hash { continue }
+                    if equal(other, entry) {
+                        mapping.hasDuplicate = true
+                        break
+                    }
                 }
             }
         }
