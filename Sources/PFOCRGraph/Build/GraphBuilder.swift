@@ -118,9 +118,15 @@ public struct GraphBuilder: Sendable {
             }
         }
         var taxonNodes: [String: GraphNode] = [:]
-        // The taxon whose node was made last: a figure's genes are mostly of one taxon, so
-        // this skips hashing it into `taxonNodes` for every gene.
+        // The taxon of the previous gene: a figure's genes are mostly of one taxon, so this
+        // skips looking it up for most genes.
         var lastTaxon: String?
+        // The taxa of `taxonNodes` while there are at most `fewTaxa`: a figure's genes have
+        // one to five taxa, interleaved in gene order, and comparing a short id with a few
+        // others costs less than hashing it. Past that, `taxonNodes` alone is asked (a figure
+        // of many taxa costs no more than before).
+        let fewTaxa = 8
+        var madeTaxa: [String] = []
         var groupStart = 0
         while groupStart < keyed.count {
             // Every keyed row has an id (rows without one were left out above).
@@ -157,12 +163,15 @@ public struct GraphBuilder: Sendable {
                     kind: .mentions, source: figureID, sourceKind: .figure, target: gene.id, targetKind: .gene,
                     evidence: evidence))
             if let taxon {
-                if taxon != lastTaxon, taxonNodes[taxon] == nil {
+                if taxon != lastTaxon,
+                    taxonNodes.count < fewTaxa ? !madeTaxa.contains(taxon) : taxonNodes[taxon] == nil
+                {
                     // The first organism name among the gene's rows names a taxon the mapping
                     // does not.
                     var fallbackName: String?
                     for key in group where fallbackName == nil { fallbackName = record.genes[key.row].organismName }
                     taxonNodes[taxon] = organismNode(taxon: taxon, fallbackName: fallbackName)
+                    if madeTaxa.count < fewTaxa { madeTaxa.append(taxon) }
                 }
                 lastTaxon = taxon
                 taxonOfGene.append((nodes.count, taxon))
