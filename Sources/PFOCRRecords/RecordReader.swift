@@ -276,7 +276,8 @@ public struct RecordReader: Sendable {
         var taxonMemo = SideFileTable.CellMemo()
         table.forEachRow { row in
             guard isWhole(row, table, account: &account, diagnostics: &diagnostics) else { return }
-            var id: String?
+            // `let`s set once: as `var`s, each was retained for the row and released after it.
+            let id: String?
             if let raw = row.identifier(idColumn) {
                 guard let numeric = IdentifierSyntax.numeric(raw) else {
                     account.reject("gene id is not a number")
@@ -287,8 +288,10 @@ public struct RecordReader: Sendable {
                     return
                 }
                 id = numeric
+            } else {
+                id = nil
             }
-            var taxon: String?
+            let taxon: String?
             if let raw = row.identifier(taxonColumn, memo: &taxonMemo) {
                 taxon = IdentifierSyntax.numeric(raw)
                 if taxon == nil {
@@ -297,6 +300,8 @@ public struct RecordReader: Sendable {
                             SourceLocation(file: table.path, line: row.line),
                             "organism_id '\(raw)' is not an NCBI Taxonomy id; the gene row is kept without its taxon"))
                 }
+            } else {
+                taxon = nil
             }
             // Made whole in the call, so the row is moved into the list, not copied (a
             // `var` row set field by field was copied, retaining its seven strings).
