@@ -70,7 +70,17 @@ struct BlockScanner {
 
     private var atEnd: Bool { line.start >= text.count }
 
+    // The helpers that read the text are static, each with an inlined instance method that
+    // passes it the text and the line: called from a mutating method, an instance method that
+    // is not inlined gets a copy of the whole scanner (216 bytes, a `memcpy`) as its `self`,
+    // which cost more than some of these helpers' work (one or two per scalar and per line).
+
+    @inline(__always)
     private func lineAt(_ start: Int, number: Int) -> Line {
+        BlockScanner.lineAt(start, number: number, in: text)
+    }
+
+    private static func lineAt(_ start: Int, number: Int, in text: UnsafeBufferPointer<UInt8>) -> Line {
         let end = ByteText.find(0x0A, in: text, from: start, to: text.count) ?? text.count
         var content = start
         while content < end, text[content] == 0x20 { content += 1 }
@@ -154,8 +164,13 @@ struct BlockScanner {
     /// single-quoted key, or a plain one that does not start with an indicator, holds no ` #`
     /// and has no space before its `:`), followed by a space or the end of the line; nil when
     /// no key starts there.
+    @inline(__always)
     private func keyColon(at start: Int) -> Int? {
-        let end = min(line.end, start + 1000)
+        BlockScanner.keyColon(at: start, lineEnd: line.end, in: text)
+    }
+
+    private static func keyColon(at start: Int, lineEnd: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        let end = min(lineEnd, start + 1000)
         var index = start
         if text[start] == UInt8(ascii: "'") {
             index += 1
@@ -173,13 +188,13 @@ struct BlockScanner {
             guard index < end, text[index] == UInt8(ascii: ":") else { return nil }
         } else {
             guard !BlockScanner.isIndicator(text[start]) else { return nil }
-            while index < end, text[index] != UInt8(ascii: ":") || (index + 1 < line.end && text[index + 1] != 0x20) {
+            while index < end, text[index] != UInt8(ascii: ":") || (index + 1 < lineEnd && text[index + 1] != 0x20) {
                 if text[index] == UInt8(ascii: "#"), text[index - 1] == 0x20 { return nil }
                 index += 1
             }
             guard index < end, text[index - 1] != 0x20 else { return nil }
         }
-        guard index + 1 == line.end || text[index + 1] == 0x20 else { return nil }
+        guard index + 1 == lineEnd || text[index + 1] == 0x20 else { return nil }
         return index
     }
 
@@ -270,13 +285,20 @@ struct BlockScanner {
 
     /// Where the plain text of the current line from `start` ends (trailing spaces dropped);
     /// throws on `: `, a final `:` or ` #`, which end a plain scalar in libyaml.
+    @inline(__always)
     private func plainLineEnd(from start: Int) throws(Unsupported) -> Int {
+        try BlockScanner.plainLineEnd(from: start, lineEnd: line.end, in: text)
+    }
+
+    private static func plainLineEnd(from start: Int, lineEnd: Int, in text: UnsafeBufferPointer<UInt8>)
+        throws(Unsupported) -> Int
+    {
         var index = start
-        while index < line.end {
+        while index < lineEnd {
             // Plain text is most of a record's bytes and seldom holds `:` or `#`: skip eight
             // bytes at a time that hold neither (the classic has-zero-byte test on the word
             // XORed with each), and look at single bytes only around one.
-            if index + 8 <= line.end, let base = text.baseAddress {
+            if index + 8 <= lineEnd, let base = text.baseAddress {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                 if !BlockScanner.hasByte(word, 0x3A) && !BlockScanner.hasByte(word, 0x23) {
                     index += 8
@@ -284,11 +306,11 @@ struct BlockScanner {
                 }
             }
             let byte = text[index]
-            if byte == UInt8(ascii: ":"), index + 1 == line.end || text[index + 1] == 0x20 { throw Unsupported() }
+            if byte == UInt8(ascii: ":"), index + 1 == lineEnd || text[index + 1] == 0x20 { throw Unsupported() }
             if byte == UInt8(ascii: "#"), index > start, text[index - 1] == 0x20 { throw Unsupported() }
             index += 1
         }
-        var end = line.end
+        var end = lineEnd
         while end > start, text[end - 1] == 0x20 { end -= 1 }
         return end
     }

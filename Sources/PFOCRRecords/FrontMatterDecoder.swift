@@ -293,7 +293,9 @@ struct FrontMatterDecoder {
         frames[parent].awaitingKey.toggle()
     }
 
-    /// True when the scalar value about to be read under `parent` is kept.
+    /// True when the scalar value about to be read under `parent` is kept. Inlined: called from
+    /// a mutating method, a call passed it a copy of the whole decoder (a `memcpy`) as `self`.
+    @inline(__always)
     private func wantsScalar(_ parent: Int) -> Bool {
         switch frames[parent].capture {
         case .document: frames[parent].pendingField != nil
