@@ -294,8 +294,13 @@ public struct GraphBuilder: Sendable {
     /// A link from the input made safe as an IRI: characters an IRI cannot hold are
     /// percent-encoded, everything else (including `/`, `?`, `#`) is kept.
     static func safeLink(_ link: String) -> String {
-        // Almost every link is plain ASCII with nothing to escape: keep it as it is.
-        if !link.utf8.contains(where: GraphBuilder.mayNeedEscape) { return link }
+        // Almost every link is plain ASCII with nothing to escape: keep it as it is. Its bytes
+        // are read in place: iterating the UTF-8 view steps its index through the string's
+        // representation at each byte (some forty instructions a byte).
+        let plain =
+            link.utf8.withContiguousStorageIfAvailable { !$0.contains(where: GraphBuilder.mayNeedEscape) }
+            ?? !link.utf8.contains(where: GraphBuilder.mayNeedEscape)
+        if plain { return link }
         var out = String()
         for scalar in link.unicodeScalars {
             switch scalar.value {
