@@ -56,9 +56,15 @@ extension String {
     /// The string without leading and trailing ASCII spaces, tabs, CR and LF.
     func trimmingASCIIWhitespace() -> String {
         let utf8 = self.utf8
-        // Most texts have nothing to trim: the two ends decide that without a search.
-        guard let head = utf8.first, let tail = utf8.last else { return self }
-        if !MissingValue.isASCIISpace(head) && !MissingValue.isASCIISpace(tail) { return self }
+        // Most texts have nothing to trim: the two ends decide that without a search. They are
+        // read in place where the bytes are contiguous (all but bridged strings): the view's
+        // generic `last` steps an index back through the string's representation.
+        let ends =
+            utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.isEmpty ? nil : (head: bytes[0], tail: bytes[bytes.count - 1])
+            } ?? utf8.first.flatMap { head in utf8.last.map { (head: head, tail: $0) } }
+        guard let ends else { return self }
+        if !MissingValue.isASCIISpace(ends.head) && !MissingValue.isASCIISpace(ends.tail) { return self }
         guard let first = utf8.firstIndex(where: { !MissingValue.isASCIISpace($0) }) else { return "" }
         guard let last = utf8.lastIndex(where: { !MissingValue.isASCIISpace($0) }) else { return "" }
         if first == utf8.startIndex && utf8.index(after: last) == utf8.endIndex { return self }

@@ -274,6 +274,9 @@ public struct RecordReader: Sendable {
         var sourceMemo = SideFileTable.CellMemo()
         var organismMemo = SideFileTable.CellMemo()
         var taxonMemo = SideFileTable.CellMemo()
+        // The previous row's organism_id and what it checked as: the memo hands back the same
+        // text for a repeated cell, which is then not checked again.
+        var previousTaxon: (raw: String, checked: String?)?
         table.forEachRow { row in
             guard isWhole(row, table, account: &account, diagnostics: &diagnostics) else { return }
             // `let`s set once: as `var`s, each was retained for the row and released after it.
@@ -293,7 +296,12 @@ public struct RecordReader: Sendable {
             }
             let taxon: String?
             if let raw = row.identifier(taxonColumn, memo: &taxonMemo) {
-                taxon = IdentifierSyntax.numeric(raw)
+                if let previousTaxon, previousTaxon.raw == raw {
+                    taxon = previousTaxon.checked
+                } else {
+                    taxon = IdentifierSyntax.numeric(raw)
+                    previousTaxon = (raw, taxon)
+                }
                 if taxon == nil {
                     diagnostics.append(
                         .warning(
