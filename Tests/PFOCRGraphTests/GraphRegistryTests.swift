@@ -69,6 +69,24 @@ import Testing
         #expect(newNodeIDs(second, news) == ["Gene:2", "Gene:3", "Organism:10090"])
     }
 
+    /// The gene table keeps every key's flags through its growth, and knows no other key.
+    @Test func geneFlagsKeepEveryKeyThroughGrowth() {
+        var table = GeneFlags()
+        var expected: [UInt64: UInt8] = [:]
+        var generator = SystemRandomNumberGenerator()
+        for step in 0..<20_000 {
+            let key =
+                step.isMultiple(of: 3)
+                ? UInt64(step) : UInt64.random(in: 0..<1_000_000_000_000_000_000, using: &generator)
+            let bit = UInt8(1) << UInt8(step % 8)
+            table.withFlags(key) { $0 |= bit }
+            expected[key, default: 0] |= bit
+        }
+        #expect(expected.allSatisfy { table.flags($0.key) == $0.value })
+        #expect(table.flags(1_000_000_000_000_000_001) == 0)
+        #expect(table.withFlags(1_000_000_000_000_000_001) { $0 } == 0)
+    }
+
     @Test func settledNodesAreExactlyTheOnesAnEarlierFigureWrote() {
         let registry = GraphRegistry()
         let first = figure("PMC1__a", genes: [("1", "9606")])
