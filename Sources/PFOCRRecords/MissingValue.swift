@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The spellings PFOCR uses for "no value".
 ///
 /// `''` and `.na.character` (R's NA leaked into YAML) mean missing anywhere. `NA` means missing
@@ -6,12 +14,12 @@
 enum MissingValue {
     /// Missing anywhere: empty (after trimming) or `.na.character`.
     static func isMissing(_ text: String) -> Bool {
-        isMissing(trimmed: text.trimmingASCIIWhitespace().utf8, identifier: false)
+        isMissing(trimmed: text.trimmingASCIIWhitespace(), identifier: false)
     }
 
     /// Missing in identifier, name and organism positions: also `NA`.
     static func isMissingIdentifier(_ text: String) -> Bool {
-        isMissing(trimmed: text.trimmingASCIIWhitespace().utf8, identifier: true)
+        isMissing(trimmed: text.trimmingASCIIWhitespace(), identifier: true)
     }
 
     /// `text`, or nil when it is missing anywhere.
@@ -22,7 +30,7 @@ enum MissingValue {
     /// `text` trimmed, or nil when it is a missing identifier or name.
     static func identifier(_ text: String) -> String? {
         let trimmed = text.trimmingASCIIWhitespace()
-        return isMissing(trimmed: trimmed.utf8, identifier: true) ? nil : trimmed
+        return isMissing(trimmed: trimmed, identifier: true) ? nil : trimmed
     }
 
     /// ``identifier(_:)`` of UTF-8 `bytes` (a side-file cell): a `String` is made only for a
@@ -36,14 +44,29 @@ enum MissingValue {
         return isMissing(trimmed: trimmed, identifier: true) ? nil : String(decoding: trimmed, as: UTF8.self)
     }
 
+    /// ``isMissing(trimmed:identifier:)`` of a text's UTF-8, read in place (a text whose bytes
+    /// are not contiguous, a bridged one, is copied).
+    private static func isMissing(trimmed: String, identifier: Bool) -> Bool {
+        trimmed.utf8.withContiguousStorageIfAvailable { isMissing(trimmed: $0, identifier: identifier) }
+            ?? Array(trimmed.utf8).withUnsafeBufferPointer { isMissing(trimmed: $0, identifier: identifier) }
+    }
+
+    private static let naCharacter: StaticString = ".na.character"
+
     /// The missing spellings, on trimmed text: empty, `.na.character`, and `NA` when
-    /// `identifier`.
-    private static func isMissing(trimmed: some Collection<UInt8>, identifier: Bool) -> Bool {
+    /// `identifier`. Compared as bytes in place: `elementsEqual` with a string's UTF-8 view
+    /// stepped through both sides generically, some thousand instructions for the long one.
+    private static func isMissing(trimmed: UnsafeBufferPointer<UInt8>, identifier: Bool) -> Bool {
         switch trimmed.count {
-        case 0: true
-        case 2: identifier && trimmed.elementsEqual("NA".utf8)
-        case 13: trimmed.elementsEqual(".na.character".utf8)
-        default: false
+        case 0:
+            return true
+        case 2:
+            return identifier && trimmed[0] == UInt8(ascii: "N") && trimmed[1] == UInt8(ascii: "A")
+        case naCharacter.utf8CodeUnitCount:
+            guard let base = trimmed.baseAddress else { return false }
+            return memcmp(base, naCharacter.utf8Start, naCharacter.utf8CodeUnitCount) == 0
+        default:
+            return false
         }
     }
 
