@@ -15,8 +15,8 @@
 /// as it did, so anchored nodes and keys that are collections are interned (``YAMLShapes``).
 struct FrontMatterDecoder {
     let limits: ReadLimits
-    /// Values of the ``FrontMatterKey``s, by index.
-    private(set) var values: [FieldValue?] = Array(repeating: nil, count: FrontMatterKey.count)
+    /// Values of the ``FrontMatterKey``s.
+    private(set) var values = FieldValues()
     private(set) var rootIsMapping = false
     /// The first anchored or too deep node.
     private(set) var structureProblem: YAMLProblem?
@@ -310,7 +310,7 @@ struct FrontMatterDecoder {
     private mutating func deliver(_ value: consuming FieldValue, to parent: Int) {
         switch frames[parent].capture {
         case .document:
-            if let key = frames[parent].pendingField { values[key.index] = value }
+            if let key = frames[parent].pendingField { values.set(value, for: key) }
         case .items:
             frames[parent].items.append(value)
         case .row:

@@ -233,10 +233,13 @@ struct YAMLShapes {
         static let map = 2
         /// `!!value`, which Yams' `Node.string` looks for in a mapping key.
         static let value = 3
-        private var ids: [String: Int] = [
+        /// Made once and shared: a dictionary literal per decoder hashed its four tags for every
+        /// record, most of which have no tag at all.
+        private static let builtin: [String: Int] = [
             "tag:yaml.org,2002:str": str, "tag:yaml.org,2002:seq": seq, "tag:yaml.org,2002:map": map,
             "tag:yaml.org,2002:value": value,
         ]
+        private var ids = Tags.builtin
 
         /// The id of `explicit`, or of `fallback` (the kind's default tag) when there is none.
         mutating func id(_ explicit: String?, fallback: Int) -> Int {
