@@ -99,11 +99,17 @@ struct BlockScanner {
 
     /// A block mapping at column `indent`, whose first key starts at `start` on the current
     /// line; ends at the first line indented less. Leaves the current line after it.
-    private mutating func mapping(indent: Int, from start: Int, depth: Int) throws(Unsupported) {
+    /// `firstColon` is ``keyColon(at:)`` of `start` when the caller found it already (a
+    /// sequence entry that is a mapping): each entry's first key is not searched twice.
+    private mutating func mapping(indent: Int, from start: Int, depth: Int, firstColon: Int? = nil)
+        throws(Unsupported)
+    {
         guard depth <= BlockScanner.maxDepth else { throw Unsupported() }
         var start = start
+        var knownColon = firstColon
         while true {
-            let colon = try key(at: start)
+            let colon = try key(at: start, colon: knownColon)
+            knownColon = nil
             try value(after: colon + 1, collectionIndent: indent, depth: depth)
             if atEnd || line.indent < indent { return }
             guard line.indent == indent, !isEntry(line.content) else { throw Unsupported() }
@@ -120,9 +126,9 @@ struct BlockScanner {
             var start = line.content + 1
             while start < line.end, text[start] == 0x20 { start += 1 }
             guard start < line.end else { throw Unsupported() }  // an empty entry
-            if keyColon(at: start) != nil {
+            if let colon = keyColon(at: start) {
                 emit(YAMLEvent(.mappingStart, line: line.number))
-                try mapping(indent: start - line.start, from: start, depth: depth + 1)
+                try mapping(indent: start - line.start, from: start, depth: depth + 1, firstColon: colon)
                 emit(YAMLEvent(.mappingEnd, line: line.number))
             } else {
                 try inlineValue(at: start, collectionIndent: indent)
@@ -143,9 +149,10 @@ struct BlockScanner {
 
     // MARK: Keys and values
 
-    /// The key at `start` on the current line, emitted; returns the offset of its `:`.
-    private mutating func key(at start: Int) throws(Unsupported) -> Int {
-        guard let colon = keyColon(at: start) else { throw Unsupported() }
+    /// The key at `start` on the current line, emitted; returns the offset of its `:`
+    /// (`known`, when the caller found it already).
+    private mutating func key(at start: Int, colon known: Int?) throws(Unsupported) -> Int {
+        guard let colon = known ?? keyColon(at: start) else { throw Unsupported() }
         if text[start] == UInt8(ascii: "'") {
             scratch.removeAll(keepingCapacity: true)
             var index = start + 1

@@ -143,7 +143,16 @@ struct FrontMatterDecoder {
 
     /// Notes the first anchored or too deep node (the old structure check's order: a node's
     /// anchor before its depth, nodes in document order).
+    ///
+    /// Inlined with its first test: it runs for every event, and almost always there is
+    /// nothing to note (no anchor, not too deep).
+    @inline(__always)
     private mutating func check(anchored: Bool, line: Int) {
+        guard anchored || frames.count > limits.maxNestingDepth else { return }
+        noteStructureProblem(anchored: anchored, line: line)
+    }
+
+    private mutating func noteStructureProblem(anchored: Bool, line: Int) {
         guard structureProblem == nil else { return }
         if anchored {
             structureProblem = YAMLProblem(
