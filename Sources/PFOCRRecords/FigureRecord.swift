@@ -62,7 +62,16 @@ public struct FigureRecord: Sendable, Hashable {
     /// The PMC image URL, built from `pmcid` and `filename` as the PFOCR site does.
     public var imageURL: String? {
         guard let pmcid, let filename else { return nil }
-        return "https://www.ncbi.nlm.nih.gov/pmc/articles/\(pmcid)/bin/\(filename)"
+        // Built in one sized string: interpolation grew it piece by piece, a few thousand
+        // instructions per figure.
+        let base = "https://www.ncbi.nlm.nih.gov/pmc/articles/"
+        var url = String()
+        url.reserveCapacity(base.utf8.count + pmcid.utf8.count + 5 + filename.utf8.count)
+        url += base
+        url += pmcid
+        url += "/bin/"
+        url += filename
+        return url
     }
 
     /// True when the figid can be used as a path component as it is: letters, digits, `.`,
