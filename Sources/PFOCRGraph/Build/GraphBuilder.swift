@@ -80,6 +80,8 @@ public struct GraphBuilder: Sendable {
         // Each gene with a taxon: its node's index and the taxon. Its IN_TAXON edge comes after
         // every MENTIONS edge, so it is made at the end, straight into `edges`.
         var taxonOfGene: [(node: Int, taxon: String)] = []
+        // At most one per gene row: sized once instead of growing through a figure's genes.
+        taxonOfGene.reserveCapacity(record.genes.count)
         var unidentifiedGenes: [String] = []
 
         // Genes: the identified rows sorted by id (numeric order), each id's rows in input
@@ -180,6 +182,9 @@ public struct GraphBuilder: Sendable {
             }
             nodes.append(gene)
         }
+        // Sized for every kind at once: filled key by key, the counts' dictionaries grew twice.
+        accounting.exported.reserveCapacity(EntityKind.allCases.count)
+        accounting.unidentified.reserveCapacity(EntityKind.allCases.count)
         accounting.exported[.gene] = keyed.count
 
         // Chemicals and diseases.
