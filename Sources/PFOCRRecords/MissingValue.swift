@@ -36,12 +36,18 @@ enum MissingValue {
     /// ``identifier(_:)`` of UTF-8 `bytes` (a side-file cell): a `String` is made only for a
     /// value that is kept.
     static func identifier(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        identifierBytes(bytes).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The bytes ``identifier(_:)`` makes its `String` of (`bytes` trimmed, never empty), nil
+    /// when they are a missing identifier.
+    static func identifierBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
         var start = 0
         var end = bytes.count
         while start < end, isASCIISpace(bytes[start]) { start += 1 }
         while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
         let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        return isMissing(trimmed: trimmed, identifier: true) ? nil : String(decoding: trimmed, as: UTF8.self)
+        return isMissing(trimmed: trimmed, identifier: true) ? nil : trimmed
     }
 
     /// ``isMissing(trimmed:identifier:)`` of a text's UTF-8, read in place (a text whose bytes

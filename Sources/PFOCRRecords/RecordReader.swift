@@ -277,6 +277,9 @@ public struct RecordReader: Sendable {
         // The previous row's organism_id and what it checked as: the memo hands back the same
         // text for a repeated cell, which is then not checked again.
         var previousTaxon: (raw: String, checked: String?)?
+        // Sized once (one line per row at most): appended to row by row, the list grew and
+        // moved a few times per file.
+        record.genes.reserveCapacity(record.genes.count + table.rowCount)
         table.forEachRow { row in
             guard isWhole(row, table, account: &account, diagnostics: &diagnostics) else { return }
             // `let`s set once: as `var`s, each was retained for the row and released after it.
@@ -311,11 +314,12 @@ public struct RecordReader: Sendable {
             } else {
                 taxon = nil
             }
+            let word = row.text(wordColumn)
             // Made whole in the call, so the row is moved into the list, not copied (a
             // `var` row set field by field was copied, retaining its seven strings).
             record.genes.append(
                 GeneMention(
-                    word: row.text(wordColumn), matchedTerm: row.identifier(matchColumn),
+                    word: word, matchedTerm: row.identifier(matchColumn, sameAs: wordColumn, text: word),
                     symbol: row.identifier(symbolColumn), ncbiGeneID: id,
                     source: row.identifier(sourceColumn, memo: &sourceMemo), taxonID: taxon,
                     organismName: row.identifier(organismColumn, memo: &organismMemo), line: row.line))
