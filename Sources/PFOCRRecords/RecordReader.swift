@@ -130,19 +130,24 @@ public struct RecordReader: Sendable {
                     .error(location, "gene row is not a mapping of word, symbol, source, hgnc_symbol, entrez"))
                 continue
             }
-            var gene = GeneMention(
-                word: row[.word] ?? "", matchedTerm: row[.symbol].flatMap(MissingValue.identifier),
-                symbol: row[.hgncSymbol].flatMap(MissingValue.identifier),
-                source: row[.source].flatMap(MissingValue.identifier), line: location.line)
+            // The id first, so the row is made whole in the append call (a `var` row given its
+            // id afterwards was copied into the list, retaining its strings).
+            let id: String?
             if let raw = row[.entrez], let entrez = MissingValue.identifier(raw) {
-                guard let id = IdentifierSyntax.numeric(entrez) else {
+                guard let numeric = IdentifierSyntax.numeric(entrez) else {
                     geneRows.reject("gene id is not a number")
                     diagnostics.append(.error(location, "gene row: entrez '\(entrez)' is not an NCBI Gene id (digits)"))
                     continue
                 }
-                gene.ncbiGeneID = id
+                id = numeric
+            } else {
+                id = nil
             }
-            record.genes.append(gene)
+            record.genes.append(
+                GeneMention(
+                    word: row[.word] ?? "", matchedTerm: row[.symbol].flatMap(MissingValue.identifier),
+                    symbol: row[.hgncSymbol].flatMap(MissingValue.identifier), ncbiGeneID: id,
+                    source: row[.source].flatMap(MissingValue.identifier), line: location.line))
         }
         record.rows[.gene] = geneRows
 
