@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A fixed set of YAML key names matched against scalar bytes (``FrontMatterKey``, ``RowKey``).
 protocol YAMLKeyName: CaseIterable, Sendable {
     /// The key as written in YAML (ASCII).
@@ -11,31 +19,47 @@ protocol YAMLKeyName: CaseIterable, Sendable {
 /// equivalence): no name here contains `K`, `;` or `` ` ``, the only ASCII characters that
 /// another character (U+212A, U+037E, U+1FEF) is canonically equivalent to.
 struct YAMLKeyNames<Key: Sendable>: Sendable {
-    private let slots: [(key: Key, bytes: [UInt8])?]
+    /// Per slot: the key, and where its name is in `names`; nil for an empty slot. Plain
+    /// values, not each name's own array: reading a slot then retained and released that
+    /// array, and compared it element by element.
+    private let slots: [(key: Key, start: Int, count: Int)?]
+    /// The names' bytes, one after another.
+    private let names: [UInt8]
     private let mask: Int
 
     /// The table of `keys`, each with its name as written in YAML (ASCII, no two alike).
     init(_ keys: [(key: Key, name: String)]) {
         var size = 16
         while size < keys.count * 4 { size *= 2 }
-        var slots = [(key: Key, bytes: [UInt8])?](repeating: nil, count: size)
+        var slots = [(key: Key, start: Int, count: Int)?](repeating: nil, count: size)
+        var names: [UInt8] = []
         for (key, name) in keys {
             let bytes = Array(name.utf8)
             var slot = bytes.withUnsafeBufferPointer { Int(truncatingIfNeeded: KeyText($0).hash) } & (size - 1)
             while slots[slot] != nil { slot = (slot + 1) & (size - 1) }
-            slots[slot] = (key, bytes)
+            slots[slot] = (key, names.count, bytes.count)
+            names += bytes
         }
         self.slots = slots
+        self.names = names
         self.mask = size - 1
     }
 
     func key(_ text: KeyText) -> Key? {
         var slot = Int(truncatingIfNeeded: text.hash) & mask
         while let entry = slots[slot] {
-            if entry.bytes.elementsEqual(text.bytes) { return entry.key }
+            if entry.count == text.bytes.count, matches(entry.start, text.bytes) { return entry.key }
             slot = (slot + 1) & mask
         }
         return nil
+    }
+
+    /// True when the name at `start` has the bytes of `bytes` (whose count it has).
+    private func matches(_ start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        names.withUnsafeBufferPointer { names in
+            guard let name = names.baseAddress, let other = bytes.baseAddress else { return bytes.isEmpty }
+            return memcmp(name + start, other, bytes.count) == 0
+        }
     }
 }
 
