@@ -83,7 +83,9 @@ public struct Corpus: Sendable {
         var orphans: [IgnoredSideFile] = []
         for directory in wholeDataDirectories {
             for name in Corpus.names(in: directory) ?? [] where !name.hasPrefix(".") {
-                guard let kind = EntityKind.allCases.first(where: { name.hasSuffix("-\($0.plural).tsv") }) else {
+                // The kinds' suffixes as constants: interpolating each per name cost more than
+                // the test (a `_data` folder lists every side file).
+                guard let kind = EntityKind.allCases.first(where: { name.hasSuffix($0.sideFileSuffix) }) else {
                     continue
                 }
                 let figid = String(name.dropLast(kind.plural.count + 5))
@@ -100,8 +102,10 @@ public struct Corpus: Sendable {
 
     private mutating func add(_ path: String, dataDirectory: String, seen: inout Set<String>) {
         guard seen.insert(path).inserted else { return }
-        let name = Corpus.fileName(of: path)
-        let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : String(name)
+        // A String, not the Substring: `hasSuffix` on a Substring compares reversed
+        // collections generically, some 3,000 instructions per record.
+        let name = String(Corpus.fileName(of: path))
+        let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         sources.append(RecordSource(path: path, stem: stem, dataDirectory: dataDirectory))
     }
 
