@@ -83,6 +83,9 @@ public struct FigureRecord: Sendable, Hashable {
         guard !name.isEmpty, name.utf8.count <= 200, name.utf8.first != UInt8(ascii: ".") else {
             return false
         }
-        return name.utf8.allSatisfy(NameBytes.isNameByte)
+        // On the bytes in place: stepping through the UTF-8 view cost some forty instructions
+        // a byte, and every record asks.
+        return name.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(NameBytes.isNameByte) }
+            ?? name.utf8.allSatisfy(NameBytes.isNameByte)
     }
 }

@@ -73,7 +73,12 @@ public struct RecordReader: Sendable {
             throw RecordError(fields.location(of: figidValue), "'figid' is empty")
         }
         let figidLocation = fields.location(of: figidValue)
-        if figid.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+        // The control characters are ASCII, so they are these bytes of the UTF-8 (every byte
+        // of a longer character is 0x80 or more), read in place.
+        let isControl = { (byte: UInt8) in byte < 0x20 || byte == 0x7F }
+        if figid.utf8.withContiguousStorageIfAvailable({ $0.contains(where: isControl) })
+            ?? figid.utf8.contains(where: isControl)
+        {
             throw RecordError(figidLocation, "'figid' contains control characters")
         }
 
