@@ -143,20 +143,29 @@ public struct GraphBuilder: Sendable {
             }
             let group = keyed[groupStart..<groupEnd]
             groupStart = groupEnd
-            var evidence: [MentionEvidence] = []
-            evidence.reserveCapacity(group.count)
+            // The record's rows are read in place: copying a row retains its seven strings.
+            func evidenceRow(_ row: Int) -> MentionEvidence {
+                MentionEvidence(
+                    word: record.genes[row].word, matchedTerm: record.genes[row].matchedTerm,
+                    source: record.genes[row].source)
+            }
+            var evidence: [MentionEvidence]
+            if group.count == 1 {
+                // Most genes have one row: an array literal is allocated at its size at once,
+                // where `reserveCapacity` on an empty array took the general regrowth path.
+                evidence = [evidenceRow(group[group.startIndex].row)]
+            } else {
+                evidence = []
+                evidence.reserveCapacity(group.count)
+                for key in group { evidence.append(evidenceRow(key.row)) }
+            }
             // The gene's taxon is its first row's that has one (rows kept by `geneTaxa` all
             // have one); asked again here rather than kept per row, as most genes have one row.
             var taxon: String?
             var symbol: String?
-            // The record's rows are read in place: copying a row retains its seven strings.
             for key in group {
                 if taxon == nil { taxon = mapping.geneTaxon(of: record.genes[key.row]) }
                 if symbol == nil { symbol = record.genes[key.row].symbol }
-                evidence.append(
-                    MentionEvidence(
-                        word: record.genes[key.row].word, matchedTerm: record.genes[key.row].matchedTerm,
-                        source: record.genes[key.row].source))
             }
             let properties = rules.gene.properties(of: GeneFacts(id: id, symbol: symbol))
             let gene = GraphNode(kind: .gene, id: Identifier(.ncbigene, id), name: symbol ?? id, properties: properties)
