@@ -35,4 +35,9 @@ public enum EntityKind: String, Sendable, Hashable, CaseIterable, Codable, Compa
     public func hash(into hasher: inout Hasher) {
         hasher.combine(order)
     }
+
+    /// Compares the cases, not their raw values' texts (as ``hash(into:)``).
+    public static func == (lhs: EntityKind, rhs: EntityKind) -> Bool {
+        lhs.order == rhs.order
+    }
 }
