@@ -126,6 +126,9 @@ struct FieldValues {
         if place >= 0 {
             delivered[place] = value
         } else {
+            // Room for every key at the first: grown from empty, the values were moved a few
+            // times per record.
+            if delivered.isEmpty { delivered.reserveCapacity(FrontMatterKey.count) }
             places[key.index] = delivered.count
             delivered.append(value)
         }
