@@ -243,6 +243,10 @@ struct FrontMatterDecoder {
         case .root:
             rootIsMapping = isMapping
             if isMapping { capture = .document }
+            // Sized once for the document (PFOCR records nest four deep): grown from empty,
+            // these moved a few times per record.
+            frames.reserveCapacity(8)
+            keys.reserve()
         case .key:
             if frames.count == 1, firstComplexKeyLine == nil { firstComplexKeyLine = line }
             frames[frames.count - 1].pendingField = nil

@@ -138,6 +138,13 @@ struct YAMLKeyStack {
     private var entries: [Entry] = []
     private var arena: [UInt8] = []
 
+    /// Room for a record's keys (its top-level mapping has some 30, of some 400 bytes),
+    /// made once rather than grown from empty.
+    mutating func reserve() {
+        entries.reserveCapacity(64)
+        arena.reserveCapacity(1024)
+    }
+
     /// Opens a mapping's key list.
     func open() -> Mapping {
         Mapping(start: entries.count, bytesStart: arena.count)
