@@ -84,6 +84,9 @@ public struct RecordReader: Sendable {
 
         let isInline = fields.has(.genes) || fields.has(.chemicals) || fields.has(.diseases)
         var record = FigureRecord(figid: figid, location: figidLocation, layout: isInline ? .inline : .sideFiles)
+        // Every kind gets its row account: room for all at once (grown key by key, the
+        // dictionary was rebuilt twice per record).
+        record.rows.reserveCapacity(EntityKind.allCases.count)
         try readFigureFields(fields, into: &record, diagnostics: &diagnostics)
 
         if isInline {
