@@ -136,39 +136,53 @@ struct YAMLKeyStack {
     static let linearLimit = 48
 
     private var entries: [Entry] = []
+    /// Key bytes: `arena[..<arenaCount]` is in use, the rest is room. Written in place and
+    /// cut back by count: appending each key went through `append(contentsOf:)`'s general
+    /// path, and dropping a mapping's keys through `replaceSubrange`.
     private var arena: [UInt8] = []
+    private var arenaCount = 0
 
     /// Room for a record's keys (its top-level mapping has some 30, of some 400 bytes),
     /// made once rather than grown from empty.
     mutating func reserve() {
         entries.reserveCapacity(64)
-        arena.reserveCapacity(1024)
+        if arena.count < 1024 { arena = [UInt8](repeating: 0, count: 1024) }
     }
 
     /// Opens a mapping's key list.
     func open() -> Mapping {
-        Mapping(start: entries.count, bytesStart: arena.count)
+        Mapping(start: entries.count, bytesStart: arenaCount)
     }
 
     /// Closes `mapping`, dropping its keys.
     mutating func close(_ mapping: Mapping) {
         entries.removeSubrange(mapping.start...)
-        arena.removeSubrange(mapping.bytesStart...)
+        arenaCount = mapping.bytesStart
     }
 
     /// Adds scalar key `text` with resolved tag `tag` to `mapping`.
     mutating func addScalar(_ text: KeyText, tag: Int, line: Int, to mapping: inout Mapping) {
         let entry = Entry(
-            line: line, tag: tag, shape: -1, start: arena.count, count: text.bytes.count, hash: text.hash,
+            line: line, tag: tag, shape: -1, start: arenaCount, count: text.bytes.count, hash: text.hash,
             isASCII: text.isASCII)
-        arena.append(contentsOf: text.bytes)
+        let count = text.bytes.count
+        if arenaCount + count > arena.count {
+            arena.append(contentsOf: repeatElement(0, count: max(arena.count, arenaCount + count - arena.count)))
+        }
+        if let source = text.bytes.baseAddress {
+            let start = arenaCount
+            arena.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress.map { ($0 + start).update(from: source, count: count) }
+            }
+        }
+        arenaCount += count
         add(entry, to: &mapping)
     }
 
     /// Adds the collection key of shape `shape` to `mapping`.
     mutating func addCollection(shape: Int, line: Int, to mapping: inout Mapping) {
         add(
-            Entry(line: line, tag: -1, shape: shape, start: arena.count, count: 0, hash: 0, isASCII: true), to: &mapping
+            Entry(line: line, tag: -1, shape: shape, start: arenaCount, count: 0, hash: 0, isASCII: true), to: &mapping
         )
     }
 
