@@ -88,7 +88,9 @@ public struct Corpus: Sendable {
                 guard let kind = EntityKind.allCases.first(where: { name.hasSuffix($0.sideFileSuffix) }) else {
                     continue
                 }
-                let figid = String(name.dropLast(kind.plural.count + 5))
+                // The suffix is ASCII and ends the name, so dropping its bytes drops its
+                // characters (dropping characters walks grapheme breaks from the end).
+                let figid = String(name.utf8.dropLast(kind.sideFileSuffix.utf8.count)) ?? name
                 let path = directory + "/" + name
                 guard !claimed.contains(figid), FileBytes.isRegularFile(path) else { continue }
                 let rows =
