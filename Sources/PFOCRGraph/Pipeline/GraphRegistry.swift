@@ -211,7 +211,8 @@ struct GeneFlags {
     private let seed = UInt64.random(in: 0...UInt64.max)
 
     init() {
-        let size = 1024
+        // Room for some 2,000 genes before the first growth (a growth rehashes every key).
+        let size = 4096
         keys = Array(repeating: GeneFlags.empty, count: size)
         values = Array(repeating: 0, count: size)
         shift = UInt64(64 - size.trailingZeroBitCount)
