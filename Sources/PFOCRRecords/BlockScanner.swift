@@ -70,7 +70,17 @@ struct BlockScanner {
 
     private var atEnd: Bool { line.start >= text.count }
 
+    // The helpers that read the text are static, each with an inlined instance method that
+    // passes it the text and the line: called from a mutating method, an instance method that
+    // is not inlined gets a copy of the whole scanner (216 bytes, a `memcpy`) as its `self`,
+    // which cost more than some of these helpers' work (one or two per scalar and per line).
+
+    @inline(__always)
     private func lineAt(_ start: Int, number: Int) -> Line {
+        BlockScanner.lineAt(start, number: number, in: text)
+    }
+
+    private static func lineAt(_ start: Int, number: Int, in text: UnsafeBufferPointer<UInt8>) -> Line {
         let end = ByteText.find(0x0A, in: text, from: start, to: text.count) ?? text.count
         var content = start
         while content < end, text[content] == 0x20 { content += 1 }
@@ -89,11 +99,17 @@ struct BlockScanner {
 
     /// A block mapping at column `indent`, whose first key starts at `start` on the current
     /// line; ends at the first line indented less. Leaves the current line after it.
-    private mutating func mapping(indent: Int, from start: Int, depth: Int) throws(Unsupported) {
+    /// `firstColon` is ``keyColon(at:)`` of `start` when the caller found it already (a
+    /// sequence entry that is a mapping): each entry's first key is not searched twice.
+    private mutating func mapping(indent: Int, from start: Int, depth: Int, firstColon: Int? = nil)
+        throws(Unsupported)
+    {
         guard depth <= BlockScanner.maxDepth else { throw Unsupported() }
         var start = start
+        var knownColon = firstColon
         while true {
-            let colon = try key(at: start)
+            let colon = try key(at: start, colon: knownColon)
+            knownColon = nil
             try value(after: colon + 1, collectionIndent: indent, depth: depth)
             if atEnd || line.indent < indent { return }
             guard line.indent == indent, !isEntry(line.content) else { throw Unsupported() }
@@ -110,9 +126,9 @@ struct BlockScanner {
             var start = line.content + 1
             while start < line.end, text[start] == 0x20 { start += 1 }
             guard start < line.end else { throw Unsupported() }  // an empty entry
-            if keyColon(at: start) != nil {
+            if let colon = keyColon(at: start) {
                 emit(YAMLEvent(.mappingStart, line: line.number))
-                try mapping(indent: start - line.start, from: start, depth: depth + 1)
+                try mapping(indent: start - line.start, from: start, depth: depth + 1, firstColon: colon)
                 emit(YAMLEvent(.mappingEnd, line: line.number))
             } else {
                 try inlineValue(at: start, collectionIndent: indent)
@@ -133,9 +149,10 @@ struct BlockScanner {
 
     // MARK: Keys and values
 
-    /// The key at `start` on the current line, emitted; returns the offset of its `:`.
-    private mutating func key(at start: Int) throws(Unsupported) -> Int {
-        guard let colon = keyColon(at: start) else { throw Unsupported() }
+    /// The key at `start` on the current line, emitted; returns the offset of its `:`
+    /// (`known`, when the caller found it already).
+    private mutating func key(at start: Int, colon known: Int?) throws(Unsupported) -> Int {
+        guard let colon = known ?? keyColon(at: start) else { throw Unsupported() }
         if text[start] == UInt8(ascii: "'") {
             scratch.removeAll(keepingCapacity: true)
             var index = start + 1
@@ -154,8 +171,13 @@ struct BlockScanner {
     /// single-quoted key, or a plain one that does not start with an indicator, holds no ` #`
     /// and has no space before its `:`), followed by a space or the end of the line; nil when
     /// no key starts there.
+    @inline(__always)
     private func keyColon(at start: Int) -> Int? {
-        let end = min(line.end, start + 1000)
+        BlockScanner.keyColon(at: start, lineEnd: line.end, in: text)
+    }
+
+    private static func keyColon(at start: Int, lineEnd: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        let end = min(lineEnd, start + 1000)
         var index = start
         if text[start] == UInt8(ascii: "'") {
             index += 1
@@ -173,13 +195,13 @@ struct BlockScanner {
             guard index < end, text[index] == UInt8(ascii: ":") else { return nil }
         } else {
             guard !BlockScanner.isIndicator(text[start]) else { return nil }
-            while index < end, text[index] != UInt8(ascii: ":") || (index + 1 < line.end && text[index + 1] != 0x20) {
+            while index < end, text[index] != UInt8(ascii: ":") || (index + 1 < lineEnd && text[index + 1] != 0x20) {
                 if text[index] == UInt8(ascii: "#"), text[index - 1] == 0x20 { return nil }
                 index += 1
             }
             guard index < end, text[index - 1] != 0x20 else { return nil }
         }
-        guard index + 1 == line.end || text[index + 1] == 0x20 else { return nil }
+        guard index + 1 == lineEnd || text[index + 1] == 0x20 else { return nil }
         return index
     }
 
@@ -270,13 +292,32 @@ struct BlockScanner {
 
     /// Where the plain text of the current line from `start` ends (trailing spaces dropped);
     /// throws on `: `, a final `:` or ` #`, which end a plain scalar in libyaml.
+    @inline(__always)
     private func plainLineEnd(from start: Int) throws(Unsupported) -> Int {
+        try BlockScanner.plainLineEnd(from: start, lineEnd: line.end, in: text)
+    }
+
+    private static func plainLineEnd(from start: Int, lineEnd: Int, in text: UnsafeBufferPointer<UInt8>)
+        throws(Unsupported) -> Int
+    {
         var index = start
-        while index < line.end {
-            // Plain text is most of a record's bytes and seldom holds `:` or `#`: skip eight
-            // bytes at a time that hold neither (the classic has-zero-byte test on the word
-            // XORed with each), and look at single bytes only around one.
-            if index + 8 <= line.end, let base = text.baseAddress {
+        // Plain text is most of a record's bytes and seldom holds `:` or `#`: skip sixteen,
+        // then eight bytes at a time that hold neither (the classic has-zero-byte test on the
+        // word XORed with each), and look at single bytes only around one.
+        if let base = text.baseAddress {
+            while index + 16 <= lineEnd {
+                let first = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let second = UnsafeRawPointer(base + index + 8).loadUnaligned(as: UInt64.self)
+                if BlockScanner.hasByte(first, 0x3A) || BlockScanner.hasByte(first, 0x23)
+                    || BlockScanner.hasByte(second, 0x3A) || BlockScanner.hasByte(second, 0x23)
+                {
+                    break
+                }
+                index += 16
+            }
+        }
+        while index < lineEnd {
+            if index + 8 <= lineEnd, let base = text.baseAddress {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                 if !BlockScanner.hasByte(word, 0x3A) && !BlockScanner.hasByte(word, 0x23) {
                     index += 8
@@ -284,11 +325,11 @@ struct BlockScanner {
                 }
             }
             let byte = text[index]
-            if byte == UInt8(ascii: ":"), index + 1 == line.end || text[index + 1] == 0x20 { throw Unsupported() }
+            if byte == UInt8(ascii: ":"), index + 1 == lineEnd || text[index + 1] == 0x20 { throw Unsupported() }
             if byte == UInt8(ascii: "#"), index > start, text[index - 1] == 0x20 { throw Unsupported() }
             index += 1
         }
-        var end = line.end
+        var end = lineEnd
         while end > start, text[end - 1] == 0x20 { end -= 1 }
         return end
     }
@@ -384,7 +425,22 @@ struct BlockScanner {
 
     /// The characters that cannot start a plain scalar the scanner takes (YAML indicators, and
     /// `-`, `?`, `:` which may start one only in some contexts).
-    private static func isIndicator(_ byte: UInt8) -> Bool {
+    ///
+    /// Tested in line on two 64-bit masks of ``indicators`` (bytes below 64, bytes 64 to 127):
+    /// the `switch` below was a call per scalar. A test holds the two equal.
+    @inline(__always)
+    static func isIndicator(_ byte: UInt8) -> Bool {
+        let low: UInt64 = 0xC400_34EF_0000_0000
+        let high: UInt64 = 0x3800_0001_2800_0001
+        switch byte {
+        case 0..<64: return low >> UInt64(byte) & 1 != 0
+        case 64..<128: return high >> UInt64(byte - 64) & 1 != 0
+        default: return false
+        }
+    }
+
+    /// ``isIndicator(_:)`` as the list of its characters.
+    static func indicators(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["),
             UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"),

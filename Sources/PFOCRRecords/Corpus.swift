@@ -83,10 +83,14 @@ public struct Corpus: Sendable {
         var orphans: [IgnoredSideFile] = []
         for directory in wholeDataDirectories {
             for name in Corpus.names(in: directory) ?? [] where !name.hasPrefix(".") {
-                guard let kind = EntityKind.allCases.first(where: { name.hasSuffix("-\($0.plural).tsv") }) else {
+                // The kinds' suffixes as constants: interpolating each per name cost more than
+                // the test (a `_data` folder lists every side file).
+                guard let kind = EntityKind.allCases.first(where: { name.hasSuffix($0.sideFileSuffix) }) else {
                     continue
                 }
-                let figid = String(name.dropLast(kind.plural.count + 5))
+                // The suffix is ASCII and ends the name, so dropping its bytes drops its
+                // characters (dropping characters walks grapheme breaks from the end).
+                let figid = String(name.utf8.dropLast(kind.sideFileSuffix.utf8.count)) ?? name
                 let path = directory + "/" + name
                 guard !claimed.contains(figid), FileBytes.isRegularFile(path) else { continue }
                 let rows =
@@ -100,8 +104,10 @@ public struct Corpus: Sendable {
 
     private mutating func add(_ path: String, dataDirectory: String, seen: inout Set<String>) {
         guard seen.insert(path).inserted else { return }
-        let name = Corpus.fileName(of: path)
-        let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : String(name)
+        // A String, not the Substring: `hasSuffix` on a Substring compares reversed
+        // collections generically, some 3,000 instructions per record.
+        let name = String(Corpus.fileName(of: path))
+        let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         sources.append(RecordSource(path: path, stem: stem, dataDirectory: dataDirectory))
     }
 

@@ -28,4 +28,16 @@ public enum EntityKind: String, Sendable, Hashable, CaseIterable, Codable, Compa
     public static func < (lhs: EntityKind, rhs: EntityKind) -> Bool {
         lhs.order < rhs.order
     }
+
+    /// Hashes the case, not its raw value: the default for a `String` raw value hashed the
+    /// text (`gene`) at every lookup of the per-kind counts each figure updates. Equal kinds
+    /// hash alike either way; dictionary order, which this changes, is never output.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(order)
+    }
+
+    /// Compares the cases, not their raw values' texts (as ``hash(into:)``).
+    public static func == (lhs: EntityKind, rhs: EntityKind) -> Bool {
+        lhs.order == rhs.order
+    }
 }

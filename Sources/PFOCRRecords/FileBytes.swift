@@ -31,25 +31,47 @@ public enum FileBytes {
         if Int(info.st_size) > limit {
             throw RecordError(whole, "file is \(info.st_size) bytes, over the limit of \(limit) bytes")
         }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
-        var filled = 0
-        while true {
-            if filled == bytes.count {
-                if filled > limit {
-                    throw RecordError(whole, "file grew past the limit of \(limit) bytes while being read")
+        // The first read goes into uninitialized storage, one byte larger than the file so a
+        // file that grew shows: zero-filling it first (`repeating: 0`) cost a memset of every
+        // file. A file that filled it is read on below, as it grows.
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            while initialized < buffer.count {
+                let n = read(fd, base + initialized, buffer.count - initialized)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
                 }
-                bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count)))
+                if n == 0 { return }
+                initialized += n
             }
-            let n = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return read(fd, base + filled, buffer.count - filled)
+        }
+        if failure != 0 {
+            throw RecordError(whole, "cannot read file: \(systemMessage(failure))")
+        }
+        var filled = bytes.count
+        // Filled: the file grew since `fstat`; read on to its end.
+        if filled > Int(info.st_size) {
+            while true {
+                if filled == bytes.count {
+                    if filled > limit {
+                        throw RecordError(whole, "file grew past the limit of \(limit) bytes while being read")
+                    }
+                    bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count)))
+                }
+                let n = bytes.withUnsafeMutableBytes { buffer -> Int in
+                    guard let base = buffer.baseAddress else { return 0 }
+                    return read(fd, base + filled, buffer.count - filled)
+                }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw RecordError(whole, "cannot read file: \(systemMessage(errno))")
+                }
+                if n == 0 { break }
+                filled += n
             }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw RecordError(whole, "cannot read file: \(systemMessage(errno))")
-            }
-            if n == 0 { break }
-            filled += n
         }
         if filled > limit {
             throw RecordError(whole, "file is over the limit of \(limit) bytes")

@@ -15,8 +15,8 @@
 /// as it did, so anchored nodes and keys that are collections are interned (``YAMLShapes``).
 struct FrontMatterDecoder {
     let limits: ReadLimits
-    /// Values of the ``FrontMatterKey``s, by index.
-    private(set) var values: [FieldValue?] = Array(repeating: nil, count: FrontMatterKey.count)
+    /// Values of the ``FrontMatterKey``s.
+    private(set) var values = FieldValues()
     private(set) var rootIsMapping = false
     /// The first anchored or too deep node.
     private(set) var structureProblem: YAMLProblem?
@@ -143,7 +143,16 @@ struct FrontMatterDecoder {
 
     /// Notes the first anchored or too deep node (the old structure check's order: a node's
     /// anchor before its depth, nodes in document order).
+    ///
+    /// Inlined with its first test: it runs for every event, and almost always there is
+    /// nothing to note (no anchor, not too deep).
+    @inline(__always)
     private mutating func check(anchored: Bool, line: Int) {
+        guard anchored || frames.count > limits.maxNestingDepth else { return }
+        noteStructureProblem(anchored: anchored, line: line)
+    }
+
+    private mutating func noteStructureProblem(anchored: Bool, line: Int) {
         guard structureProblem == nil else { return }
         if anchored {
             structureProblem = YAMLProblem(
@@ -234,6 +243,10 @@ struct FrontMatterDecoder {
         case .root:
             rootIsMapping = isMapping
             if isMapping { capture = .document }
+            // Sized once for the document (PFOCR records nest four deep): grown from empty,
+            // these moved a few times per record.
+            frames.reserveCapacity(8)
+            keys.reserve()
         case .key:
             if frames.count == 1, firstComplexKeyLine == nil { firstComplexKeyLine = line }
             frames[frames.count - 1].pendingField = nil
@@ -293,7 +306,9 @@ struct FrontMatterDecoder {
         frames[parent].awaitingKey.toggle()
     }
 
-    /// True when the scalar value about to be read under `parent` is kept.
+    /// True when the scalar value about to be read under `parent` is kept. Inlined: called from
+    /// a mutating method, a call passed it a copy of the whole decoder (a `memcpy`) as `self`.
+    @inline(__always)
     private func wantsScalar(_ parent: Int) -> Bool {
         switch frames[parent].capture {
         case .document: frames[parent].pendingField != nil
@@ -308,7 +323,7 @@ struct FrontMatterDecoder {
     private mutating func deliver(_ value: consuming FieldValue, to parent: Int) {
         switch frames[parent].capture {
         case .document:
-            if let key = frames[parent].pendingField { values[key.index] = value }
+            if let key = frames[parent].pendingField { values.set(value, for: key) }
         case .items:
             frames[parent].items.append(value)
         case .row:

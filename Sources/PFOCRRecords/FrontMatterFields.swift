@@ -8,7 +8,7 @@ struct FrontMatterFields {
     let path: String
     /// File line of YAML line 1.
     let lineOffset: Int
-    private let values: [FieldValue?]
+    private let values: FieldValues
 
     /// Parses the YAML text of `frontMatter`; the root must be a mapping with no anchors,
     /// aliases or nesting beyond `limits.maxNestingDepth`, and with plain keys.
@@ -42,7 +42,7 @@ struct FrontMatterFields {
         values = decoder.values
     }
 
-    func value(_ key: FrontMatterKey) -> FieldValue? { values[key.index] }
+    func value(_ key: FrontMatterKey) -> FieldValue? { values[key] }
 
     /// The file location of a value.
     func location(of value: FieldValue) -> SourceLocation {
@@ -52,11 +52,11 @@ struct FrontMatterFields {
     /// The location of the top of the front matter (used for keys that are absent).
     var topLocation: SourceLocation { SourceLocation(file: path, line: lineOffset + 1) }
 
-    func has(_ key: FrontMatterKey) -> Bool { values[key.index] != nil }
+    func has(_ key: FrontMatterKey) -> Bool { values.has(key) }
 
     /// The text of scalar `key`, nil when absent or missing (`''`, `.na.character`).
     func text(_ key: FrontMatterKey) throws(RecordError) -> String? {
-        guard let value = values[key.index] else { return nil }
+        guard let value = values[key] else { return nil }
         guard case .text(let text) = value.content else {
             throw RecordError(location(of: value), "'\(key.name)' should be text, found \(value.description)")
         }
@@ -66,7 +66,7 @@ struct FrontMatterFields {
     /// A list of texts; a single scalar counts as a one-item list (PFOCR writes `organisms`
     /// both ways). `dropNA` also drops `NA` items (organism lists).
     func textList(_ key: FrontMatterKey, dropNA: Bool = false) throws(RecordError) -> [String] {
-        guard let value = values[key.index] else { return [] }
+        guard let value = values[key] else { return [] }
         switch value.content {
         case .text(let text):
             let kept = dropNA ? MissingValue.identifier(text) : MissingValue.text(text)
@@ -89,7 +89,7 @@ struct FrontMatterFields {
     /// The items of list `key` (layout A entity lists). A missing scalar (`''`) is an empty
     /// list; any other scalar, or a mapping, is an error.
     func list(_ key: FrontMatterKey) throws(RecordError) -> [FieldValue] {
-        guard let value = values[key.index] else { return [] }
+        guard let value = values[key] else { return [] }
         switch value.content {
         case .list(let items):
             return items
@@ -97,6 +97,40 @@ struct FrontMatterFields {
             return []
         default:
             throw RecordError(location(of: value), "'\(key.name)' should be a list, found \(value.description)")
+        }
+    }
+}
+
+/// The values of the ``FrontMatterKey``s: those delivered, in the order delivered, and each
+/// key's place among them.
+///
+/// Not one `FieldValue?` slot per key: that array was filled element by element through the
+/// generic `Array(repeating:count:)` for every record, and copied again through value
+/// witnesses on the decoder's first write (the block scanner's decoder shares it until then),
+/// some 7,000 instructions per record. Places are integers, set and copied as bytes.
+struct FieldValues {
+    private var delivered: [FieldValue] = []
+    /// Per key index, its value's index in `delivered`; -1 for none.
+    private var places = [Int](repeating: -1, count: FrontMatterKey.count)
+
+    subscript(key: FrontMatterKey) -> FieldValue? {
+        let place = places[key.index]
+        return place < 0 ? nil : delivered[place]
+    }
+
+    func has(_ key: FrontMatterKey) -> Bool { places[key.index] >= 0 }
+
+    /// Sets the value of `key`; a repeated key keeps its last value.
+    mutating func set(_ value: consuming FieldValue, for key: FrontMatterKey) {
+        let place = places[key.index]
+        if place >= 0 {
+            delivered[place] = value
+        } else {
+            // Room for every key at the first: grown from empty, the values were moved a few
+            // times per record.
+            if delivered.isEmpty { delivered.reserveCapacity(FrontMatterKey.count) }
+            places[key.index] = delivered.count
+            delivered.append(value)
         }
     }
 }

@@ -4,6 +4,13 @@
 /// `hgnc_symbol`, `entrez`); layout B rows from `<figid>-genes.tsv` (`word`, `match`,
 /// `ncbigene_symbol`, `ncbigene_id`, `source`, `organism_id`, `organism_name`).
 public struct GeneMention: Sendable, Hashable {
+    // `line` is declared first so that the memberwise initializer Swift makes, which builds
+    // the value in one step, is named apart from the public one below, which calls it: that
+    // one, assigning field by field, built the value on the stack and then copied it
+    // (retaining and releasing its seven strings), once per gene row.
+
+    /// Where the row is, for diagnostics.
+    public var line: Int
     /// The OCR word as it appears in the figure (`Lyn/BLK`, `PLCY`). Never treated as missing.
     public var word: String
     /// The lexicon term the word matched (layout A `symbol`, layout B `match`).
@@ -18,20 +25,15 @@ public struct GeneMention: Sendable, Hashable {
     public var taxonID: String?
     /// The organism's name as the side file gives it (layout B only).
     public var organismName: String?
-    /// Where the row is, for diagnostics.
-    public var line: Int
+}
 
+extension GeneMention {
     public init(
         word: String, matchedTerm: String? = nil, symbol: String? = nil, ncbiGeneID: String? = nil,
         source: String? = nil, taxonID: String? = nil, organismName: String? = nil, line: Int = 0
     ) {
-        self.word = word
-        self.matchedTerm = matchedTerm
-        self.symbol = symbol
-        self.ncbiGeneID = ncbiGeneID
-        self.source = source
-        self.taxonID = taxonID
-        self.organismName = organismName
-        self.line = line
+        self.init(
+            line: line, word: word, matchedTerm: matchedTerm, symbol: symbol, ncbiGeneID: ncbiGeneID, source: source,
+            taxonID: taxonID, organismName: organismName)
     }
 }

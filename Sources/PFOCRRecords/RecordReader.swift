@@ -73,12 +73,20 @@ public struct RecordReader: Sendable {
             throw RecordError(fields.location(of: figidValue), "'figid' is empty")
         }
         let figidLocation = fields.location(of: figidValue)
-        if figid.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+        // The control characters are ASCII, so they are these bytes of the UTF-8 (every byte
+        // of a longer character is 0x80 or more), read in place.
+        let isControl = { (byte: UInt8) in byte < 0x20 || byte == 0x7F }
+        if figid.utf8.withContiguousStorageIfAvailable({ $0.contains(where: isControl) })
+            ?? figid.utf8.contains(where: isControl)
+        {
             throw RecordError(figidLocation, "'figid' contains control characters")
         }
 
         let isInline = fields.has(.genes) || fields.has(.chemicals) || fields.has(.diseases)
         var record = FigureRecord(figid: figid, location: figidLocation, layout: isInline ? .inline : .sideFiles)
+        // Every kind gets its row account: room for all at once (grown key by key, the
+        // dictionary was rebuilt twice per record).
+        record.rows.reserveCapacity(EntityKind.allCases.count)
         try readFigureFields(fields, into: &record, diagnostics: &diagnostics)
 
         if isInline {
@@ -130,19 +138,24 @@ public struct RecordReader: Sendable {
                     .error(location, "gene row is not a mapping of word, symbol, source, hgnc_symbol, entrez"))
                 continue
             }
-            var gene = GeneMention(
-                word: row[.word] ?? "", matchedTerm: row[.symbol].flatMap(MissingValue.identifier),
-                symbol: row[.hgncSymbol].flatMap(MissingValue.identifier),
-                source: row[.source].flatMap(MissingValue.identifier), line: location.line)
+            // The id first, so the row is made whole in the append call (a `var` row given its
+            // id afterwards was copied into the list, retaining its strings).
+            let id: String?
             if let raw = row[.entrez], let entrez = MissingValue.identifier(raw) {
-                guard let id = IdentifierSyntax.numeric(entrez) else {
+                guard let numeric = IdentifierSyntax.numeric(entrez) else {
                     geneRows.reject("gene id is not a number")
                     diagnostics.append(.error(location, "gene row: entrez '\(entrez)' is not an NCBI Gene id (digits)"))
                     continue
                 }
-                gene.ncbiGeneID = id
+                id = numeric
+            } else {
+                id = nil
             }
-            record.genes.append(gene)
+            record.genes.append(
+                GeneMention(
+                    word: row[.word] ?? "", matchedTerm: row[.symbol].flatMap(MissingValue.identifier),
+                    symbol: row[.hgncSymbol].flatMap(MissingValue.identifier), ncbiGeneID: id,
+                    source: row[.source].flatMap(MissingValue.identifier), line: location.line))
         }
         record.rows[.gene] = geneRows
 
@@ -274,9 +287,16 @@ public struct RecordReader: Sendable {
         var sourceMemo = SideFileTable.CellMemo()
         var organismMemo = SideFileTable.CellMemo()
         var taxonMemo = SideFileTable.CellMemo()
+        // The previous row's organism_id and what it checked as: the memo hands back the same
+        // text for a repeated cell, which is then not checked again.
+        var previousTaxon: (raw: String, checked: String?)?
+        // Sized once (one line per row at most): appended to row by row, the list grew and
+        // moved a few times per file.
+        record.genes.reserveCapacity(record.genes.count + table.rowCount)
         table.forEachRow { row in
             guard isWhole(row, table, account: &account, diagnostics: &diagnostics) else { return }
-            var id: String?
+            // `let`s set once: as `var`s, each was retained for the row and released after it.
+            let id: String?
             if let raw = row.identifier(idColumn) {
                 guard let numeric = IdentifierSyntax.numeric(raw) else {
                     account.reject("gene id is not a number")
@@ -287,22 +307,32 @@ public struct RecordReader: Sendable {
                     return
                 }
                 id = numeric
+            } else {
+                id = nil
             }
-            var taxon: String?
+            let taxon: String?
             if let raw = row.identifier(taxonColumn, memo: &taxonMemo) {
-                taxon = IdentifierSyntax.numeric(raw)
+                if let previousTaxon, previousTaxon.raw == raw {
+                    taxon = previousTaxon.checked
+                } else {
+                    taxon = IdentifierSyntax.numeric(raw)
+                    previousTaxon = (raw, taxon)
+                }
                 if taxon == nil {
                     diagnostics.append(
                         .warning(
                             SourceLocation(file: table.path, line: row.line),
                             "organism_id '\(raw)' is not an NCBI Taxonomy id; the gene row is kept without its taxon"))
                 }
+            } else {
+                taxon = nil
             }
+            let word = row.text(wordColumn)
             // Made whole in the call, so the row is moved into the list, not copied (a
             // `var` row set field by field was copied, retaining its seven strings).
             record.genes.append(
                 GeneMention(
-                    word: row.text(wordColumn), matchedTerm: row.identifier(matchColumn),
+                    word: word, matchedTerm: row.identifier(matchColumn, sameAs: wordColumn, text: word),
                     symbol: row.identifier(symbolColumn), ncbiGeneID: id,
                     source: row.identifier(sourceColumn, memo: &sourceMemo), taxonID: taxon,
                     organismName: row.identifier(organismColumn, memo: &organismMemo), line: row.line))

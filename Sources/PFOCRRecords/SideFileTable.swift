@@ -87,6 +87,20 @@ struct SideFileTable {
             column.flatMap { MissingValue.identifier(cell($0)) }
         }
 
+        /// ``identifier(_:)``, giving `text` itself when the value's bytes are those of cell
+        /// `textColumn`, which `text` was made of by ``text(_:)``: a `match` cell is most often
+        /// the OCR word itself, and comparing bytes costs less than making an equal string.
+        func identifier(_ column: Int?, sameAs textColumn: Int, text: String) -> String? {
+            guard let column, let value = MissingValue.identifierBytes(cell(column)) else { return nil }
+            let other = cell(textColumn)
+            if value.count == other.count, let valueBase = value.baseAddress, let otherBase = other.baseAddress,
+                memcmp(valueBase, otherBase, value.count) == 0
+            {
+                return text
+            }
+            return String(decoding: value, as: UTF8.self)
+        }
+
         /// ``identifier(_:)``, reusing the value `memo` kept when the cell's bytes are those of
         /// the cell it was made from; `memo` then keeps this cell's value.
         func identifier(_ column: Int?, memo: inout CellMemo) -> String? {
@@ -119,16 +133,41 @@ struct SideFileTable {
     /// Calls `body` with each data row (each line after the header that is not blank), in
     /// order.
     func forEachRow(_ body: (Row) -> Void) {
-        var starts: [Int] = []
+        // A row's cell starts go by index into one buffer, sized for the header and grown for a
+        // longer row: an array emptied per row went through `replaceSubrange`, and each append
+        // checked its uniqueness and capacity.
+        var capacity = header.count + 1
+        var starts = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        defer { starts.deallocate() }
         var offset = rowsStart
         var lineNumber = rowsFirstLine
         while offset < text.count {
             let line = text.line(at: offset)
             if !text.isBlank(line.content) {
-                starts.removeAll(keepingCapacity: true)
-                SideFileTable.forEachCell(of: line.content, in: text) { starts.append($0.lowerBound) }
-                starts.append(line.content.upperBound + 1)
-                starts.withUnsafeBufferPointer { body(Row(line: lineNumber, text: text, starts: $0)) }
+                // The cells as ``forEachCell(of:in:_:)`` finds them, written out here: a closure
+                // or local function writing to `starts` captured it in a box, with an access
+                // check per write.
+                var count = 0
+                var start = line.content.lowerBound
+                while true {
+                    // Room for this cell's start and the end mark after it.
+                    if count + 2 > capacity {
+                        let larger = UnsafeMutablePointer<Int>.allocate(capacity: capacity * 2)
+                        larger.moveInitialize(from: starts, count: count)
+                        starts.deallocate()
+                        starts = larger
+                        capacity *= 2
+                    }
+                    starts[count] = start
+                    count += 1
+                    guard let tab = ByteText.find(0x09, in: text.bytes, from: start, to: line.content.upperBound) else {
+                        break
+                    }
+                    start = tab + 1
+                }
+                starts[count] = line.content.upperBound + 1
+                count += 1
+                body(Row(line: lineNumber, text: text, starts: UnsafeBufferPointer(start: starts, count: count)))
             }
             offset = line.next
             lineNumber += 1

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A fixed set of YAML key names matched against scalar bytes (``FrontMatterKey``, ``RowKey``).
 protocol YAMLKeyName: CaseIterable, Sendable {
     /// The key as written in YAML (ASCII).
@@ -11,31 +19,47 @@ protocol YAMLKeyName: CaseIterable, Sendable {
 /// equivalence): no name here contains `K`, `;` or `` ` ``, the only ASCII characters that
 /// another character (U+212A, U+037E, U+1FEF) is canonically equivalent to.
 struct YAMLKeyNames<Key: Sendable>: Sendable {
-    private let slots: [(key: Key, bytes: [UInt8])?]
+    /// Per slot: the key, and where its name is in `names`; nil for an empty slot. Plain
+    /// values, not each name's own array: reading a slot then retained and released that
+    /// array, and compared it element by element.
+    private let slots: [(key: Key, start: Int, count: Int)?]
+    /// The names' bytes, one after another.
+    private let names: [UInt8]
     private let mask: Int
 
     /// The table of `keys`, each with its name as written in YAML (ASCII, no two alike).
     init(_ keys: [(key: Key, name: String)]) {
         var size = 16
         while size < keys.count * 4 { size *= 2 }
-        var slots = [(key: Key, bytes: [UInt8])?](repeating: nil, count: size)
+        var slots = [(key: Key, start: Int, count: Int)?](repeating: nil, count: size)
+        var names: [UInt8] = []
         for (key, name) in keys {
             let bytes = Array(name.utf8)
             var slot = bytes.withUnsafeBufferPointer { Int(truncatingIfNeeded: KeyText($0).hash) } & (size - 1)
             while slots[slot] != nil { slot = (slot + 1) & (size - 1) }
-            slots[slot] = (key, bytes)
+            slots[slot] = (key, names.count, bytes.count)
+            names += bytes
         }
         self.slots = slots
+        self.names = names
         self.mask = size - 1
     }
 
     func key(_ text: KeyText) -> Key? {
         var slot = Int(truncatingIfNeeded: text.hash) & mask
         while let entry = slots[slot] {
-            if entry.bytes.elementsEqual(text.bytes) { return entry.key }
+            if entry.count == text.bytes.count, matches(entry.start, text.bytes) { return entry.key }
             slot = (slot + 1) & mask
         }
         return nil
+    }
+
+    /// True when the name at `start` has the bytes of `bytes` (whose count it has).
+    private func matches(_ start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        names.withUnsafeBufferPointer { names in
+            guard let name = names.baseAddress, let other = bytes.baseAddress else { return bytes.isEmpty }
+            return memcmp(name + start, other, bytes.count) == 0
+        }
     }
 }
 
@@ -101,37 +125,64 @@ struct YAMLKeyStack {
         fileprivate var large: Set<Identity>?
         /// True once a key equal to an earlier one was added.
         var hasDuplicate = false
+        /// A Bloom filter of the hashes of the keys added (128 bits, one per key), and whether
+        /// all of them are ASCII: an ASCII key whose bit is clear has no earlier key of its
+        /// hash, so no scan of the earlier keys can find its equal. A top-level mapping has
+        /// some 30 keys; scanning them all for each new one was most of the check's cost.
+        fileprivate var hashBits: (UInt64, UInt64) = (0, 0)
+        fileprivate var allASCII = true
     }
 
     static let linearLimit = 48
 
     private var entries: [Entry] = []
+    /// Key bytes: `arena[..<arenaCount]` is in use, the rest is room. Written in place and
+    /// cut back by count: appending each key went through `append(contentsOf:)`'s general
+    /// path, and dropping a mapping's keys through `replaceSubrange`.
     private var arena: [UInt8] = []
+    private var arenaCount = 0
+
+    /// Room for a record's keys (its top-level mapping has some 30, of some 400 bytes),
+    /// made once rather than grown from empty.
+    mutating func reserve() {
+        entries.reserveCapacity(64)
+        if arena.count < 1024 { arena = [UInt8](repeating: 0, count: 1024) }
+    }
 
     /// Opens a mapping's key list.
     func open() -> Mapping {
-        Mapping(start: entries.count, bytesStart: arena.count)
+        Mapping(start: entries.count, bytesStart: arenaCount)
     }
 
     /// Closes `mapping`, dropping its keys.
     mutating func close(_ mapping: Mapping) {
         entries.removeSubrange(mapping.start...)
-        arena.removeSubrange(mapping.bytesStart...)
+        arenaCount = mapping.bytesStart
     }
 
     /// Adds scalar key `text` with resolved tag `tag` to `mapping`.
     mutating func addScalar(_ text: KeyText, tag: Int, line: Int, to mapping: inout Mapping) {
         let entry = Entry(
-            line: line, tag: tag, shape: -1, start: arena.count, count: text.bytes.count, hash: text.hash,
+            line: line, tag: tag, shape: -1, start: arenaCount, count: text.bytes.count, hash: text.hash,
             isASCII: text.isASCII)
-        arena.append(contentsOf: text.bytes)
+        let count = text.bytes.count
+        if arenaCount + count > arena.count {
+            arena.append(contentsOf: repeatElement(0, count: max(arena.count, arenaCount + count - arena.count)))
+        }
+        if let source = text.bytes.baseAddress {
+            let start = arenaCount
+            arena.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress.map { ($0 + start).update(from: source, count: count) }
+            }
+        }
+        arenaCount += count
         add(entry, to: &mapping)
     }
 
     /// Adds the collection key of shape `shape` to `mapping`.
     mutating func addCollection(shape: Int, line: Int, to mapping: inout Mapping) {
         add(
-            Entry(line: line, tag: -1, shape: shape, start: arena.count, count: 0, hash: 0, isASCII: true), to: &mapping
+            Entry(line: line, tag: -1, shape: shape, start: arenaCount, count: 0, hash: 0, isASCII: true), to: &mapping
         )
     }
 
@@ -143,13 +194,21 @@ struct YAMLKeyStack {
         if mapping.large != nil {
             if mapping.large?.insert(identity(entry)).inserted == false { mapping.hasDuplicate = true }
         } else if !mapping.hasDuplicate {
-            for index in mapping.start..<entries.count {
-                let other = entries[index]
-                // ASCII keys with different hashes differ; anything else is compared in full.
-                if other.isASCII && entry.isASCII && other.hash != entry.hash { continue }
-                if equal(other, entry) {
-                    mapping.hasDuplicate = true
-                    break
+            let bit = UInt64(1) << (entry.hash & 63)
+            let isHigh = entry.hash & 64 != 0
+            let seen = (isHigh ? mapping.hashBits.1 : mapping.hashBits.0) & bit != 0
+            if isHigh { mapping.hashBits.1 |= bit } else { mapping.hashBits.0 |= bit }
+            let mayRepeat = seen || !entry.isASCII || !mapping.allASCII
+            mapping.allASCII = mapping.allASCII && entry.isASCII
+            if mayRepeat {
+                for index in mapping.start..<entries.count {
+                    let other = entries[index]
+                    // ASCII keys with different hashes differ; anything else is compared in full.
+                    if other.isASCII && entry.isASCII && other.hash != entry.hash { continue }
+                    if equal(other, entry) {
+                        mapping.hasDuplicate = true
+                        break
+                    }
                 }
             }
         }
@@ -219,10 +278,13 @@ struct YAMLShapes {
         static let map = 2
         /// `!!value`, which Yams' `Node.string` looks for in a mapping key.
         static let value = 3
-        private var ids: [String: Int] = [
+        /// Made once and shared: a dictionary literal per decoder hashed its four tags for every
+        /// record, most of which have no tag at all.
+        private static let builtin: [String: Int] = [
             "tag:yaml.org,2002:str": str, "tag:yaml.org,2002:seq": seq, "tag:yaml.org,2002:map": map,
             "tag:yaml.org,2002:value": value,
         ]
+        private var ids = Tags.builtin
 
         /// The id of `explicit`, or of `fallback` (the kind's default tag) when there is none.
         mutating func id(_ explicit: String?, fallback: Int) -> Int {

@@ -116,23 +116,37 @@ import Testing
         #expect(allAccounting.excludedGeneRows.isEmpty)
     }
 
-    /// The builder sorts gene rows by integer keys; the order must be numericOrder's, then
-    /// row order, for digit ids (with leading zeros) and for ids that are not digits.
+    /// The builder sorts gene rows by integer keys when every id is digits; the order must be
+    /// numericOrder's, then row order, leading zeros included; equal keys only for equal ids.
+    /// An id that is not 1 to 18 digits has no key.
     @Test func geneRowKeysSortAsNumericOrder() {
         var generator = SystemRandomNumberGenerator()
-        var ids = ["7", "07", "007", "10", "2", "abc", "a1", "+5", "05", "999999999999999999", "1000000000000000000"]
+        var ids = ["7", "07", "007", "10", "2", "0", "00", "05", "999999999999999999", "000000000000000000"]
         for _ in 0..<300 {
-            let length = Int.random(in: 1...19, using: &generator)
+            let length = Int.random(in: 1...18, using: &generator)
             ids.append(String((0..<length).map { _ in "0123456789".randomElement(using: &generator) ?? "0" }))
+        }
+        for id in ["abc", "a1", "+5", "", "1000000000000000000", "\u{661}"] {
+            #expect(GeneRowKey.order(of: id) == nil)
         }
         let rows =
             ids.enumerated().map { ($0.element, $0.offset) }
             + ids.enumerated().map { ($0.element, $0.offset + ids.count) }
         let expected = rows.sorted { $0.0 == $1.0 ? $0.1 < $1.1 : GraphBuilder.numericOrder($0.0, $1.0) }
-        let keys = rows.map { GeneRowKey(id: $0.0, row: $0.1) }.sorted()
-        #expect(keys.map(\.id) == expected.map(\.0))
+        let keys = rows.map { GeneRowKey(order: GeneRowKey.order(of: $0.0) ?? 0, row: $0.1) }.sorted()
+        #expect(keys.map { rows[$0.row].0 } == expected.map(\.0))
         #expect(keys.map(\.row) == expected.map(\.1))
-        #expect(GeneRowKey(id: "05", row: 0).sameGene(as: GeneRowKey(id: "05", row: 1)))
-        #expect(!GeneRowKey(id: "+5", row: 0).sameGene(as: GeneRowKey(id: "05", row: 0)))
+        let orders = Dictionary(grouping: Set(ids), by: { GeneRowKey.order(of: $0) })
+        #expect(orders.values.allSatisfy { $0.count == 1 })
+    }
+
+    /// Ids that are not digits (a record made in code) are sorted and grouped by their texts.
+    @Test func genesWithIdsThatAreNotDigitsFollowNumericOrder() {
+        var record = FigureRecord(figid: "PMC1__g", location: SourceLocation(file: "g.md", line: 2), layout: .sideFiles)
+        record.genes = ["b", "10", "a", "2", "10", "b", "007"].map { GeneMention(word: "w" + $0, ncbiGeneID: $0) }
+        let graph = builder.build(record)
+        #expect(graph.nodes(.gene).map(\.id.local) == ["2", "a", "b", "10", "007"])
+        #expect(graph.mentions.map(\.evidence.count) == [1, 1, 2, 2, 1])
+        #expect(graph.mentions.map { $0.evidence.map(\.word) }[2] == ["wb", "wb"])
     }
 }

@@ -53,6 +53,40 @@ import Testing
         #expect(news3.keptEdges(of: third).filter { $0.kind == .mentions }.count == 1)
     }
 
+    /// IN_TAXON edges out of their genes' order, or repeated, are settled as if after every
+    /// node, in edge order: the first edge of a gene with no taxon yet is kept.
+    @Test func taxonEdgesInAnyOrderSettleInEdgeOrder() {
+        let registry = GraphRegistry()
+        _ = registry.settle(figure("PMC1__a", genes: [("1", "9606")]))
+        var second = figure("PMC1__b", genes: [("1", "9606"), ("2", "9606"), ("3", "10090")])
+        let taxonEdges = second.edges.filter { $0.kind == .inTaxon }
+        #expect(taxonEdges.map(\.source.local) == ["1", "2", "3"])
+        second.edges =
+            second.edges.filter { $0.kind != .inTaxon } + [taxonEdges[2], taxonEdges[1], taxonEdges[2], taxonEdges[0]]
+        let news = registry.settle(second)
+        let kept = second.edges.indices.filter { second.edges[$0].kind == .inTaxon }.map { news.keptEdges[$0] }
+        #expect(kept == [true, true, false, false])
+        #expect(newNodeIDs(second, news) == ["Gene:2", "Gene:3", "Organism:10090"])
+    }
+
+    /// The gene table keeps every key's flags through its growth, and knows no other key.
+    @Test func geneFlagsKeepEveryKeyThroughGrowth() {
+        var table = GeneFlags()
+        var expected: [UInt64: UInt8] = [:]
+        var generator = SystemRandomNumberGenerator()
+        for step in 0..<20_000 {
+            let key =
+                step.isMultiple(of: 3)
+                ? UInt64(step) : UInt64.random(in: 0..<1_000_000_000_000_000_000, using: &generator)
+            let bit = UInt8(1) << UInt8(step % 8)
+            table.withFlags(key) { $0 |= bit }
+            expected[key, default: 0] |= bit
+        }
+        #expect(expected.allSatisfy { table.flags($0.key) == $0.value })
+        #expect(table.flags(1_000_000_000_000_000_001) == 0)
+        #expect(table.withFlags(1_000_000_000_000_000_001) { $0 } == 0)
+    }
+
     @Test func settledNodesAreExactlyTheOnesAnEarlierFigureWrote() {
         let registry = GraphRegistry()
         let first = figure("PMC1__a", genes: [("1", "9606")])

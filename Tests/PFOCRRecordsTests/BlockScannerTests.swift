@@ -6,6 +6,13 @@ import Testing
 /// The block scanner against libyaml: the two ways of parsing must give identical records and
 /// diagnostics for every input, and the scanner must take PFOCR's own style.
 @Suite struct BlockScannerTests {
+    /// The indicator masks say what the list of indicator characters says, for every byte.
+    @Test func indicatorMasksMatchTheList() {
+        for byte in UInt8.min...UInt8.max {
+            #expect(BlockScanner.isIndicator(byte) == BlockScanner.indicators(byte), "byte \(byte)")
+        }
+    }
+
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static let examples = root.appendingPathComponent("Examples/pfocr-database").path

@@ -61,6 +61,20 @@ import Testing
     /// The field table is the one list of keys the reader keeps: no key twice, none of the
     /// keys the reader reads itself; `automl_pathway` only fills in a score `pathway_score` did
     /// not give.
+    /// Keywords split on bytes (ASCII text) as they split by `Character` (any text).
+    @Test func keywordsSplitAsCharacters() {
+        let texts = [
+            "a | b | c", "|a||b|", "  ", "", "one", " x |\ty\r\n| z ", "|", "a\r\n|b",
+            "caf\u{E9} | th\u{E9}", "a|\u{301}b | c", "\u{1F600} | x",
+        ]
+        for text in texts {
+            let expected = text.split(separator: "|").map { String($0).trimmingASCIIWhitespace() }.filter {
+                !$0.isEmpty
+            }
+            #expect(RecordField.splitKeywords(text) == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test func fieldTableIsConsistent() {
         let names = FrontMatterKey.allNames
         #expect(Set(names).count == names.count, "a key is declared twice")

@@ -80,12 +80,17 @@ public struct GraphBuilder: Sendable {
         // Each gene with a taxon: its node's index and the taxon. Its IN_TAXON edge comes after
         // every MENTIONS edge, so it is made at the end, straight into `edges`.
         var taxonOfGene: [(node: Int, taxon: String)] = []
+        // At most one per gene row: sized once instead of growing through a figure's genes.
+        taxonOfGene.reserveCapacity(record.genes.count)
         var unidentifiedGenes: [String] = []
 
         // Genes: the identified rows sorted by id (numeric order), each id's rows in input
         // order. Sorting row indices groups them without copying rows into per-id arrays.
         var keyed: [GeneRowKey] = []
         keyed.reserveCapacity(record.genes.count)
+        // False once an id is not 1 to 18 digits (only in records made in code): the keys'
+        // `order` then says nothing, and the rows are sorted and grouped by their id texts.
+        var allDigits = true
         for row in record.genes.indices {
             guard let id = record.genes[row].ncbiGeneID else {
                 unidentifiedGenes.append(record.genes[row].word)
@@ -101,60 +106,94 @@ public struct GraphBuilder: Sendable {
                     continue
                 }
             }
-            keyed.append(GeneRowKey(id: id, row: row))
+            let order = GeneRowKey.order(of: id)
+            if order == nil { allDigits = false }
+            keyed.append(GeneRowKey(order: order ?? 0, row: row))
         }
-        keyed.sort()
+        if allDigits {
+            keyed.sort()
+        } else {
+            keyed.sort { lhs, rhs in
+                let left = record.genes[lhs.row].ncbiGeneID ?? ""
+                let right = record.genes[rhs.row].ncbiGeneID ?? ""
+                return left != right ? GraphBuilder.numericOrder(left, right) : lhs.row < rhs.row
+            }
+        }
         var taxonNodes: [String: GraphNode] = [:]
-        // The taxon whose node was made last: a figure's genes are mostly of one taxon, so
-        // this skips hashing it into `taxonNodes` for every gene.
+        // The taxon of the previous gene: a figure's genes are mostly of one taxon, so this
+        // skips looking it up for most genes.
         var lastTaxon: String?
-        // One buffer for each gene's rows (the schema's facts take an array): emptied and
-        // refilled per gene instead of allocating an array per gene.
-        var rows: [GeneMention] = []
+        // The taxa of `taxonNodes` while there are at most `fewTaxa`: a figure's genes have
+        // one to five taxa, interleaved in gene order, and comparing a short id with a few
+        // others costs less than hashing it. Past that, `taxonNodes` alone is asked (a figure
+        // of many taxa costs no more than before).
+        let fewTaxa = 8
+        var madeTaxa: [String] = []
         var groupStart = 0
         while groupStart < keyed.count {
+            // Every keyed row has an id (rows without one were left out above).
+            let id = record.genes[keyed[groupStart].row].ncbiGeneID ?? ""
             var groupEnd = groupStart + 1
-            while groupEnd < keyed.count && keyed[groupEnd].sameGene(as: keyed[groupStart]) { groupEnd += 1 }
+            while groupEnd < keyed.count
+                && (allDigits
+                    ? keyed[groupEnd].order == keyed[groupStart].order
+                    : record.genes[keyed[groupEnd].row].ncbiGeneID == id)
+            {
+                groupEnd += 1
+            }
             let group = keyed[groupStart..<groupEnd]
             groupStart = groupEnd
-            let id = group[group.startIndex].id
-            // `removeLast` keeps the capacity and, for the one or two rows a gene has, costs
-            // less than `removeAll(keepingCapacity:)`, which goes through `replaceSubrange`.
-            while !rows.isEmpty { rows.removeLast() }
-            for key in group { rows.append(record.genes[key.row]) }
-            var evidence: [MentionEvidence] = []
-            evidence.reserveCapacity(rows.count)
+            // The record's rows are read in place: copying a row retains its seven strings.
+            func evidenceRow(_ row: Int) -> MentionEvidence {
+                MentionEvidence(
+                    word: record.genes[row].word, matchedTerm: record.genes[row].matchedTerm,
+                    source: record.genes[row].source)
+            }
+            var evidence: [MentionEvidence]
+            if group.count == 1 {
+                // Most genes have one row: an array literal is allocated at its size at once,
+                // where `reserveCapacity` on an empty array took the general regrowth path.
+                evidence = [evidenceRow(group[group.startIndex].row)]
+            } else {
+                evidence = []
+                evidence.reserveCapacity(group.count)
+                for key in group { evidence.append(evidenceRow(key.row)) }
+            }
             // The gene's taxon is its first row's that has one (rows kept by `geneTaxa` all
             // have one); asked again here rather than kept per row, as most genes have one row.
             var taxon: String?
             var symbol: String?
-            // The record's rows are read in place: copying a row retains its seven strings.
             for key in group {
                 if taxon == nil { taxon = mapping.geneTaxon(of: record.genes[key.row]) }
                 if symbol == nil { symbol = record.genes[key.row].symbol }
-                evidence.append(
-                    MentionEvidence(
-                        word: record.genes[key.row].word, matchedTerm: record.genes[key.row].matchedTerm,
-                        source: record.genes[key.row].source))
             }
-            let properties = rules.gene.properties(of: EntityFacts(kind: .gene, rows: rows))
+            let properties = rules.gene.properties(of: GeneFacts(id: id, symbol: symbol))
             let gene = GraphNode(kind: .gene, id: Identifier(.ncbigene, id), name: symbol ?? id, properties: properties)
             edges.append(
                 GraphEdge(
                     kind: .mentions, source: figureID, sourceKind: .figure, target: gene.id, targetKind: .gene,
                     evidence: evidence))
             if let taxon {
-                if taxon != lastTaxon, taxonNodes[taxon] == nil {
-                    taxonNodes[taxon] = organismNode(
-                        taxon: taxon, fallbackName: rows.lazy.compactMap(\.organismName).first)
+                if taxon != lastTaxon,
+                    taxonNodes.count < fewTaxa ? !madeTaxa.contains(taxon) : taxonNodes[taxon] == nil
+                {
+                    // The first organism name among the gene's rows names a taxon the mapping
+                    // does not.
+                    var fallbackName: String?
+                    for key in group where fallbackName == nil { fallbackName = record.genes[key.row].organismName }
+                    taxonNodes[taxon] = organismNode(taxon: taxon, fallbackName: fallbackName)
+                    if madeTaxa.count < fewTaxa { madeTaxa.append(taxon) }
                 }
                 lastTaxon = taxon
                 taxonOfGene.append((nodes.count, taxon))
             } else {
-                accounting.genesWithoutTaxon += rows.count
+                accounting.genesWithoutTaxon += group.count
             }
             nodes.append(gene)
         }
+        // Sized for every kind at once: filled key by key, the counts' dictionaries grew twice.
+        accounting.exported.reserveCapacity(EntityKind.allCases.count)
+        accounting.unidentified.reserveCapacity(EntityKind.allCases.count)
         accounting.exported[.gene] = keyed.count
 
         // Chemicals and diseases.
@@ -269,8 +308,13 @@ public struct GraphBuilder: Sendable {
     /// A link from the input made safe as an IRI: characters an IRI cannot hold are
     /// percent-encoded, everything else (including `/`, `?`, `#`) is kept.
     static func safeLink(_ link: String) -> String {
-        // Almost every link is plain ASCII with nothing to escape: keep it as it is.
-        if !link.utf8.contains(where: GraphBuilder.mayNeedEscape) { return link }
+        // Almost every link is plain ASCII with nothing to escape: keep it as it is. Its bytes
+        // are read in place: iterating the UTF-8 view steps its index through the string's
+        // representation at each byte (some forty instructions a byte).
+        let plain =
+            link.utf8.withContiguousStorageIfAvailable { !$0.contains(where: GraphBuilder.mayNeedEscape) }
+            ?? !link.utf8.contains(where: GraphBuilder.mayNeedEscape)
+        if plain { return link }
         var out = String()
         for scalar in link.unicodeScalars {
             switch scalar.value {
@@ -289,53 +333,44 @@ public struct GraphBuilder: Sendable {
 }
 
 /// A gene row's place in the builder's sort: by gene id in ``GraphBuilder/numericOrder(_:_:)``,
-/// then by row. NCBI Gene ids are one to 18 ASCII digits (``IdentifierSyntax/numeric(_:)``),
-/// for which (length, text) order is (length, value) order, so ids compare as integers; an id
-/// that is not digits (a record made in code) compares as text.
+/// then by row.
+///
+/// NCBI Gene ids are one to 18 ASCII digits (``IdentifierSyntax/numeric(_:)``), for which
+/// (length, text) order is (length, value) order; ``order(of:)`` folds that pair into one
+/// integer, so the sort moves and compares two integers (no string retained, no optional
+/// unwrapped). The builder sorts ids that are not digits (a record made in code) by their
+/// texts instead.
 struct GeneRowKey: Comparable {
-    let id: String
+    /// ``order(of:)`` of the row's id (0 when it has none; then unused).
+    let order: UInt64
     let row: Int
-    private let length: Int
-    /// The id's value, or nil when it is not 1 to 18 digits.
-    private let value: UInt64?
 
-    init(id: String, row: Int) {
-        self.id = id
-        self.row = row
-        length = id.utf8.count
-        // One pass over the bytes in place that checks and converts (`UInt64(_:)` would
-        // parse the text again, and iterating `utf8` decodes it index by index).
-        value =
-            id.utf8.withContiguousStorageIfAvailable(GeneRowKey.digitsValue)
-            ?? GeneRowKey.digitsValue(Array(id.utf8))
+    /// An integer whose order is (length, value) order among texts of 1 to 18 ASCII digits,
+    /// equal for equal texts only; nil for any other text.
+    ///
+    /// The texts of length `n` take the `10^n` integers after those of every shorter length:
+    /// value plus `10 + 100 + ... + 10^(n-1)`, that is `(10^n - 10) / 9`. Leading zeros count
+    /// toward the length, as in the text order (`7` < `10` < `007`). The largest, for 18
+    /// digits, is under 1.2e18, within `UInt64`.
+    static func order(of id: String) -> UInt64? {
+        // One pass over the bytes in place that checks and converts.
+        id.utf8.withContiguousStorageIfAvailable(order(digits:)) ?? order(digits: Array(id.utf8))
     }
 
-    /// The value of `bytes` when they are 1 to 18 ASCII digits, else nil.
-    private static func digitsValue(_ bytes: some Collection<UInt8>) -> UInt64? {
+    private static func order(digits bytes: some Collection<UInt8>) -> UInt64? {
         guard bytes.count >= 1, bytes.count <= 18 else { return nil }
         var value: UInt64 = 0
+        var power: UInt64 = 1
         for byte in bytes {
             let digit = byte &- UInt8(ascii: "0")
             guard digit < 10 else { return nil }
             value = value &* 10 &+ UInt64(digit)
+            power &*= 10
         }
-        return value
-    }
-
-    func sameGene(as other: GeneRowKey) -> Bool {
-        if let value, let otherValue = other.value { return value == otherValue && length == other.length }
-        return id == other.id
+        return value &+ (power &- 10) / 9
     }
 
     static func < (lhs: GeneRowKey, rhs: GeneRowKey) -> Bool {
-        if lhs.length != rhs.length { return lhs.length < rhs.length }
-        if let left = lhs.value, let right = rhs.value {
-            if left != right { return left < right }
-        } else if lhs.id != rhs.id {
-            return lhs.id < rhs.id
-        }
-        return lhs.row < rhs.row
+        lhs.order != rhs.order ? lhs.order < rhs.order : lhs.row < rhs.row
     }
-
-    static func == (lhs: GeneRowKey, rhs: GeneRowKey) -> Bool { lhs.sameGene(as: rhs) && lhs.row == rhs.row }
 }

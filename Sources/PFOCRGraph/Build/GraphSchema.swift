@@ -72,7 +72,18 @@ public struct FigureFacts: Sendable {
     public var prefixes: PrefixSet
 }
 
-/// One entity's rows in a figure (a gene's, a chemical's or a disease's), in input order.
+/// What the builder knows when it sets a gene's properties: its id and the first symbol
+/// among its rows (in input order), which the builder finds while it makes the gene's
+/// evidence. Not the rows themselves: gathering each gene's rows into an array copied every
+/// row (seven strings retained and released) only for these two values.
+public struct GeneFacts: Sendable {
+    /// The NCBI Gene id the gene's rows share.
+    public var id: String
+    /// The first symbol among the gene's rows, nil when none has one.
+    public var symbol: String?
+}
+
+/// One entity's rows in a figure (a chemical's or a disease's), in input order.
 public struct EntityFacts<Row: Sendable>: Sendable {
     public var kind: EntityKind
     public var rows: [Row]
@@ -221,13 +232,13 @@ public enum GraphSchema {
     ]
 
     /// A gene's properties: its id and the first symbol among its rows.
-    public static let gene: [PropertyRule<EntityFacts<GeneMention>>] = [
+    public static let gene: [PropertyRule<GeneFacts>] = [
         PropertyRule(
             .ncbiGeneID, rdf: "dcterms:identifier", kgx: .omitted(because: "the local part of the node id"),
             "NCBI Gene id"
-        ) { text($0.rows.lazy.compactMap(\.ncbiGeneID).first) },
+        ) { .string($0.id) },
         PropertyRule(.symbol, rdf: "biolink:symbol", kgx: .slot("symbol"), "Gene symbol (HGNC or NCBI)") {
-            text($0.rows.lazy.compactMap(\.symbol).first)
+            text($0.symbol)
         },
     ]
 
@@ -317,7 +328,7 @@ public enum GraphSchema {
 struct ActiveRules: Sendable {
     let figure: [ActiveRule<FigureFacts>]
     let paper: [ActiveRule<FigureFacts>]
-    let gene: [ActiveRule<EntityFacts<GeneMention>>]
+    let gene: [ActiveRule<GeneFacts>]
     let chemical: [ActiveRule<EntityFacts<TermMention>>]
     let disease: [ActiveRule<EntityFacts<TermMention>>]
     let organism: [ActiveRule<String>]

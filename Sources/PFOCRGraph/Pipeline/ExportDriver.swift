@@ -417,8 +417,9 @@ struct CorpusTally {
             if edges[index].kind == .mentions { mentionPairs[edges[index].targetKind.order] += 1 }
         }
         if accounting.layout == .inline { inline += 1 } else { sideFiles += 1 }
-        for kind in EntityKind.allCases {
-            var balance = rows[kind] ?? .init()
+        // Each kind's balance is updated in place, through the dictionary's accessor (one hash;
+        // copying it out and storing it back hashed twice and copied its dictionaries).
+        func update(_ balance: inout ExportReport.RowBalance, _ kind: EntityKind) {
             let account = accounting.rows[kind] ?? RowAccount()
             balance.read += account.rowsRead
             balance.exported += accounting.exported[kind] ?? 0
@@ -430,8 +431,8 @@ struct CorpusTally {
                     balance.excludedByReason[reason, default: 0] += count
                 }
             }
-            rows[kind] = balance
         }
+        for kind in EntityKind.allCases { update(&rows[kind, default: .init()], kind) }
         for file in accounting.ignoredSideFiles {
             ignored.files += 1
             ignored.filesByKind[file.kind.rawValue, default: 0] += 1

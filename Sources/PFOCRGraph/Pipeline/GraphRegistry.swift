@@ -85,17 +85,17 @@ public final class GraphRegistry: @unchecked Sendable {
     /// figure, and every IN_TAXON edge) by their integer value, which hashes and compares for
     /// a fraction of a string's cost; every other identifier by itself.
     private struct Tables {
-        var genes: [UInt64: UInt8] = [:]
+        var genes = GeneFlags()
         var others: [Identifier: UInt8] = [:]
 
         /// Calls `body` with the flags of `id`, inserted as 0 when absent (one hash).
         mutating func withFlags<T>(_ id: Identifier, _ body: (inout UInt8) -> T) -> T {
-            if let key = Tables.geneKey(id) { return body(&genes[key, default: 0]) }
+            if let key = Tables.geneKey(id) { return genes.withFlags(key, body) }
             return body(&others[id, default: 0])
         }
 
         func flags(_ id: Identifier) -> UInt8 {
-            if let key = Tables.geneKey(id) { return genes[key] ?? 0 }
+            if let key = Tables.geneKey(id) { return genes.flags(key) }
             return others[id] ?? 0
         }
 
@@ -147,17 +147,39 @@ public final class GraphRegistry: @unchecked Sendable {
             flags |= bit
             return (before & bit == 0, before & ~GraphRegistry.taxonBit == 0)
         }
+        var keptEdges = [Bool](repeating: true, count: edges.count)
+        // The IN_TAXON edges, in edge order; `pending` is the first whose bit is not yet set.
+        // The builder makes them in the order of their genes among the nodes, so each one's
+        // bit is set in the same dictionary access as its gene's node bit (one hash for both,
+        // not two); any edge not met that way is settled after the nodes, in order. The two
+        // bits are independent (a node's answers ignore the taxon bit), so the answers are
+        // those of settling every node first and then every edge.
+        func nextTaxonEdge(from start: Int) -> Int {
+            var index = start
+            while index < edges.count && edges[index].kind != .inTaxon { index += 1 }
+            return index
+        }
+        var pending = nextTaxonEdge(from: 0)
         // By index, reading only the fields needed: iterating the elements would copy each
         // node or edge (retaining its strings and arrays) just to read its id.
         for index in nodes.indices {
             let bit = GraphRegistry.bit(nodes[index].kind)
-            let marked = tables.withFlags(nodes[index].id) { mark(&$0, bit) }
-            newNodes[index] = marked.new
-            newIdentifiers[index] = marked.new && marked.identifierWasNew
+            let withEdge =
+                pending < edges.count && nodes[index].kind == .gene && edges[pending].source == nodes[index].id
+            let marked = tables.withFlags(nodes[index].id) { flags in
+                let node = mark(&flags, bit)
+                return (node: node, edge: withEdge ? mark(&flags, GraphRegistry.taxonBit).new : true)
+            }
+            newNodes[index] = marked.node.new
+            newIdentifiers[index] = marked.node.new && marked.node.identifierWasNew
+            if withEdge {
+                keptEdges[pending] = marked.edge
+                pending = nextTaxonEdge(from: pending + 1)
+            }
         }
-        var keptEdges = [Bool](repeating: true, count: edges.count)
-        for index in edges.indices where edges[index].kind == .inTaxon {
-            keptEdges[index] = tables.withFlags(edges[index].source) { mark(&$0, GraphRegistry.taxonBit) }.new
+        while pending < edges.count {
+            keptEdges[pending] = tables.withFlags(edges[pending].source) { mark(&$0, GraphRegistry.taxonBit) }.new
+            pending = nextTaxonEdge(from: pending + 1)
         }
         return FigureNews(newNodes: newNodes, newIdentifiers: newIdentifiers, keptEdges: keptEdges)
     }
@@ -168,5 +190,78 @@ public final class GraphRegistry: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return subgraph.nodes.map { node in tables.flags(node.id) & GraphRegistry.bit(node.kind) != 0 }
+    }
+}
+
+/// Flags by NCBI Gene id value: an open-addressing table (linear probing, a power-of-two size,
+/// at most half full) whose slot is the key times a constant, after XOR with a random seed.
+///
+/// A `Dictionary<UInt64, UInt8>` hashed each key with SipHash, which cost more than the rest
+/// of a lookup; the registry looks up every gene of every figure. The seed is drawn per table,
+/// so no input can plan collisions (the table's order is never read: output does not depend
+/// on it).
+struct GeneFlags {
+    /// No gene key: a canonical id of at most 18 digits is below 10^18.
+    private static let empty = UInt64.max
+    private var keys: [UInt64]
+    private var values: [UInt8]
+    private var count = 0
+    /// 64 less the log2 of the size: the slot is the product's top bits.
+    private var shift: UInt64
+    private let seed = UInt64.random(in: 0...UInt64.max)
+
+    init() {
+        // Room for some 2,000 genes before the first growth (a growth rehashes every key).
+        let size = 4096
+        keys = Array(repeating: GeneFlags.empty, count: size)
+        values = Array(repeating: 0, count: size)
+        shift = UInt64(64 - size.trailingZeroBitCount)
+    }
+
+    private func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((key ^ seed) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// The flags of `key`, 0 when absent.
+    func flags(_ key: UInt64) -> UInt8 {
+        let mask = keys.count - 1
+        var index = slot(key)
+        while keys[index] != GeneFlags.empty {
+            if keys[index] == key { return values[index] }
+            index = (index + 1) & mask
+        }
+        return 0
+    }
+
+    /// Calls `body` with the flags of `key`, inserted as 0 when absent.
+    mutating func withFlags<T>(_ key: UInt64, _ body: (inout UInt8) -> T) -> T {
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var index = slot(key)
+        while keys[index] != key {
+            if keys[index] == GeneFlags.empty {
+                keys[index] = key
+                count += 1
+                break
+            }
+            index = (index + 1) & mask
+        }
+        return body(&values[index])
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldValues = values
+        let size = keys.count * 2
+        keys = Array(repeating: GeneFlags.empty, count: size)
+        values = Array(repeating: 0, count: size)
+        shift -= 1
+        let mask = size - 1
+        for (key, value) in zip(oldKeys, oldValues) where key != GeneFlags.empty {
+            var index = slot(key)
+            while keys[index] != GeneFlags.empty { index = (index + 1) & mask }
+            keys[index] = key
+            values[index] = value
+        }
     }
 }
