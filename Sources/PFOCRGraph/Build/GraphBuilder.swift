@@ -169,10 +169,7 @@ public struct GraphBuilder: Sendable {
             }
             let properties = rules.gene.properties(of: GeneFacts(id: id, symbol: symbol))
             let gene = GraphNode(kind: .gene, id: Identifier(.ncbigene, id), name: symbol ?? id, properties: properties)
-            edges.append(
-                GraphEdge(
-                    kind: .mentions, source: figureID, sourceKind: .figure, target: gene.id, targetKind: .gene,
-                    evidence: evidence))
+            edges.append(mention(figureID, gene, evidence))
             if let taxon {
                 if taxon != lastTaxon,
                     taxonNodes.count < fewTaxa ? !madeTaxa.contains(taxon) : taxonNodes[taxon] == nil
