@@ -33,7 +33,7 @@ let package = Package(
         .systemLibrary(name: "CLibZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
         .target(name: "PFOCRGraph", dependencies: ["PFOCRRecords", "Yams", "CLibCrypto", "CLibDeflate", "CLibZstd"]),
         // Stage 3: one target per format plugin.
-        .target(name: "KGXExport", dependencies: ["PFOCRGraph"]),
+        .target(name: "KGXExport", dependencies: ["PFOCRGraph", "PFOCRRecords"]),
         .target(name: "RDFExport", dependencies: ["PFOCRGraph"]),
         // libxml2 through pkg-config (`libxml2-dev` on Debian; see README): the GraphML tests read
         // and XSD-validate the file with it.

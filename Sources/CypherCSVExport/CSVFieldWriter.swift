@@ -1,4 +1,5 @@
 import PFOCRGraph
+import PFOCRRecords
 
 /// Writes CSV fields the way `neo4j-admin database import full` reads them with the options of
 /// `import.sh` (and the way Kuzu and LOAD CSV read them too), counting what it had to change.

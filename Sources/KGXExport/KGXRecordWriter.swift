@@ -1,4 +1,5 @@
 import PFOCRGraph
+import PFOCRRecords
 
 /// One KGX dialect: how a ``KGXRecord`` is spelled in the nodes and edges files.
 protocol KGXRecordWriter: Sendable {

@@ -306,10 +306,10 @@ struct BlockScanner {
         // word XORed with each), and look at single bytes only around one.
         if let base = text.baseAddress {
             while index + 16 <= lineEnd {
-                let first = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                let second = UnsafeRawPointer(base + index + 8).loadUnaligned(as: UInt64.self)
-                if BlockScanner.hasByte(first, 0x3A) || BlockScanner.hasByte(first, 0x23)
-                    || BlockScanner.hasByte(second, 0x3A) || BlockScanner.hasByte(second, 0x23)
+                let first = ByteWord.load(base, at: index)
+                let second = ByteWord.load(base, at: index + 8)
+                if ByteWord.hasByte(0x3A, in: first) || ByteWord.hasByte(0x23, in: first)
+                    || ByteWord.hasByte(0x3A, in: second) || ByteWord.hasByte(0x23, in: second)
                 {
                     break
                 }
@@ -318,8 +318,8 @@ struct BlockScanner {
         }
         while index < lineEnd {
             if index + 8 <= lineEnd, let base = text.baseAddress {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if !BlockScanner.hasByte(word, 0x3A) && !BlockScanner.hasByte(word, 0x23) {
+                let word = ByteWord.load(base, at: index)
+                if !ByteWord.hasByte(0x3A, in: word) && !ByteWord.hasByte(0x23, in: word) {
                     index += 8
                     continue
                 }
@@ -332,14 +332,6 @@ struct BlockScanner {
         var end = lineEnd
         while end > start, text[end - 1] == 0x20 { end -= 1 }
         return end
-    }
-
-    /// True when one of the eight bytes of `word` is `byte`.
-    @inline(__always)
-    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
-        let low: UInt64 = 0x0101_0101_0101_0101
-        let x = word ^ (low &* UInt64(byte))
-        return (x &- low) & ~x & (low << 7) != 0
     }
 
     /// A single-quoted scalar whose quote is at `start`, `''` an escaped quote, folded over
@@ -463,7 +455,7 @@ struct BlockScanner {
             // LF, no DEL. LFs are first turned into `*` (0x0A | 0x20), else the word holding
             // each line's LF would take the byte-by-byte path below.
             if index + 8 <= count {
-                let raw = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let raw = ByteWord.load(base, at: index)
                 let low: UInt64 = 0x0101_0101_0101_0101
                 let high: UInt64 = 0x8080_8080_8080_8080
                 let seven: UInt64 = 0x7F7F_7F7F_7F7F_7F7F

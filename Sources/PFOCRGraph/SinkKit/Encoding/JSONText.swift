@@ -1,3 +1,5 @@
+import PFOCRRecords
+
 /// Deterministic JSON text, written by hand for speed and byte-stable output (keys in the
 /// order given, numbers in one canonical form, no platform-dependent escaping).
 public enum JSONText {

@@ -1,5 +1,6 @@
-/// Tests on eight bytes at once, for the escapers' fast paths: a text is scanned a `UInt64` at
-/// a time, and only a word that may hold a byte needing care is looked at byte by byte.
+/// Tests on eight bytes at once, for the scanners' and escapers' fast paths: a text is scanned
+/// a `UInt64` at a time, and only a word that may hold a byte needing care is looked at byte
+/// by byte (the block scanner, the JSON, CSV and KGX TSV writers).
 ///
 /// The tests are exact for the word as a whole (a byte below `n`, a byte equal to `c`), from
 /// Sean Eron Anderson's "Bit Twiddling Hacks" (`hasless`, `haszero`).
