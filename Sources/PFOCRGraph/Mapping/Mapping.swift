@@ -297,32 +297,40 @@ enum MappingParser {
             }
             return declared
         }
-        /// A schema default must expand under this file's prefixes too.
-        func spec(_ declared: PropertyDeclaration) throws(MappingError) -> PropertySpec {
+        /// The declaration with the predicate and datatype an entry gives (`rdf`, `rdf_datatype`
+        /// in `entry`), else the schema's, checked against this file's prefixes at `node` (a
+        /// schema default must expand here too).
+        func spec(_ declared: PropertyDeclaration, at node: Node, entry: Node.Mapping? = nil) throws(MappingError)
+            -> PropertySpec
+        {
             var spec = PropertySpec(declared)
-            spec.rdfPredicate = try curie(declared.rdf, parent)
-            spec.rdfDatatype = try declared.rdfDatatype.map { (value) throws(MappingError) in try curie(value, parent) }
+            let rdf = try entry?["rdf"].map { (value) throws(MappingError) in try string(value, "rdf", at: node, path) }
+            spec.rdfPredicate = try curie(rdf ?? declared.rdf, node)
+            let datatype = try entry?["rdf_datatype"].map { (value) throws(MappingError) in
+                try string(value, "rdf_datatype", at: node, path)
+            }
+            spec.rdfDatatype = try (datatype ?? declared.rdfDatatype).map { (value) throws(MappingError) in
+                try curie(value, node)
+            }
             return spec
         }
 
-        let listed = fields["properties"]
-        if let omitted = fields["omit"] {
-            guard listed == nil else {
-                throw MappingError(line(omitted, path), "'\(owner)' has both 'properties' and 'omit'; give one")
-            }
-            let items: [Node] = omitted.sequence.map { Array($0) } ?? [omitted]
-            var names = Set<String>()
-            for item in items {
-                names.insert(try declaration(try string(item, "omit", at: omitted, path), at: item).key.name)
+        guard let listed = fields["properties"] else {
+            // Every declaration, less those `omit` names.
+            var omitted = Set<String>()
+            if let omitNode = fields["omit"] {
+                for item in omitNode.sequence.map({ Array($0) }) ?? [omitNode] {
+                    omitted.insert(try declaration(try string(item, "omit", at: omitNode, path), at: item).key.name)
+                }
             }
             var specs: [PropertySpec] = []
-            for declared in known where !names.contains(declared.key.name) { specs.append(try spec(declared)) }
+            for declared in known where !omitted.contains(declared.key.name) {
+                specs.append(try spec(declared, at: parent))
+            }
             return specs
         }
-        guard let listed else {
-            var specs: [PropertySpec] = []
-            for declared in known { specs.append(try spec(declared)) }
-            return specs
+        if let omitNode = fields["omit"] {
+            throw MappingError(line(omitNode, path), "'\(owner)' has both 'properties' and 'omit'; give one")
         }
         guard case .sequence(let items) = listed else {
             throw MappingError(line(listed, path), "'properties' of '\(owner)' must be a list")
@@ -351,19 +359,7 @@ enum MappingParser {
             guard !specs.contains(where: { $0.name == name }) else {
                 throw MappingError(line(item, path), "property '\(name)' of '\(owner)' is listed twice")
             }
-            var property = PropertySpec(declared)
-            if let predicate = fields["rdf"] {
-                property.rdfPredicate = try curie(try string(predicate, "rdf", at: item, path), item)
-            } else {
-                property.rdfPredicate = try curie(declared.rdf, item)
-            }
-            if let datatypeNode = fields["rdf_datatype"] {
-                property.rdfDatatype = try curie(try string(datatypeNode, "rdf_datatype", at: item, path), item)
-            } else {
-                property.rdfDatatype = try declared.rdfDatatype.map { (value) throws(MappingError) in
-                    try curie(value, item)
-                }
-            }
+            var property = try spec(declared, at: item, entry: fields)
             if let description = fields["description"]?.scalar?.string { property.description = description }
             specs.append(property)
         }
