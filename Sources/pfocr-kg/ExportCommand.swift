@@ -38,6 +38,12 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "KG-Hub packaging: one pfocr-<format>.tar.gz per format holding its files, instead of the files.")
     var archive = false
 
+    @Flag(
+        help:
+            "Write every file through the page cache. By default a large file's full pages are written with direct I/O (Linux), which spares the kernel's copy; the bytes are the same."
+    )
+    var bufferedIO = false
+
     // The formats' declared options (FormatOption). ArgumentParser's options are static
     // properties, so each declaration gets one property here, named, described and checked
     // by the declaration alone; `formatOptionArguments` lists them, and a test checks that
@@ -113,6 +119,7 @@ struct ExportCommand: ParsableCommand {
         request.force = force
         request.compression = compress.flatMap(OutputCompression.init(rawValue:)) ?? .none
         request.archive = archive
+        request.bufferedIO = bufferedIO
         request.formatOptions = try formatOptionValues()
         request.options["output"] = output
         request.options["format"] = chosen.map(\.name).joined(separator: ",")
@@ -123,6 +130,7 @@ struct ExportCommand: ParsableCommand {
         }
         request.options["compress"] = request.compression.rawValue
         request.options["archive"] = "\(archive)"
+        request.options["buffered-io"] = "\(bufferedIO)"
         let outcome = try RunSupport.run(request, verb: "exported", quiet: input.quiet)
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }

@@ -23,6 +23,9 @@ public struct ExportRequest: Sendable {
     public var compression = OutputCompression.none
     /// One `pfocr-<format>.tar.gz` per format instead of its files (`--archive`).
     public var archive = false
+    /// Write every file through the page cache (`--buffered-io`); by default a plain file
+    /// writes its full pages with direct I/O once it fills a block (``OutputFile``).
+    public var bufferedIO = false
     public var toolVersion: String
     /// The command line (after the program name) and every option in effect, by long name,
     /// recorded in report.json so the run can be repeated.
@@ -113,7 +116,7 @@ public struct ExportDriver {
         let output = try request.outputPath.map { (path: String) throws(ExportError) in
             try OutputDirectory(
                 path: path, force: request.force, compression: request.archive ? .none : request.compression,
-                threads: request.jobs)
+                threads: request.jobs, directIO: !request.bufferedIO)
         }
         var sinks: [(formats: [String], sink: any GraphSink)] = []
         do {

@@ -25,6 +25,9 @@ public final class OutputDirectory {
     private var createdFolder = false
     /// How data files are written (`--compress`).
     public let compression: OutputCompression
+    /// Whether plain files may write their full pages with direct I/O (``OutputFile``); false
+    /// with `--buffered-io`.
+    public let directIO: Bool
     /// Threads compressing gzip members or zstd frames; made with the first compressed file.
     private let compressionThreads: Int
     private var members: BlockCompressor?
@@ -36,12 +39,15 @@ public final class OutputDirectory {
     static let manifestHeader = "# Files written by the last pfocr-kg export into this folder."
 
     /// Opens `path` for an export. `compression` applies to the files sinks create with
-    /// ``createFile(_:)``; gzip members are compressed on `threads` threads.
-    public init(path: String, force: Bool, compression: OutputCompression = .none, threads: Int = 1) throws(ExportError)
-    {
+    /// ``createFile(_:)``; gzip members are compressed on `threads` threads. `directIO` lets
+    /// large plain files bypass the page cache (``OutputFile``).
+    public init(
+        path: String, force: Bool, compression: OutputCompression = .none, threads: Int = 1, directIO: Bool = true
+    ) throws(ExportError) {
         self.path = path
         self.compression = compression
         compressionThreads = max(1, threads)
+        self.directIO = directIO
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
@@ -113,7 +119,8 @@ public final class OutputDirectory {
         let pool = codec == .none ? nil : (members ?? BlockCompressor(threads: compressionThreads))
         if let pool { members = pool }
         let file = try OutputFile(
-            relativePath: relativePath, stagingPath: staged, codec: codec, pool: pool, errors: errors)
+            relativePath: relativePath, stagingPath: staged, codec: codec, pool: pool, errors: errors,
+            directIO: directIO)
         files.append(file)
         return file
     }

@@ -100,6 +100,9 @@ public final class OutputFile {
         if descriptor >= 0 { _ = systemClose(descriptor) }
     }
 
+    /// True while the file writes its full pages with direct I/O (for tests).
+    var writesDirect: Bool { direct == .on }
+
     /// The first error met writing this file, on any thread.
     var error: ExportError? {
         if let ownError { return ownError }
