@@ -60,7 +60,8 @@ struct CXRenderer: FigureRenderer {
         fragment.bytes.reserveCapacity(dialects.count * (4096 + 512 * network.nodes.count))
         for (index, dialect) in dialects.enumerated() {
             write(network, in: dialect, to: &fragment.bytes)
-            fragment.endSegment(file: index, tally: index == 0 ? CXRenderer.tally(network) : .zero)
+            // A whole file: the driver writes it on this worker thread (FilePrewriter).
+            fragment.endWholeFile(file: index, tally: index == 0 ? CXRenderer.tally(network) : .zero)
         }
     }
 

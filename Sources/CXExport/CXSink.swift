@@ -6,8 +6,9 @@ import PFOCRGraph
 /// written, a refusal in the summary, exit 65) above ``CXCorpusNetwork/edgeLimit`` edges.
 /// One sink serves both dialects (the `cx` format family): each network is built once.
 ///
-/// Per figure the ``CXRenderer`` makes the whole file on a worker thread; ``write(_:)``
-/// creates the file and writes the bytes, and holds nothing after the file is closed, so
+/// Per figure the ``CXRenderer`` makes the whole file on a worker thread, where the driver also
+/// writes it (``FilePrewriter``; not with `--compress`); ``write(_:)`` adopts it under its
+/// final name, or creates the file and writes the bytes, and holds nothing after, so
 /// memory does not grow with the number of figures. The corpus network needs every figure,
 /// in order, so that scope has no renderer and builds the network here, on the consumer
 /// thread (it is for subsets, at most ``CXCorpusNetwork/edgeLimit`` edges).
@@ -57,9 +58,14 @@ final class CXSink: GraphSink {
                     leftOutGenes = segment.tally[CXRenderer.thinnedLane] > 0
                     continue
                 }
-                let file = try context.output.createFile(dialects[segment.file].figurePath(subgraph.figid))
-                file.write(bytes: bytes[segment.range])
-                try file.close()
+                let path = dialects[segment.file].figurePath(subgraph.figid)
+                if let prewritten = segment.prewritten {
+                    try context.output.adopt(prewritten, as: path)
+                } else {
+                    let file = try context.output.createFile(path)
+                    file.write(bytes: bytes[segment.range])
+                    try file.close()
+                }
                 totals &+= segment.tally
                 wroteFile = true
             }

@@ -146,6 +146,7 @@ public struct ExportDriver {
                 mapping: request.mapping, geneTaxa: request.filter.geneTaxa(mapping: request.mapping))
             let sources = corpus.sources
             let filter = request.filter
+            let prewriter = output?.prewriter
             let pool = OrderedWorkPool<Processed>(count: sources.count, window: 32 * max(1, request.jobs))
             var done = 0
             var census = SelectionCensus()
@@ -169,6 +170,7 @@ public struct ExportDriver {
                     let fragments = renderers.map { renderer in
                         var fragment = FigureFragment(settled: settled)
                         renderer?.render(subgraph, into: &fragment)
+                        if let prewriter { fragment.prewriteWholeFiles(with: prewriter, key: index) }
                         return fragment
                     }
                     return Processed(

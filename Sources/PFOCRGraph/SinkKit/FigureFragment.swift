@@ -47,6 +47,11 @@ public struct FigureFragment: Sendable {
         /// Counts the sink adds up for the segments it writes (triples, rows, removed
         /// characters: the meaning of each lane is the sink's).
         public var tally: SIMD4<Int>
+        /// True for a whole file of its own (``FigureFragment/endWholeFile(file:tally:)``).
+        public var isWholeFile = false
+        /// Where a worker already wrote this whole file (``FilePrewriter``); the sink then
+        /// adopts it (``OutputDirectory/adopt(_:as:)``) instead of writing the bytes.
+        public var prewritten: PrewrittenFile?
     }
 
     /// Every rendered byte, segments back to back.
@@ -77,7 +82,7 @@ public struct FigureFragment: Sendable {
         let range = openStart..<bytes.count
         openStart = bytes.count
         guard !range.isEmpty || tally != .zero else { return }
-        if var last = segments.last, last.file == file, last.condition == condition,
+        if var last = segments.last, last.file == file, last.condition == condition, !last.isWholeFile,
             last.range.upperBound == range.lowerBound
         {
             last.range = last.range.lowerBound..<range.upperBound
@@ -85,6 +90,27 @@ public struct FigureFragment: Sendable {
             segments[segments.count - 1] = last
         } else {
             segments.append(Segment(file: file, range: range, condition: condition, tally: tally))
+        }
+    }
+
+    /// Closes the bytes appended since the last segment as a whole file of its own (a format
+    /// with one file per figure: CX), always written. The driver may write it on the worker
+    /// thread (``Segment/prewritten``); the sink names it.
+    public mutating func endWholeFile(file: Int, tally: SIMD4<Int> = .zero) {
+        let range = openStart..<bytes.count
+        openStart = bytes.count
+        segments.append(Segment(file: file, range: range, condition: .always, tally: tally, isWholeFile: true))
+    }
+
+    /// Writes every whole-file segment with `writer` (on the worker thread that rendered the
+    /// fragment), naming the files `<key>-<segment>` so no two figures' files meet. A segment
+    /// whose file could not be written keeps only its bytes.
+    mutating func prewriteWholeFiles(with writer: FilePrewriter, key: Int) {
+        for index in segments.indices where segments[index].isWholeFile {
+            let range = segments[index].range
+            segments[index].prewritten = bytes.withUnsafeBytes { all in
+                writer.write(UnsafeRawBufferPointer(rebasing: all[range]), name: "\(key)-\(index)")
+            }
         }
     }
 

@@ -34,6 +34,10 @@ public final class OutputDirectory {
     /// The first error of any file, reported by the files themselves.
     private let errors = FirstError()
 
+    /// Writes per-figure files on the worker threads (``FilePrewriter``); nil when data files
+    /// are compressed (the pool compresses them as they are written here).
+    public let prewriter: FilePrewriter?
+
     public static let manifestName = ".pfocr-kg-manifest"
     static let stagingPrefix = ".pfocr-kg-staging-"
     static let manifestHeader = "# Files written by the last pfocr-kg export into this folder."
@@ -88,6 +92,10 @@ public final class OutputDirectory {
         } catch {
             throw ExportError.cannotCreateOutput(path: stagingPath, reason: OutputDirectory.reason(error))
         }
+        let prewritten = stagingPath + "/.prewritten"
+        prewriter =
+            compression == .none && (try? fileManager.createDirectory(atPath: prewritten, withIntermediateDirectories: true))
+                != nil ? FilePrewriter(folder: prewritten) : nil
     }
 
     /// Creates the data file `relativePath` (such as `cx2/PMC1__x.cx2`) in the staging
@@ -102,6 +110,17 @@ public final class OutputDirectory {
     /// or read before anything else (`import.sh`, `load.cypher`, `SHA256SUMS`).
     public func createPlainFile(_ relativePath: String) throws(ExportError) -> OutputFile {
         try create(relativePath, codec: .none)
+    }
+
+    /// Takes a file a worker wrote (``FilePrewriter``) as the data file `relativePath`, as if
+    /// ``createFile(_:)`` had made it and its bytes had been written: it is listed, checked and
+    /// moved to its final name with the others. No system call: the file stays where the worker
+    /// wrote it until the commit renames it.
+    public func adopt(_ prewritten: PrewrittenFile, as relativePath: String) throws(ExportError) {
+        guard OutputDirectory.isSafeRelativePath(relativePath) else {
+            throw ExportError.io(path: relativePath, reason: "unsafe output file name")
+        }
+        files.append(OutputFile(adopting: prewritten, as: publishedPath(relativePath), errors: errors))
     }
 
     /// The name under which ``createFile(_:)`` writes `relativePath` (`neo4j/nodes-Gene.csv`

@@ -53,6 +53,8 @@ public final class OutputFile {
     /// SHA-256 of the bytes as they reach the file, so report.json's checksums cost no
     /// second read.
     private let digest = SHA256Digest()
+    /// The checksum of an adopted file (``init(adopting:as:errors:)``), hashed by the worker.
+    private var adoptedChecksum: String?
 
     /// The pool compressing this file's blocks; nil for a plain file.
     private let members: BlockCompressor?
@@ -94,6 +96,20 @@ public final class OutputFile {
         } else {
             plain = PageBlock(capacity: capacity)
         }
+    }
+
+    /// A closed file a worker wrote (``OutputDirectory/adopt(_:as:)``): its size and checksum
+    /// are the worker's.
+    init(adopting prewritten: PrewrittenFile, as relativePath: String, errors: FirstError) {
+        self.relativePath = relativePath
+        stagingPath = prewritten.path
+        codec = .none
+        members = nil
+        self.errors = errors
+        direct = .off
+        descriptor = -1
+        writtenBytes = prewritten.size
+        adoptedChecksum = prewritten.sha256
     }
 
     deinit {
@@ -287,7 +303,7 @@ public final class OutputFile {
 
     /// The hex SHA-256 of the file's bytes; call after ``close()`` (and, for a gzip file,
     /// after the pool is idle).
-    public var sha256: String { locked { digest.finishHex() } }
+    public var sha256: String { adoptedChecksum ?? locked { digest.finishHex() } }
 
     /// Keeps the first error met on the consumer thread and reports it.
     private func failOnConsumer(_ failure: ExportError) {
