@@ -93,9 +93,10 @@ public final class OutputDirectory {
             throw ExportError.cannotCreateOutput(path: stagingPath, reason: OutputDirectory.reason(error))
         }
         let prewritten = stagingPath + "/.prewritten"
-        prewriter =
-            compression == .none && (try? fileManager.createDirectory(atPath: prewritten, withIntermediateDirectories: true))
-                != nil ? FilePrewriter(folder: prewritten) : nil
+        let canPrewrite =
+            compression == .none
+            && (try? fileManager.createDirectory(atPath: prewritten, withIntermediateDirectories: true)) != nil
+        prewriter = canPrewrite ? FilePrewriter(folder: prewritten) : nil
     }
 
     /// Creates the data file `relativePath` (such as `cx2/PMC1__x.cx2`) in the staging
