@@ -11,9 +11,9 @@ import PFOCRGraph
 /// each triple is counted once however many files it is written to.
 ///
 /// The first writer appends straight to the fragment's bytes (it holds them from
-/// ``init(_:writingInto:)`` to ``finish(into:)``); the second appends to its own buffer,
+/// ``init(_:_:writingInto:)`` to ``finish(into:)``); the second appends to its own buffer,
 /// copied into the fragment at each ``flush(into:when:)``.
-struct TripleFanOut {
+struct TripleFanOut: ~Copyable {
     private var first: TripleWriter
     private var second: TripleWriter?
     /// Counts since the last ``flush(into:when:)``.
@@ -38,7 +38,7 @@ struct TripleFanOut {
         second?.subject(node: id)
     }
 
-    mutating func subject(spelled: [UInt8]) {
+    mutating func subject(spelled: UnsafeBufferPointer<UInt8>) {
         first.subject(spelled: spelled)
         second?.subject(spelled: spelled)
     }
