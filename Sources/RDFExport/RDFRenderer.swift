@@ -168,10 +168,17 @@ struct RDFRenderer: FigureRenderer {
 
     /// True when edge `index` gives the same figure triple as an earlier edge: two nodes of
     /// different kinds with one IRI (only in a namespace kinds share, so others skip the scan).
+    /// The edges are compared in place: copying an edge retains and releases its strings and
+    /// arrays, and this runs for every edge of every figure.
     static func repeatsTriple(_ edges: [GraphEdge], _ index: Int) -> Bool {
-        let edge = edges[index]
-        guard edge.target.namespace.isSharedByNodeKinds else { return false }
-        return edges[..<index].contains { $0.kind == edge.kind && $0.target == edge.target }
+        guard edges[index].target.namespace.isSharedByNodeKinds else { return false }
+        return edges.withUnsafeBufferPointer { edges in
+            let kind = edges[index].kind
+            for earlier in 0..<index where edges[earlier].kind == kind && edges[earlier].target == edges[index].target {
+                return true
+            }
+            return false
+        }
     }
 
     // MARK: Resources
@@ -315,7 +322,10 @@ struct RDFRenderer: FigureRenderer {
             out.triple(terms.inFigure, .figure)
             out.triple(terms.mentionOf, .node(target))
             for property in terms.mentionProperties {
-                guard let value = edges[edgeIndex].value(property.name) else { continue }
+                // Read in place: `edges[edgeIndex].value` would copy the edge first.
+                guard let value = edges.withUnsafeBufferPointer({ $0[edgeIndex].value(property.name) }) else {
+                    continue
+                }
                 write(property, value, &out)
             }
             let evidence = edges[edgeIndex].evidence
