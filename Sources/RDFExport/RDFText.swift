@@ -99,13 +99,11 @@ public enum RDFText {
     /// escape (almost every label and word) is one copy between the quotes.
     static func appendString(_ text: String, to out: inout ByteBuffer) {
         withUTF8(text) { bytes in
-            let count = bytes.count
-            var index = 0
-            while index < count && !needsStringEscape(bytes[index]) { index += 1 }
-            guard index == count, let base = bytes.baseAddress else {
+            guard let base = bytes.baseAddress, !containsStringEscape(bytes) else {
                 appendEscapedString(bytes, to: &out)
                 return
             }
+            let count = bytes.count
             let target = out.reserve(count + 2)
             target.initialize(to: UInt8(ascii: "\""))
             (target + 1).initialize(from: base, count: count)
@@ -119,6 +117,41 @@ public enum RDFText {
         out.append(UInt8(ascii: "\""))
         append(bytes, escaping: stringEscapes, to: &out)
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// True when some byte of `bytes` is ``needsStringEscape(_:)``: eight bytes at a time
+    /// (``wordNeedsStringEscape(_:)``), then byte by byte.
+    @inline(__always)
+    static func containsStringEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let count = bytes.count
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index &+ 8 <= count {
+            if wordNeedsStringEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { return true }
+            index &+= 8
+        }
+        while index < count {
+            if needsStringEscape(base[index]) { return true }
+            index &+= 1
+        }
+        return false
+    }
+
+    /// True when one of the eight bytes of `word` is ``needsStringEscape(_:)``: the classic
+    /// "has a byte less than n" and "has a zero byte" word tests. Each may also flag a byte
+    /// above one that truly matches (a borrow), never a word with no match, so the answer for
+    /// the word is exact.
+    @inline(__always)
+    static func wordNeedsStringEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let hasZero = { (value: UInt64) in (value &- ones) & ~value & highs }
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quote = hasZero(word ^ (ones &* 0x22))
+        let backslash = hasZero(word ^ (ones &* 0x5C))
+        let delete = hasZero(word ^ (ones &* 0x7F))
+        return control | quote | backslash | delete != 0
     }
 
     /// True for the bytes ``stringEscapes`` has an entry for: C0 controls, `"`, `\`, DEL.

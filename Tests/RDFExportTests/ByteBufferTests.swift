@@ -48,8 +48,21 @@ import Testing
     }
 
     @Test func stringsMatchTheArrayWriter() {
-        var texts = ["", "plain", "a\"b\\c", "l1\nl2\r\nl3\tt", "🧬 𝛼 & < > #", String(repeating: "long ", count: 50)]
+        var texts = [
+            "", "plain", "éééééééé\u{7F}ü", "ÿÿÿÿÿÿÿÿÿ", "a\"b\\c", "l1\nl2\r\nl3\tt", "🧬 𝛼 & < > #",
+            String(repeating: "long ", count: 50),
+        ]
         texts += (0..<128).map { "x" + String(UnicodeScalar(UInt8($0))) + "y" }
+        // Every ASCII byte at every place of a word the escape test reads eight bytes at a time.
+        for value in 0..<128 {
+            for place in 0..<17 {
+                var bytes = Array(repeating: UInt8(ascii: "a"), count: 17)
+                bytes[place] = UInt8(value)
+                texts.append(String(decoding: bytes, as: UTF8.self))
+            }
+        }
+        #expect(RDFText.wordNeedsStringEscape(0x4141_4141_4141_4141) == false)
+        #expect(RDFText.containsStringEscape(UnsafeBufferPointer(start: nil, count: 0)) == false)
         for text in texts {
             var array: [UInt8] = []
             RDFText.appendString(text, to: &array)
