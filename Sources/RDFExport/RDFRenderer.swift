@@ -322,10 +322,7 @@ struct RDFRenderer: FigureRenderer {
             out.triple(terms.inFigure, .figure)
             out.triple(terms.mentionOf, .node(target))
             for property in terms.mentionProperties {
-                // Read in place: `edges[edgeIndex].value` would copy the edge first.
-                guard let value = edges.withUnsafeBufferPointer({ $0[edgeIndex].value(property.name) }) else {
-                    continue
-                }
+                guard let value = edges[edgeIndex].value(property.name) else { continue }
                 write(property, value, &out)
             }
             let evidence = edges[edgeIndex].evidence
