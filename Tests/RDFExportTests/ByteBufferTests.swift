@@ -1,3 +1,4 @@
+import PFOCRGraph
 import Testing
 
 @testable import RDFExport
@@ -78,6 +79,16 @@ import Testing
             let byte = UInt8(value)
             let expected = RDFText.isWordByte(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
             #expect(RDFText.isNameByte(byte) == expected, "byte \(value)")
+        }
+    }
+
+    @Test func evidenceCountIsTheEdgesOwnValue() {
+        let row = MentionEvidence(word: "AKT1", matchedTerm: "AKT1", source: "hgnc_symbol")
+        for rows in [[], [row], [row, row, row]] {
+            let edge = GraphEdge(
+                kind: .mentions, source: Identifier(.figure, "PMC1__f"), sourceKind: .figure,
+                target: Identifier(.ncbigene, "207"), targetKind: .gene, evidence: rows)
+            #expect(RDFRenderer.evidenceCount(rows) == edge.value(PropertyKey.evidenceCount.name))
         }
     }
 }
