@@ -148,16 +148,26 @@ struct RDFRenderer: FigureRenderer {
             var next = 0
             // By index, as in `render`: no copy of each edge.
             for index in graphEdges.indices where graphEdges[index].kind == .inTaxon {
-                if firstEdges.isEmpty { firstEdges = Array(repeating: nil, count: nodes.count) }
-                let source = graphEdges[index].source
-                let isSource = { (node: Int) in nodes[node].kind == .gene && nodes[node].id == source }
-                let node = next < nodes.count && isSource(next) ? next : nodes.indices.first(where: isSource)
+                if firstEdges.isEmpty {
+                    firstEdges = Array(repeating: nil, count: nodes.count)
+                    edges.reserveCapacity(nodes.count)
+                }
+                let node = GeneTaxa.gene(graphEdges[index].source, in: nodes, from: next)
                 if let node {
                     next = node + 1
                     if firstEdges[node] == nil { firstEdges[node] = index }
                 }
                 edges.append((index, node))
             }
+        }
+
+        /// The index of the gene node `id`: `next` when it is that node, else the first one.
+        /// A function rather than a closure: a closure capturing the nodes retained and released
+        /// them for every edge.
+        private static func gene(_ id: Identifier, in nodes: [GraphNode], from next: Int) -> Int? {
+            if next < nodes.count && nodes[next].kind == .gene && nodes[next].id == id { return next }
+            for index in nodes.indices where nodes[index].kind == .gene && nodes[index].id == id { return index }
+            return nil
         }
 
         /// The first IN_TAXON edge of node `index`, if it is a gene with one.
@@ -298,7 +308,8 @@ struct RDFRenderer: FigureRenderer {
         var iri = ByteBuffer()
         iri.append(UInt8(ascii: "<"))
         RDFText.appendIRIText(figureIRI, to: &iri)
-        if figureIRI.utf8.contains(UInt8(ascii: "#")) { iri.append("-mention-") } else { iri.append("#mention-") }
+        // (The encoding keeps `#`, so the IRI holds one exactly when its spelling does.)
+        if iri.bytes.contains(UInt8(ascii: "#")) { iri.append("-mention-") } else { iri.append("#mention-") }
         let figureLength = iri.count
         let words = mentionWords.entries
         let edges = subgraph.edges
