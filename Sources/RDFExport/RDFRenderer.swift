@@ -292,10 +292,16 @@ struct RDFRenderer: FigureRenderer {
     static let scannedListLength = 16
 
     private func literal(_ property: RDFTerms.PropertyTerm, _ text: String, _ out: inout TripleFanOut) {
-        if let datatype = property.datatype {
-            out.triple(property.predicate, .typed(text, datatype: datatype))
+        literal(property.predicate, property.datatype, text, &out)
+    }
+
+    /// ``literal(_:_:_:)`` given the property's ids (read in place: passing a property copies
+    /// it, retaining and releasing its name).
+    private func literal(_ predicate: Int, _ datatype: Int?, _ text: String, _ out: inout TripleFanOut) {
+        if let datatype {
+            out.triple(predicate, .typed(text, datatype: datatype))
         } else {
-            out.triple(property.predicate, .string(text))
+            out.triple(predicate, .string(text))
         }
     }
 
@@ -361,7 +367,7 @@ struct RDFRenderer: FigureRenderer {
                 let values = evidence[row - 1]
                 for index in fields.indices {
                     let text = fields[index].field(values)
-                    if !text.isEmpty { literal(fields[index].term, text, &out) }
+                    if !text.isEmpty { literal(fields[index].term.predicate, fields[index].term.datatype, text, &out) }
                 }
                 out.endSubject()
             }
