@@ -90,56 +90,71 @@ final class RDFNamer: Sendable {
     /// A node's IRI spelled for this syntax, appended to `out`: the IRI is
     /// ``PrefixSet/iri(_:)``'s, written in pieces (the encoded local id needs no further
     /// escape, and a safe local id is its own encoding).
-    func appendNode(_ id: Identifier, to out: inout [UInt8]) {
+    func appendNode(_ id: Identifier, to out: inout ByteBuffer) {
         let slot = 3 * id.namespace.ordinal
         let pieces = nodePieces.entries
         guard !pieces[slot + 1].isEmpty else {
             RDFText.appendIRI(prefixes.iri(id), to: &out)
             return
         }
-        if !pieces[slot].isEmpty {
-            var local = id.local
-            let prefixed = local.withUTF8 { bytes -> Bool in
-                guard RDFText.isSafeLocalName(bytes: bytes) else { return false }
-                out.append(contentsOf: pieces[slot])
-                out.append(contentsOf: bytes)
+        let prefix = pieces[slot]
+        let keepSlash = id.namespace.keepsSlashInIRIs
+        let written = withUTF8(id.local) { bytes -> Bool in
+            if !prefix.isEmpty && RDFText.isSafeLocalName(bytes) {
+                out.append(prefix)
+                out.append(bytes)
                 return true
             }
-            if prefixed { return }
+            guard IRIEncoding.isPlainSegment(bytes, keepSlash: keepSlash) else { return false }
+            out.append(pieces[slot + 1])
+            out.append(bytes)
+            out.append(pieces[slot + 2])
+            return true
         }
-        out.append(contentsOf: pieces[slot + 1])
-        IRIEncoding.appendSegment(id.local, keepSlash: id.namespace.keepsSlashInIRIs, to: &out)
-        out.append(contentsOf: pieces[slot + 2])
-    }
-
-    /// A node's IRI spelled for this syntax.
-    func node(_ id: Identifier) -> [UInt8] {
-        var out: [UInt8] = []
-        appendNode(id, to: &out)
-        return out
+        guard !written else { return }
+        out.append(pieces[slot + 1])
+        withUTF8(IRIEncoding.encodeSegment(id.local, keepSlash: keepSlash)) { out.append($0) }
+        out.append(pieces[slot + 2])
     }
 
     /// Any absolute IRI spelled for this syntax (property values such as the pathway link):
     /// in Turtle compacted with the longest declared prefix when the rest is safe.
-    func appendIRI(_ iri: String, to out: inout [UInt8]) {
+    func appendIRI(_ iri: String, to out: inout ByteBuffer) {
         if syntax == .turtle {
-            var iri = iri
-            let compacted = iri.withUTF8 { bytes -> Bool in
-                var best: (prefixedName: [UInt8], namespace: [UInt8])?
-                for entry in compactions
-                where entry.namespace.count > (best?.namespace.count ?? -1) && bytes.starts(with: entry.namespace) {
-                    best = entry
+            let compacted = withUTF8(iri) { bytes -> Bool in
+                var best: Int?
+                var bestLength = -1
+                for index in compactions.indices
+                where compactions[index].namespace.count > bestLength
+                    && bytes.starts(with: compactions[index].namespace)
+                {
+                    best = index
+                    bestLength = compactions[index].namespace.count
                 }
                 guard let best else { return false }
-                let local = UnsafeBufferPointer(rebasing: bytes[best.namespace.count...])
-                guard RDFText.isSafeLocalName(bytes: local) else { return false }
-                out.append(borrowing: best.prefixedName)
-                out.append(contentsOf: local)
+                let local = UnsafeBufferPointer(rebasing: bytes[bestLength...])
+                guard RDFText.isSafeLocalName(local) else { return false }
+                compactions[best].prefixedName.withUnsafeBufferPointer { out.append($0) }
+                out.append(local)
                 return true
             }
             if compacted { return }
         }
         RDFText.appendIRI(iri, to: &out)
+    }
+
+    /// A node's IRI spelled for this syntax.
+    func node(_ id: Identifier) -> [UInt8] {
+        var out = ByteBuffer()
+        appendNode(id, to: &out)
+        return Array(out.bytes)
+    }
+
+    /// ``appendIRI(_:to:)`` appended to an array.
+    func appendIRI(_ iri: String, to array: inout [UInt8]) {
+        var out = ByteBuffer()
+        appendIRI(iri, to: &out)
+        array.append(contentsOf: out.bytes)
     }
 
     /// The Turtle `@prefix` header (empty for N-Triples).

@@ -37,16 +37,29 @@ struct RDFRenderer: FigureRenderer {
     /// The spelling of each file, in the sink's file order: one or two (Turtle, N-Triples).
     let spellings: [RDFSpelling]
     let prefixes: PrefixSet
-    /// `<` and the WikiPathways gene and ChEBI IRI bases, percent-encoded.
-    private let wikiPathwaysGeneOpen: [UInt8]
-    private let wikiPathwaysChEBIOpen: [UInt8]
+    /// `<` and the WikiPathways gene and ChEBI IRI bases, percent-encoded
+    /// (``wikiPathwaysGene`` and ``wikiPathwaysChEBI``).
+    private let wikiPathwaysOpens: ByteTable
+    private static let wikiPathwaysGene = 0
+    private static let wikiPathwaysChEBI = 1
+    /// Spellings of the mention IRIs' parts: per ``NodeKind/order`` the kind in lower case and
+    /// `-` (`chemical-`), then per ``Namespace/ordinal`` the namespace's internal name and `-`
+    /// (`ncbigene-`), at ``namespaceWordsStart`` + ordinal.
+    private let mentionWords: ByteTable
+    private let namespaceWordsStart: Int
 
     init(terms: RDFTerms, spellings: [RDFSpelling], prefixes: PrefixSet) {
         self.terms = terms
         self.spellings = spellings
         self.prefixes = prefixes
-        wikiPathwaysGeneOpen = RDFRenderer.open(RDFTerms.wikiPathwaysGeneBase)
-        wikiPathwaysChEBIOpen = RDFRenderer.open(RDFTerms.wikiPathwaysChEBIBase)
+        wikiPathwaysOpens = ByteTable([
+            RDFRenderer.open(RDFTerms.wikiPathwaysGeneBase), RDFRenderer.open(RDFTerms.wikiPathwaysChEBIBase),
+        ])
+        let kinds = NodeKind.allCases.sorted().map { Array(($0.rawValue.lowercased() + "-").utf8) }
+        var namespaces = [[UInt8]](repeating: [], count: Namespace.allCases.count)
+        for namespace in Namespace.allCases { namespaces[namespace.ordinal] = Array((namespace.rawValue + "-").utf8) }
+        namespaceWordsStart = kinds.count
+        mentionWords = ByteTable(kinds + namespaces)
     }
 
     private static func open(_ base: String) -> [UInt8] {
@@ -135,16 +148,26 @@ struct RDFRenderer: FigureRenderer {
             var next = 0
             // By index, as in `render`: no copy of each edge.
             for index in graphEdges.indices where graphEdges[index].kind == .inTaxon {
-                if firstEdges.isEmpty { firstEdges = Array(repeating: nil, count: nodes.count) }
-                let source = graphEdges[index].source
-                let isSource = { (node: Int) in nodes[node].kind == .gene && nodes[node].id == source }
-                let node = next < nodes.count && isSource(next) ? next : nodes.indices.first(where: isSource)
+                if firstEdges.isEmpty {
+                    firstEdges = Array(repeating: nil, count: nodes.count)
+                    edges.reserveCapacity(nodes.count)
+                }
+                let node = GeneTaxa.gene(graphEdges[index].source, in: nodes, from: next)
                 if let node {
                     next = node + 1
                     if firstEdges[node] == nil { firstEdges[node] = index }
                 }
                 edges.append((index, node))
             }
+        }
+
+        /// The index of the gene node `id`: `next` when it is that node, else the first one.
+        /// A function rather than a closure: a closure capturing the nodes retained and released
+        /// them for every edge.
+        private static func gene(_ id: Identifier, in nodes: [GraphNode], from next: Int) -> Int? {
+            if next < nodes.count && nodes[next].kind == .gene && nodes[next].id == id { return next }
+            for index in nodes.indices where nodes[index].kind == .gene && nodes[index].id == id { return index }
+            return nil
         }
 
         /// The first IN_TAXON edge of node `index`, if it is a gene with one.
@@ -155,10 +178,17 @@ struct RDFRenderer: FigureRenderer {
 
     /// True when edge `index` gives the same figure triple as an earlier edge: two nodes of
     /// different kinds with one IRI (only in a namespace kinds share, so others skip the scan).
+    /// The edges are compared in place: copying an edge retains and releases its strings and
+    /// arrays, and this runs for every edge of every figure.
     static func repeatsTriple(_ edges: [GraphEdge], _ index: Int) -> Bool {
-        let edge = edges[index]
-        guard edge.target.namespace.isSharedByNodeKinds else { return false }
-        return edges[..<index].contains { $0.kind == edge.kind && $0.target == edge.target }
+        guard edges[index].target.namespace.isSharedByNodeKinds else { return false }
+        return edges.withUnsafeBufferPointer { edges in
+            let kind = edges[index].kind
+            for earlier in 0..<index where edges[earlier].kind == kind && edges[earlier].target == edges[index].target {
+                return true
+            }
+            return false
+        }
     }
 
     // MARK: Resources
@@ -198,7 +228,9 @@ struct RDFRenderer: FigureRenderer {
         guard part.includes(shared: false) else { return }
         switch node.kind {
         case .gene where node.id.namespace == .ncbigene:
-            out.triple(terms.bdbEntrezGene, .iri(open: wikiPathwaysGeneOpen, segment: node.id.local))
+            out.triple(
+                terms.bdbEntrezGene,
+                .iri(open: wikiPathwaysOpens.entries[RDFRenderer.wikiPathwaysGene], segment: node.id.local))
         case .chemical where terms.writesChEBI:
             var chebi: String?
             if node.id.namespace == .chebi {
@@ -206,7 +238,11 @@ struct RDFRenderer: FigureRenderer {
             } else if case .string(let number) = node.value(.chebiID) {
                 chebi = number
             }
-            if let chebi { out.triple(terms.bdbChEBI, .iri(open: wikiPathwaysChEBIOpen, segment: chebi)) }
+            if let chebi {
+                out.triple(
+                    terms.bdbChEBI, .iri(open: wikiPathwaysOpens.entries[RDFRenderer.wikiPathwaysChEBI], segment: chebi)
+                )
+            }
         default:
             break
         }
@@ -256,10 +292,16 @@ struct RDFRenderer: FigureRenderer {
     static let scannedListLength = 16
 
     private func literal(_ property: RDFTerms.PropertyTerm, _ text: String, _ out: inout TripleFanOut) {
-        if let datatype = property.datatype {
-            out.triple(property.predicate, .typed(text, datatype: datatype))
+        literal(property.predicate, property.datatype, text, &out)
+    }
+
+    /// ``literal(_:_:_:)`` given the property's ids (read in place: passing a property copies
+    /// it, retaining and releasing its name).
+    private func literal(_ predicate: Int, _ datatype: Int?, _ text: String, _ out: inout TripleFanOut) {
+        if let datatype {
+            out.triple(predicate, .typed(text, datatype: datatype))
         } else {
-            out.triple(property.predicate, .string(text))
+            out.triple(predicate, .string(text))
         }
     }
 
@@ -267,75 +309,85 @@ struct RDFRenderer: FigureRenderer {
     private func writeMentions(_ subgraph: FigureSubgraph, _ out: inout TripleFanOut) {
         out.spellFigure(subgraph.figure.id)
         let figureIRI = prefixes.iri(subgraph.figure.id)
-        // `<figure IRI#mention-`: the figure IRI holds no `#` (encoded), else `-mention-`.
-        var figureBase: [UInt8] = [UInt8(ascii: "<")]
-        RDFText.appendIRIText(figureIRI, to: &figureBase)
-        figureBase.append(utf8: figureIRI.utf8.contains(UInt8(ascii: "#")) ? "-mention-" : "#mention-")
-        var mentionBase: [UInt8] = []
-        var term: [UInt8] = []
+        // `<figure IRI#mention-`: the figure IRI holds no `#` (encoded), else `-mention-`. Then
+        // the mention's own part, then `>` or `-row<n>>`, each cut back after use.
+        var iri = ByteBuffer()
+        iri.append(UInt8(ascii: "<"))
+        RDFText.appendIRIText(figureIRI, to: &iri)
+        // (The encoding keeps `#`, so the IRI holds one exactly when its spelling does.)
+        if iri.bytes.contains(UInt8(ascii: "#")) { iri.append("-mention-") } else { iri.append("#mention-") }
+        let figureLength = iri.count
+        let words = mentionWords.entries
         let edges = subgraph.edges
         for edgeIndex in edges.indices where edges[edgeIndex].kind == .mentions {
-            let edge = edges[edgeIndex]
-            mentionBase.removeAll(keepingCapacity: true)
-            mentionBase.append(contentsOf: figureBase)
-            if edge.target.namespace.isSharedByNodeKinds {
-                mentionBase.append(contentsOf: RDFRenderer.kindWords[edge.targetKind.order])
-                mentionBase.append(UInt8(ascii: "-"))
+            let target = edges[edgeIndex].target
+            iri.truncate(to: figureLength)
+            if target.namespace.isSharedByNodeKinds { iri.append(words[edges[edgeIndex].targetKind.order]) }
+            iri.append(words[namespaceWordsStart + target.namespace.ordinal])
+            withUTF8(target.local) { bytes in
+                if IRIEncoding.isPlainSegment(bytes) {
+                    iri.append(bytes)
+                } else {
+                    withUTF8(IRIEncoding.encodeSegment(target.local)) { iri.append($0) }
+                }
             }
-            mentionBase.append(utf8: edge.target.namespace.rawValue)
-            mentionBase.append(UInt8(ascii: "-"))
-            IRIEncoding.appendSegment(edge.target.local, to: &mentionBase)
-            RDFRenderer.close(mentionBase, row: nil, into: &term)
+            let mentionLength = iri.count
+            iri.append(UInt8(ascii: ">"))
             out.tally[1] += 1
-            out.subject(spelled: term)
+            out.subject(spelled: iri.bytes)
             out.triple(terms.type, .term(terms.mentionClass))
             out.triple(terms.inFigure, .figure)
-            out.triple(terms.mentionOf, .node(edge.target))
+            out.triple(terms.mentionOf, .node(target))
+            let evidence = edges[edgeIndex].evidence
             for property in terms.mentionProperties {
-                guard let value = edge.value(property.name) else { continue }
+                let value =
+                    property.isEvidenceCount && edges[edgeIndex].properties.isEmpty
+                    ? RDFRenderer.evidenceCount(evidence) : edges[edgeIndex].value(property.name)
+                guard let value else { continue }
                 write(property, value, &out)
             }
-            let rows = terms.evidenceProperties.isEmpty ? 0 : edge.evidence.count
+            let rows = terms.evidenceProperties.isEmpty ? 0 : evidence.count
             guard rows > 0 else {
                 out.endSubject()
                 continue
             }
             for row in 1...rows {
-                RDFRenderer.close(mentionBase, row: row, into: &term)
-                out.triple(terms.evidenceRow, .spelled(term))
+                RDFRenderer.row(row, of: &iri, mentionLength)
+                out.triple(terms.evidenceRow, .spelled(iri.bytes))
             }
             out.endSubject()
+            let fields = terms.evidenceProperties
             for row in 1...rows {
-                RDFRenderer.close(mentionBase, row: row, into: &term)
+                RDFRenderer.row(row, of: &iri, mentionLength)
                 out.tally[2] += 1
-                out.subject(spelled: term)
+                out.subject(spelled: iri.bytes)
                 out.triple(terms.type, .term(terms.evidenceClass))
                 // The row read once, not once per field, and the fields by index: each read of
                 // a row or of a property would copy (retain and release) its strings.
-                let evidence = edge.evidence[row - 1]
-                let fields = terms.evidenceProperties
+                let values = evidence[row - 1]
                 for index in fields.indices {
-                    let text = fields[index].field(evidence)
-                    if !text.isEmpty { literal(fields[index].term, text, &out) }
+                    let text = fields[index].field(values)
+                    if !text.isEmpty { literal(fields[index].term.predicate, fields[index].term.datatype, text, &out) }
                 }
                 out.endSubject()
             }
         }
     }
 
-    /// Per ``NodeKind/order``: the kind in lower case, as mention IRIs spell it
-    /// (`chemical`).
-    static let kindWords = NodeKind.allCases.sorted().map { Array($0.rawValue.lowercased().utf8) }
+    /// `GraphEdge.value("evidenceCount")` of an edge with these evidence rows and no stored
+    /// properties (GraphSchema's MENTIONS rule), without copying the edge or looking the rule up
+    /// by name for every mention. A test holds the two equal.
+    static func evidenceCount(_ evidence: [MentionEvidence]) -> PropertyValue? {
+        evidence.isEmpty ? nil : .integer(evidence.count)
+    }
 
-    /// `term` = the mention IRI `base` (open, without `>`), `-row<n>` for an evidence row, `>`.
-    private static func close(_ base: [UInt8], row: Int?, into term: inout [UInt8]) {
-        term.removeAll(keepingCapacity: true)
-        term.append(contentsOf: base)
-        if let row {
-            term.append("-row")
-            term.append(decimal: row)
-        }
-        term.append(UInt8(ascii: ">"))
+    /// Makes `iri` the IRI of evidence row `row`: the mention IRI's first `mentionLength`
+    /// bytes (open, without `>`), `-row<n>`, `>`.
+    private static func row(_ row: Int, of iri: inout ByteBuffer, _ mentionLength: Int) {
+        iri.truncate(to: mentionLength)
+        iri.append("-row")
+        iri.append(decimal: row)
+        iri.append(UInt8(ascii: ">"))
     }
 
     // MARK: Lexical forms

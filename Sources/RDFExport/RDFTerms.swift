@@ -20,6 +20,9 @@ struct RDFTerms: Sendable {
         let datatype: Int?
         /// True when `rdf_datatype` is `xsd:gYear`: integers are padded to four digits.
         let isYear: Bool
+        /// True for MENTIONS' `evidenceCount`, which the renderer takes from the edge's
+        /// evidence rows itself (``RDFRenderer/evidenceCount(_:_:)``).
+        var isEvidenceCount: Bool { name == PropertyKey.evidenceCount.name }
     }
 
     /// One entry of the table.

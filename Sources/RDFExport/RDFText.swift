@@ -95,6 +95,99 @@ public enum RDFText {
         out.append(UInt8(ascii: "\""))
     }
 
+    /// ``appendString(_:to:)`` into a ``ByteBuffer``: the same bytes. Text with nothing to
+    /// escape (almost every label and word) is one copy between the quotes.
+    static func appendString(_ text: String, to out: inout ByteBuffer) {
+        withUTF8(text) { bytes in
+            guard let base = bytes.baseAddress, !containsStringEscape(bytes) else {
+                appendEscapedString(bytes, to: &out)
+                return
+            }
+            let count = bytes.count
+            let target = out.reserve(count + 2)
+            target.initialize(to: UInt8(ascii: "\""))
+            (target + 1).initialize(from: base, count: count)
+            (target + 1 + count).initialize(to: UInt8(ascii: "\""))
+            out.commit(count + 2)
+        }
+    }
+
+    /// The quoted literal of `bytes`, some of which have an entry in ``stringEscapes``.
+    private static func appendEscapedString(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) {
+        out.append(UInt8(ascii: "\""))
+        append(bytes, escaping: stringEscapes, to: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// True when some byte of `bytes` is ``needsStringEscape(_:)``: eight bytes at a time
+    /// (``wordNeedsStringEscape(_:)``), then byte by byte.
+    @inline(__always)
+    static func containsStringEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let count = bytes.count
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index &+ 8 <= count {
+            if wordNeedsStringEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { return true }
+            index &+= 8
+        }
+        while index < count {
+            if needsStringEscape(base[index]) { return true }
+            index &+= 1
+        }
+        return false
+    }
+
+    /// True when one of the eight bytes of `word` is ``needsStringEscape(_:)``: the classic
+    /// "has a byte less than n" and "has a zero byte" word tests. Each may also flag a byte
+    /// above one that truly matches (a borrow), never a word with no match, so the answer for
+    /// the word is exact.
+    @inline(__always)
+    static func wordNeedsStringEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let hasZero = { (value: UInt64) in (value &- ones) & ~value & highs }
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quote = hasZero(word ^ (ones &* 0x22))
+        let backslash = hasZero(word ^ (ones &* 0x5C))
+        let delete = hasZero(word ^ (ones &* 0x7F))
+        return control | quote | backslash | delete != 0
+    }
+
+    /// True for the bytes ``stringEscapes`` has an entry for: C0 controls, `"`, `\`, DEL.
+    @inline(__always)
+    static func needsStringEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F
+    }
+
+    /// ``appendIRI(_:to:)`` into a ``ByteBuffer``.
+    static func appendIRI(_ iri: String, to out: inout ByteBuffer) {
+        out.append(UInt8(ascii: "<"))
+        withUTF8(iri) { append($0, escaping: iriEscapes, to: &out) }
+        out.append(UInt8(ascii: ">"))
+    }
+
+    /// ``appendIRIText(_:to:)`` into a ``ByteBuffer``.
+    static func appendIRIText(_ iri: String, to out: inout ByteBuffer) {
+        withUTF8(iri) { append($0, escaping: iriEscapes, to: &out) }
+    }
+
+    /// ``append(_:escaping:to:)`` into a ``ByteBuffer``.
+    private static func append(
+        _ bytes: UnsafeBufferPointer<UInt8>, escaping escapes: ByteTable, to out: inout ByteBuffer
+    ) {
+        let table = escapes.entries
+        var start = 0
+        for index in bytes.indices {
+            let escape = table[Int(bytes[index])]
+            guard !escape.isEmpty else { continue }
+            out.append(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            out.append(escape)
+            start = index + 1
+        }
+        out.append(UnsafeBufferPointer(rebasing: bytes[start...]))
+    }
+
     /// True when `local` can be written after `prefix:` without any escape:
     /// `[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?` (FORMATS.md's simple rule; anything
     /// else is written as a full `<IRI>`).
@@ -116,6 +209,23 @@ public enum RDFText {
             return false
         }
         return isSafeLocalName(bytes: bytes)
+    }
+
+    /// ``isSafeLocalName(_:)`` of UTF-8 bytes, as the writers check every node id: a mask test
+    /// per byte (``isNameByte(_:)``).
+    @inline(__always)
+    static func isSafeLocalName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        guard isWordByte(first) && (isWordByte(last) || last == UInt8(ascii: "-")) else { return false }
+        for byte in bytes where !isNameByte(byte) { return false }
+        return true
+    }
+
+    /// True for `[A-Za-z0-9_.-]`, as two bit masks over ASCII (a test checks every byte).
+    @inline(__always)
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        if byte < 64 { return (0x03FF_6000_0000_0000 as UInt64) &>> byte & 1 != 0 }
+        return byte < 128 && (0x07FF_FFFE_87FF_FFFE as UInt64) &>> (byte &- 64) & 1 != 0
     }
 
     static func isWordByte(_ byte: UInt8) -> Bool {

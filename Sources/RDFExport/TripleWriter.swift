@@ -11,7 +11,7 @@ import PFOCRGraph
 /// Usage: ``subject(node:)`` or ``subject(spelled:)`` opens a subject (closing the previous
 /// one), ``triple(_:_:)`` writes one triple of it, ``endSubject()`` closes the block, and
 /// ``flush(into:when:tally:)`` moves the bytes written so far into a fragment segment.
-struct TripleWriter {
+struct TripleWriter: ~Copyable {
     /// Holds ``words`` alive.
     let spelling: RDFSpelling
     /// The spelling's words, read without reference counting.
@@ -22,9 +22,12 @@ struct TripleWriter {
     private let namer: RDFNamer
     /// The writer's file in the sink's numbering.
     let file: Int
-    private var out: [UInt8] = []
+    /// The bytes written since the last flush, staged for the array it spills into: the
+    /// fragment's bytes, held from ``exchangeBytes(_:)`` on, or the writer's own, copied into
+    /// the fragment at each flush.
+    private var out = ByteBuffer(spillingAt: TripleWriter.stagedBytes)
     /// The current subject, spelled.
-    private var subject: [UInt8] = []
+    private var subject = ByteBuffer()
     /// Where the previous triple's predicate is spelled (Turtle joins equal spellings, which
     /// share one buffer).
     private var previousPredicate: UnsafePointer<UInt8>?
@@ -33,7 +36,11 @@ struct TripleWriter {
     /// One node spelled ahead (``spellFigure(_:)``): the figure, object of every mention's
     /// `pfocr:inFigure`. Spelling its long IRI anew for each mention cost more than the rest of
     /// that triple.
-    private var figure: [UInt8] = []
+    private var figure = ByteBuffer()
+
+    /// How many bytes a writer stages before it appends them to its array: under the 4 KiB
+    /// from which glibc's `memcpy` moves bytes one at a time (`rep movsb`).
+    static let stagedBytes = 3 * 1024
 
     init(spelling: RDFSpelling, file: Int) {
         self.spelling = spelling
@@ -47,25 +54,26 @@ struct TripleWriter {
 
     /// Spells node `id` once, for the objects ``Object/figure``.
     mutating func spellFigure(_ id: Identifier) {
-        figure.removeAll(keepingCapacity: true)
+        figure.removeAll()
         namer.appendNode(id, to: &figure)
     }
 
     /// Opens a block for node `id`, closing the previous one.
     mutating func subject(node id: Identifier) {
         endSubject()
-        subject.removeAll(keepingCapacity: true)
+        subject.removeAll()
         namer.appendNode(id, to: &subject)
     }
 
     /// Opens a block for a subject spelled alike in every syntax (a full `<IRI>`).
-    mutating func subject(spelled: [UInt8]) {
+    mutating func subject(spelled: UnsafeBufferPointer<UInt8>) {
         endSubject()
-        subject.removeAll(keepingCapacity: true)
-        subject.append(borrowing: spelled)
+        subject.removeAll()
+        subject.append(spelled)
     }
 
     /// Closes the current block (Turtle: ` .` and a blank line).
+    @inline(__always)
     mutating func endSubject() {
         if blockTriples > 0 && isTurtle { out.append(" .\n\n") }
         blockTriples = 0
@@ -75,21 +83,22 @@ struct TripleWriter {
     var blockHasTriples: Bool { blockTriples > 0 }
 
     /// Starts a triple with predicate `id`; the caller appends the object next.
+    @inline(__always)
     private mutating func predicate(_ id: Int) {
         if isTurtle {
             let key = words[id].baseAddress
             if blockTriples == 0 {
-                out.append(borrowing: subject)
-                out.append(contentsOf: predicates[id])
+                out.append(subject)
+                out.append(predicates[id])
             } else if key == previousPredicate {
                 out.append(", ")
             } else {
-                out.append(contentsOf: continuations[id])
+                out.append(continuations[id])
             }
             previousPredicate = key
         } else {
-            out.append(borrowing: subject)
-            out.append(contentsOf: predicates[id])
+            out.append(subject)
+            out.append(predicates[id])
         }
         blockTriples += 1
     }
@@ -101,11 +110,11 @@ struct TripleWriter {
         case node(Identifier)
         /// The node given to ``spellFigure(_:)``, as ``node(_:)`` would spell it.
         case figure
-        /// An object spelled alike in every syntax (a full `<IRI>`).
-        case spelled([UInt8])
+        /// An object spelled alike in every syntax (a full `<IRI>`), valid for the call.
+        case spelled(UnsafeBufferPointer<UInt8>)
         /// The full IRI `open` (`<` and an encoded base) followed by `segment` encoded as an
         /// IRI path segment (the WikiPathways cross-references).
-        case iri(open: [UInt8], segment: String)
+        case iri(open: UnsafeBufferPointer<UInt8>, segment: String)
         /// An absolute IRI, compacted in Turtle when a declared prefix covers it.
         case link(String)
         /// A plain string literal.
@@ -122,16 +131,22 @@ struct TripleWriter {
         self.predicate(predicate)
         switch object {
         case .term(let id):
-            out.append(contentsOf: words[id])
+            out.append(words[id])
         case .node(let id):
             namer.appendNode(id, to: &out)
         case .figure:
-            out.append(borrowing: figure)
+            out.append(figure)
         case .spelled(let bytes):
-            out.append(borrowing: bytes)
+            out.append(bytes)
         case .iri(let open, let segment):
-            out.append(borrowing: open)
-            IRIEncoding.appendSegment(segment, to: &out)
+            out.append(open)
+            withUTF8(segment) { bytes in
+                if IRIEncoding.isPlainSegment(bytes) {
+                    out.append(bytes)
+                } else {
+                    withUTF8(IRIEncoding.encodeSegment(segment)) { out.append($0) }
+                }
+            }
             out.append(UInt8(ascii: ">"))
         case .link(let iri):
             namer.appendIRI(iri, to: &out)
@@ -140,31 +155,47 @@ struct TripleWriter {
         case .typed(let lexical, let datatype):
             RDFText.appendString(lexical, to: &out)
             out.append("^^")
-            out.append(contentsOf: words[datatype])
+            out.append(words[datatype])
         case .integer(let number, let datatype):
             out.append(UInt8(ascii: "\""))
             out.append(decimal: number)
             out.append("\"^^")
-            out.append(contentsOf: words[datatype])
+            out.append(words[datatype])
         }
         if !isTurtle { out.append(" .\n") }
+    }
+
+    /// ``triple(_:_:)`` with the object `<iri>` (percent-encoded as ``RDFText/appendIRI(_:to:)``
+    /// does), for void.ttl.
+    mutating func triple(_ predicate: Int, iri: String) {
+        RDFText.iri(iri).withUnsafeBufferPointer { triple(predicate, .spelled($0)) }
+    }
+
+    /// ``subject(spelled:)`` of `<iri>`, for void.ttl.
+    mutating func subject(iri: String) {
+        RDFText.iri(iri).withUnsafeBufferPointer { subject(spelled: $0) }
     }
 
     /// Moves the bytes written since the last flush into `fragment` as one segment of this
     /// writer's file, written when `condition` holds and adding `tally` to the sink's counts.
     /// The block state stays: a block may go on in the next segment (a gene's taxon).
     mutating func flush(into fragment: inout FigureFragment, when condition: EmitCondition, tally: SIMD4<Int>) {
-        fragment.bytes.append(contentsOf: out)
-        out.removeAll(keepingCapacity: true)
+        out.drain(into: &fragment.bytes)
         fragment.endSegment(file: file, when: condition, tally: tally)
     }
 
-    /// Exchanges the writer's buffer with `bytes`, so a writer can append straight to a
-    /// fragment's bytes instead of copying its own into them.
+    /// Exchanges the array the writer spills into with `bytes` (after spilling what it
+    /// staged), so a writer can append straight to a fragment's bytes instead of copying its
+    /// own into them.
     mutating func exchangeBytes(_ bytes: inout [UInt8]) {
-        swap(&out, &bytes)
+        out.spill()
+        out.exchangeSpilled(&bytes)
     }
 
     /// Every byte written (for a writer used on its own, `void.ttl`).
-    var bytes: [UInt8] { out }
+    mutating func takeBytes() -> [UInt8] {
+        var bytes: [UInt8] = []
+        out.drain(into: &bytes)
+        return bytes
+    }
 }

@@ -63,12 +63,12 @@ struct VoIDDescription {
         }
         let spelling = RDFSpelling(namer: namer, words: table.words.map { RDFTerms.spell($0, namer) })
         var writer = TripleWriter(spelling: spelling, file: 0)
-        writer.subject(spelled: RDFText.iri(VoIDDescription.datasetIRI))
+        writer.subject(iri: VoIDDescription.datasetIRI)
         writer.triple(a, .term(terms.dataset))
         writer.triple(terms.title, .string(VoIDDescription.title))
         writer.triple(terms.description, .string(VoIDDescription.summary))
-        writer.triple(terms.license, .spelled(RDFText.iri(VoIDDescription.license)))
-        writer.triple(terms.source, .spelled(RDFText.iri(VoIDDescription.source)))
+        writer.triple(terms.license, iri: VoIDDescription.license)
+        writer.triple(terms.source, iri: VoIDDescription.source)
         switch created {
         case .date(let text): writer.triple(terms.created, .typed(text, datatype: terms.date))
         case .dateTime(let text): writer.triple(terms.created, .typed(text, datatype: terms.dateTime))
@@ -77,24 +77,24 @@ struct VoIDDescription {
         if let sourceVersion { writer.triple(terms.sourceVersion, .string(sourceVersion)) }
         writer.triple(terms.exportedBy, .string("pfocr-kg " + toolVersion))
         for syntax in syntaxes.sorted(by: { $0.formatIRI < $1.formatIRI }) {
-            writer.triple(terms.feature, .spelled(RDFText.iri(syntax.formatIRI)))
+            writer.triple(terms.feature, iri: syntax.formatIRI)
         }
         let figureBase = mapping.prefixes.entries[.figure]?.iriPrefix ?? ""
         if !figureBase.isEmpty { writer.triple(terms.uriSpace, .string(figureBase)) }
-        if let exampleResource { writer.triple(terms.exampleResource, .spelled(RDFText.iri(exampleResource))) }
+        if let exampleResource { writer.triple(terms.exampleResource, iri: exampleResource) }
         writer.triple(terms.triples, .typed(String(triples), datatype: terms.integer))
         writer.triple(terms.entities, .typed(String(entities), datatype: terms.integer))
         for entry in classes {
-            writer.triple(terms.classPartition, .spelled(RDFText.iri(VoIDDescription.partitionIRI(entry.curie))))
+            writer.triple(terms.classPartition, iri: VoIDDescription.partitionIRI(entry.curie))
         }
         writer.endSubject()
         for entry in classes {
-            writer.subject(spelled: RDFText.iri(VoIDDescription.partitionIRI(entry.curie)))
+            writer.subject(iri: VoIDDescription.partitionIRI(entry.curie))
             writer.triple(terms.voidClass, .term(entry.id))
             writer.triple(terms.entities, .typed(String(classEntities[entry.curie] ?? 0), datatype: terms.integer))
             writer.endSubject()
         }
-        return namer.header() + writer.bytes
+        return namer.header() + writer.takeBytes()
     }
 
     /// `…void.ttl#class-fabio-Figure`: one partition per class, named after its CURIE.

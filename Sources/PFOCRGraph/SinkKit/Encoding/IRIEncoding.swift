@@ -45,6 +45,24 @@ public enum IRIEncoding {
         if !copied { out.append(utf8: encodeSegment(text, keepSlash: keepSlash)) }
     }
 
+    /// True when ``appendSegment(_:keepSlash:to:)`` copies `bytes` unchanged: every byte is
+    /// ``isPlain(_:)`` (or `/` with `keepSlash`). For writers that append to buffers of their
+    /// own: they copy the bytes when this holds and append ``encodeSegment(_:keepSlash:)``
+    /// otherwise.
+    @inlinable
+    public static func isPlainSegment(_ bytes: UnsafeBufferPointer<UInt8>, keepSlash: Bool = false) -> Bool {
+        for byte in bytes where !isPlainByte(byte) && !(keepSlash && byte == UInt8(ascii: "/")) { return false }
+        return true
+    }
+
+    /// ``isPlain(_:)`` as two bit masks over ASCII (a test checks every byte): a shift and a
+    /// test per byte, where the ranges cost a chain of compares.
+    @inlinable
+    static func isPlainByte(_ byte: UInt8) -> Bool {
+        if byte < 64 { return (0x2FFF_7FD2_0000_0000 as UInt64) &>> byte & 1 != 0 }
+        return byte < 128 && (0x47FF_FFFE_87FF_FFFF as UInt64) &>> (byte &- 64) & 1 != 0
+    }
+
     static func isPlain(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
