@@ -84,6 +84,15 @@ struct CXNetworkBuilder: Sendable {
     /// property made from one field of the evidence rows (nil for the others).
     private let evidenceFields: [Int?]
     private let mentionNames: [CXName]
+    /// The names of ``figureExtras`` and ``paperExtras`` (as properties and as attributes).
+    private let figureExtraKeys: [String]
+    private let figureExtraNames: [CXName]
+    private let paperExtraKeys: [String]
+    private let paperExtraNames: [CXName]
+    /// The fixed attribute names of ``forEachFigureAttribute(_:asNode:organism:_:)``.
+    private let fixed: FixedNames
+    /// Per ``NodeKind/order``: the node `type` as a JSON string.
+    private let typeJSON: [[UInt8]]
 
     init(mapping: Mapping) {
         let vocabulary = mapping.vocabulary
@@ -123,8 +132,45 @@ struct CXNetworkBuilder: Sendable {
         }
         mentionNames = mentionProperties.map { names.add($0.name) }
         for name in CXNetworkBuilder.networkAttributeNames { names.add(name) }
-        for spec in figureExtras + paperExtras { names.add(spec.name) }
+        fixed = FixedNames(&names)
+        figureExtraKeys = figureExtras.map(\.name)
+        paperExtraKeys = paperExtras.map(\.name)
+        figureExtraNames = figureExtraKeys.map { names.add($0) }
+        paperExtraNames = paperExtraKeys.map { names.add($0) }
+        typeJSON = typeNames.map { name in
+            var json: [UInt8] = []
+            JSONText.appendString(name, to: &json)
+            return json
+        }
         self.names = names
+    }
+
+    /// The fixed attribute names of ``forEachFigureAttribute(_:asNode:organism:_:)``, looked
+    /// up once.
+    private struct FixedNames {
+        let name, description, pfocrId, pmcId, figureNumber, figureTitle, figureLink, paperLink: CXName
+        let paperTitle, publicationYear, organism, rights, networkType, methods, reference, ndexUUID: CXName
+        let context: CXName
+
+        init(_ names: inout CXNames) {
+            name = names.add("name")
+            description = names.add("description")
+            pfocrId = names.add("pfocrId")
+            pmcId = names.add("pmcId")
+            figureNumber = names.add("figureNumber")
+            figureTitle = names.add("figureTitle")
+            figureLink = names.add("figureLink")
+            paperLink = names.add("paperLink")
+            paperTitle = names.add("paperTitle")
+            publicationYear = names.add("publicationYear")
+            organism = names.add(CXNetworkBuilder.organismAttribute)
+            rights = names.add("rights")
+            networkType = names.add("networkType")
+            methods = names.add("methods")
+            reference = names.add("reference")
+            ndexUUID = names.add("ndexUUID")
+            context = names.add("@context")
+        }
     }
 
     /// The fixed network and figure-node attribute names (``forEachFigureAttribute(_:asNode:organism:_:)``
@@ -172,10 +218,10 @@ struct CXNetworkBuilder: Sendable {
             appendEntityNode(node, organism: choice.name, evidence: mention, to: &network)
         }
         guard !network.nodes.isEmpty else { return choice }
-        forEachFigureAttribute(subgraph, asNode: false, organism: choice.name) {
-            network.addNetworkAttribute(names.name($0), $1)
+        forEachFigureAttribute(subgraph, asNode: false, organism: choice.name) { name, value in
+            network.addNetworkAttribute(name, .string) { CXJSON.appendText(value, to: &$0) }
         }
-        network.addNetworkAttribute(names.name("@context"), .string(context.text(used)))
+        network.addNetworkAttribute(fixed.context, .string(context.text(used)))
         CXLayout.arrange(&network.nodes)
         return choice
     }
@@ -257,58 +303,61 @@ struct CXNetworkBuilder: Sendable {
 
     /// The figure's metadata as attributes, passed to `body` in order (one list for both
     /// uses, so the two cannot drift):
-    /// - the network attributes of a figure network (`asNode` false): every value a string,
+    /// - the network attributes of a figure network (`asNode` false): every value to be
+    ///   written as a string (``text(_:)``, which ``CXJSON/appendText(_:to:)`` writes),
     ///   `description` and `reference` as pfocr2ndex's HTML, `organism` the network's organism
     ///   (`organism`; nil: the curated names, joined by `, `);
     /// - the attributes of the figure's node in the corpus network (`asNode` true): typed, the
     ///   plain caption and reference text, the curated organisms, and without the
     ///   network-level `name`, `rights`, `networkType` and `methods`.
     func forEachFigureAttribute(
-        _ subgraph: FigureSubgraph, asNode: Bool, organism: String? = nil, _ body: (String, PropertyValue) -> Void
+        _ subgraph: FigureSubgraph, asNode: Bool, organism: String? = nil, _ body: (CXName, PropertyValue) -> Void
     ) {
         let figure = subgraph.figure
         let paper = subgraph.nodes.first { $0.kind == .paper }
-        func add(_ name: String, _ value: PropertyValue?) {
+        func add(_ name: CXName, _ value: PropertyValue?) {
             guard let value else { return }
-            body(name, asNode ? value : CXNetworkBuilder.text(value))
+            body(name, value)
         }
-        func add(_ name: String, _ text: String?) {
+        func add(_ name: CXName, _ text: String?) {
             if let text { body(name, .string(text)) }
         }
         let paperLink = paper.map { CXNetworkBuilder.paperLink($0.id.local) }
-        if !asNode { add("name", figure.name) }
+        if !asNode { add(fixed.name, figure.name) }
         if asNode {
-            add("description", figure.value(.caption))
+            add(fixed.description, figure.value(.caption))
         } else {
             let html = CXHTML.description(
                 caption: figure.value(.caption)?.text(), image: figure.value(.imageURL)?.text())
-            add("description", html)
+            add(fixed.description, html)
         }
-        add("pfocrId", subgraph.figid)
-        add("pmcId", paper?.value(.pmcid))
-        add("figureNumber", figure.value(.number))
-        add("figureTitle", figure.value(.title))
-        add("figureLink", figure.value(.figureLink))
-        add("paperLink", paperLink.map(PropertyValue.iri))
-        add("paperTitle", paper?.value(.title))
-        add("publicationYear", paper?.value(.year))
+        add(fixed.pfocrId, subgraph.figid)
+        add(fixed.pmcId, paper?.value(.pmcid))
+        add(fixed.figureNumber, figure.value(.number))
+        add(fixed.figureTitle, figure.value(.title))
+        add(fixed.figureLink, figure.value(.figureLink))
+        add(fixed.paperLink, paperLink.map(PropertyValue.iri))
+        add(fixed.paperTitle, paper?.value(.title))
+        add(fixed.publicationYear, paper?.value(.year))
         let curated = CXNetworkBuilder.curatedOrganisms(figure)
-        add("organism", asNode ? curated : organism ?? curated)
+        add(fixed.organism, asNode ? curated : organism ?? curated)
         if asNode {
-            add("reference", paper?.value(.reference))
+            add(fixed.reference, paper?.value(.reference))
         } else {
-            add("rights", CXNetworkBuilder.rights)
-            add("networkType", CXNetworkBuilder.networkType)
-            add("methods", CXNetworkBuilder.methods)
+            add(fixed.rights, CXNetworkBuilder.rights)
+            add(fixed.networkType, CXNetworkBuilder.networkType)
+            add(fixed.methods, CXNetworkBuilder.methods)
             if let paper {
                 let html = CXHTML.reference(
                     text: paper.value(.reference)?.text(), title: paper.value(.title)?.text(), link: paperLink)
-                add("reference", html)
+                add(fixed.reference, html)
             }
         }
-        add("ndexUUID", figure.value(.ndexUUID))
-        for spec in figureExtras { add(spec.name, figure.value(spec.name)) }
-        if let paper { for spec in paperExtras { add(spec.name, paper.value(spec.name)) } }
+        add(fixed.ndexUUID, figure.value(.ndexUUID))
+        for index in figureExtraKeys.indices { add(figureExtraNames[index], figure.value(figureExtraKeys[index])) }
+        if let paper {
+            for index in paperExtraKeys.indices { add(paperExtraNames[index], paper.value(paperExtraKeys[index])) }
+        }
     }
 
     /// The figure's curated organism names joined by `, `; nil when it has none.
@@ -346,7 +395,7 @@ struct CXNetworkBuilder: Sendable {
         var pending = nodeProperties[node.kind.order][...]
         let propertyNames = nodePropertyNames[node.kind.order]
         if node.kind == .gene {
-            network.addNodeAttribute(ncbigeneName, .string(node.id.local), from: start)
+            network.addNodeAttribute(ncbigeneName, string: node.id.local, from: start)
             // The symbol, then the gene's own attributes, then the rest of the vocabulary's.
             if let first = pending.first, first.name == PropertyKey.symbol.name {
                 if let value = node.value(first.name) {
@@ -355,10 +404,10 @@ struct CXNetworkBuilder: Sendable {
                 pending = pending.dropFirst()
             }
             if let organism {
-                network.addNodeAttribute(organismName, .string(organism), from: start)
+                network.addNodeAttribute(organismName, string: organism, from: start)
             }
             if let evidence, writesWords, let word = CXNetworkBuilder.word(evidence) {
-                network.addNodeAttribute(wordName, .string(word), from: start)
+                network.addNodeAttribute(wordName, string: word, from: start)
             }
         }
         for index in pending.indices {
@@ -370,17 +419,31 @@ struct CXNetworkBuilder: Sendable {
                 // A list made from the rows, as `GraphEdge.value` would make it, unless the
                 // edge stores properties of its own (which that would read first).
                 if let field = evidenceFields[index], evidence.properties.isEmpty, !evidence.evidence.isEmpty {
-                    network.addNodeAttribute(
-                        evidenceNames[index], .evidence(evidence.evidence, field: field), from: start)
+                    network.addNodeAttribute(evidenceNames[index], .listOfString, from: start) {
+                        CXJSON.appendEvidence(evidence.evidence, field: field, to: &$0)
+                    }
                     continue
                 }
                 guard let value = evidence.value(spec.name) else { continue }
                 network.addNodeAttribute(evidenceNames[index], value, from: start)
             }
         }
+        appendNode(node.kind, node.id, node.name, attributes: start, to: &network)
+    }
+
+    /// Appends the node whose attributes start at `start`, its name, `represents` and `type`
+    /// written to the network's JSON.
+    private func appendNode(
+        _ kind: NodeKind, _ id: Identifier, _ name: String, attributes start: Int, to network: inout CXNetwork
+    ) {
+        let name = network.appendString(name)
+        let represents = network.json.count
+        context.appendRepresents(id, to: &network.json)
+        let type = network.json.count
+        network.json.append(contentsOf: typeJSON[kind.order])
         network.nodes.append(
             CXNode(
-                kind: node.kind, id: node.id, name: node.name, type: typeNames[node.kind.order],
+                kind: kind, name: name, represents: represents..<type, type: type..<network.json.count,
                 attributes: start..<network.nodeAttributes.count))
     }
 
@@ -405,14 +468,11 @@ struct CXNetworkBuilder: Sendable {
         declareNodeFields(&network.nodeDeclarations)
         let start = network.nodeAttributes.count
         forEachFigureAttribute(subgraph, asNode: true) { name, value in
-            guard !CXNetworkBuilder.reservedNodeNames.contains(name) else { return }
-            network.addNodeAttribute(names.name(name), value, from: start)
+            guard !CXNetworkBuilder.reservedNodeNames.contains(name.text) else { return }
+            network.addNodeAttribute(name, value, from: start)
         }
         let figure = subgraph.figure
-        network.nodes.append(
-            CXNode(
-                kind: .figure, id: figure.id, name: figure.name, type: typeNames[NodeKind.figure.order],
-                attributes: start..<network.nodeAttributes.count))
+        appendNode(.figure, figure.id, figure.name, attributes: start, to: &network)
     }
 
     /// Appends a MENTIONS edge of the corpus network, its evidence as edge attributes.
@@ -423,10 +483,10 @@ struct CXNetworkBuilder: Sendable {
             guard let value = edge.value(spec.name) else { continue }
             network.addEdgeAttribute(mentionNames[index], value, from: start)
         }
+        let attributes = start..<network.edgeAttributes.count
         network.edges.append(
             CXEdge(
-                source: source, target: target, interaction: interaction,
-                attributes: start..<network.edgeAttributes.count))
+                source: source, target: target, interaction: network.appendString(interaction), attributes: attributes))
     }
 
     private func declareNodeFields(_ declarations: inout CXDeclarations) {

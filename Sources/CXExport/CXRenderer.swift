@@ -40,8 +40,8 @@ struct CXRenderer: FigureRenderer {
         builder = CXNetworkBuilder(mapping: mapping)
         self.dialects = dialects
         let style = CXStyle(vocabulary: mapping.vocabulary)
-        cx2Writer = CX2Writer(style: Array(style.cx2Text.utf8), context: builder.context, names: builder.names)
-        cx1Writer = CX1Writer(style: Array(style.cx1Text.utf8), context: builder.context, names: builder.names)
+        cx2Writer = CX2Writer(style: Array(style.cx2Text.utf8), names: builder.names)
+        cx1Writer = CX1Writer(style: Array(style.cx1Text.utf8), names: builder.names)
     }
 
     func render(_ subgraph: FigureSubgraph, into fragment: inout FigureFragment) {
@@ -57,19 +57,29 @@ struct CXRenderer: FigureRenderer {
         }
         guard !network.nodes.isEmpty else { return }
         // About what a node takes in either dialect, and the style and network attributes.
+        var out = CXOutput(capacity: 4096 + 2 * network.json.count + 256 * network.nodes.count)
         fragment.bytes.reserveCapacity(dialects.count * (4096 + 512 * network.nodes.count))
         for (index, dialect) in dialects.enumerated() {
-            write(network, in: dialect, to: &fragment.bytes)
+            out.removeAll()
+            write(network, in: dialect, to: &out)
+            fragment.bytes.append(contentsOf: out.bytes)
             fragment.endSegment(file: index, tally: index == 0 ? CXRenderer.tally(network) : .zero)
         }
     }
 
     /// Appends `network` in `dialect`.
-    func write(_ network: CXNetwork, in dialect: CXDialect, to out: inout [UInt8]) {
+    func write(_ network: CXNetwork, in dialect: CXDialect, to out: inout CXOutput) {
         switch dialect {
         case .cx2: cx2Writer.write(network, to: &out)
         case .cx1: cx1Writer.write(network, to: &out)
         }
+    }
+
+    /// `network` in `dialect`, as bytes.
+    func bytes(_ network: CXNetwork, in dialect: CXDialect) -> [UInt8] {
+        var out = CXOutput(capacity: 4096 + 2 * network.json.count + 256 * network.nodes.count)
+        write(network, in: dialect, to: &out)
+        return Array(out.bytes)
     }
 
     /// What writing `network` adds to the sink's counts.

@@ -88,8 +88,7 @@ final class CXSink: GraphSink {
             } else {
                 let finished = corpus.finish(builder: cx.builder)
                 for dialect in dialects {
-                    var bytes: [UInt8] = []
-                    cx.write(finished, in: dialect, to: &bytes)
+                    let bytes = cx.bytes(finished, in: dialect)
                     let file = try context.output.createFile(dialect.corpusPath)
                     file.write(bytes: bytes)
                     try file.close()

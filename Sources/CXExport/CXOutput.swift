@@ -1,0 +1,126 @@
+import PFOCRGraph
+
+/// The bytes of one CX file while a writer makes it: a growable buffer the writers append to
+/// with a capacity check and a copy, nothing else.
+///
+/// Why not `[UInt8]`: a writer makes a file of many short pieces (a name's spelling, a value's
+/// JSON, a literal run of punctuation), and `Array.append(contentsOf:)` is a call of about a
+/// hundred instructions whatever the length (uniqueness check, generic path), several times
+/// per attribute of every node. Here an append is a comparison and a `memcpy` (inlined for
+/// literals, whose length is known). The renderer copies the finished bytes into the figure's
+/// fragment at once.
+///
+/// Noncopyable, so the buffer it owns is freed exactly once.
+struct CXOutput: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Room for `extra` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if capacity &- count < extra { grow(extra) }
+    }
+
+    @inline(never)
+    private mutating func grow(_ extra: Int) {
+        let newCapacity = max(2 * capacity, count + extra)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.initialize(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    /// Forgets the bytes (keeps the memory), for the next file.
+    mutating func removeAll() { count = 0 }
+
+    /// The bytes so far.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count &+= 1
+    }
+
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        reserve(bytes.count)
+        (base + count).update(from: source, count: bytes.count)
+        count &+= bytes.count
+    }
+
+    /// Appends `source[range]`: a name's spelling or a value of ``CXNetwork/json``.
+    @inline(__always)
+    mutating func append(_ source: [UInt8], _ range: Range<Int>) {
+        source.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// Appends a literal (its length known where this is inlined, so the copy is a few moves).
+    @inline(__always)
+    mutating func append(_ literal: StaticString) {
+        guard literal.hasPointerRepresentation else {
+            literal.withUTF8Buffer { append($0) }
+            return
+        }
+        let length = literal.utf8CodeUnitCount
+        reserve(length)
+        (base + count).update(from: literal.utf8Start, count: length)
+        count &+= length
+    }
+
+    /// Appends the UTF-8 of `text`.
+    mutating func append(utf8 text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    /// Appends `value` in decimal: the digits `String(value)` gives.
+    mutating func append(decimal value: Int) {
+        guard value >= 0 else {
+            append(utf8: String(value))
+            return
+        }
+        if value < 10 {
+            append(UInt8(truncatingIfNeeded: value) &+ 0x30)
+            return
+        }
+        var digits = 1
+        var rest = value / 10
+        while rest > 0 {
+            digits &+= 1
+            rest /= 10
+        }
+        reserve(digits)
+        rest = value
+        var index = count &+ digits
+        while index > count {
+            index &-= 1
+            base[index] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
+            rest /= 10
+        }
+        count &+= digits
+    }
+
+    /// Appends `bytes` (JSON already).
+    mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    /// Appends `text` as a JSON string literal, as ``JSONText/appendString(_:to:)`` writes it.
+    mutating func appendString(_ text: String) {
+        var json: [UInt8] = []
+        JSONText.appendString(text, to: &json)
+        append(json)
+    }
+}
