@@ -25,7 +25,7 @@ struct CX1Writer: Sendable {
         keys = names.spelled(followedBy: ",\"v\":")
     }
 
-    func write(_ network: CXNetwork, to out: inout CXOutput) {
+    func write(_ network: borrowing CXNetwork, to out: inout CXOutput) {
         let nodeAttributes = network.nodeAttributeCount
         let edgeAttributes = network.edgeAttributeCount
         out.append("[{\"numberVerification\":[{\"longNumber\":281474976710655}]},\n")
@@ -53,9 +53,9 @@ struct CX1Writer: Sendable {
                 if id == 0 { out.append("\n{\"@id\":") } else { out.append(",\n{\"@id\":") }
                 out.append(decimal: id)
                 out.append(",\"n\":")
-                out.append(network.json, node.name)
+                out.append(network.json.bytes, node.name)
                 out.append(",\"r\":")
-                out.append(network.json, node.represents)
+                out.append(network.json.bytes, node.represents)
                 out.append("}")
             }
             out.append("]},\n")
@@ -67,7 +67,7 @@ struct CX1Writer: Sendable {
                 out.append(id == 0 ? "\n" : ",\n")
                 CXJSON.appendEdgeStart("{\"@id\":", id, edge, to: &out)
                 out.append(",\"i\":")
-                out.append(network.json, edge.interaction)
+                out.append(network.json.bytes, edge.interaction)
                 out.append("}")
             }
             out.append("]},\n")
@@ -83,7 +83,7 @@ struct CX1Writer: Sendable {
                 count += 1
                 out.append(decimal: id)
                 out.append(",\"n\":\"type\",\"v\":")
-                out.append(network.json, network.nodes[id].type)
+                out.append(network.json.bytes, network.nodes[id].type)
                 out.append("}")
                 for index in network.nodes[id].attributes {
                     out.append(",\n{\"po\":")
@@ -135,7 +135,7 @@ struct CX1Writer: Sendable {
     /// `name","v":value[,"d":type]}` after an element's opening `{"n":` (or `{"po":id,"n":`):
     /// attribute `index` of `attributes`.
     private func appendAttribute(
-        _ attributes: [CXAttribute], _ index: Int, of network: CXNetwork, to out: inout CXOutput
+        _ attributes: [CXAttribute], _ index: Int, of network: borrowing CXNetwork, to out: inout CXOutput
     ) {
         let attribute = attributes[index]
         if attribute.key != CXNames.unknown {
@@ -144,7 +144,7 @@ struct CX1Writer: Sendable {
             out.appendString(network.unknownNames[attribute.unknownName])
             out.append(",\"v\":")
         }
-        out.append(network.json, attribute.value)
+        out.append(network.json.bytes, attribute.value)
         // The type and the closing brace as one literal each.
         switch attribute.type {
         case .string: out.append("}")

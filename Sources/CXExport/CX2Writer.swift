@@ -24,7 +24,7 @@ struct CX2Writer: Sendable {
         keys = names.spelled(followedBy: ":")
     }
 
-    func write(_ network: CXNetwork, to out: inout CXOutput) {
+    func write(_ network: borrowing CXNetwork, to out: inout CXOutput) {
         out.append("[{\"CXVersion\":\"2.0\",\"hasFragments\":false},\n")
         let hasDeclarations =
             !(network.networkDeclarations.isEmpty && network.nodeDeclarations.isEmpty
@@ -63,11 +63,11 @@ struct CX2Writer: Sendable {
                 if id == 0 { out.append("\n{\"id\":") } else { out.append(",\n{\"id\":") }
                 out.append(decimal: id)
                 out.append(",\"v\":{\"name\":")
-                out.append(network.json, node.name)
+                out.append(network.json.bytes, node.name)
                 out.append(",\"represents\":")
-                out.append(network.json, node.represents)
+                out.append(network.json.bytes, node.represents)
                 out.append(",\"type\":")
-                out.append(network.json, node.type)
+                out.append(network.json.bytes, node.type)
                 if !node.attributes.isEmpty { out.append(",") }
                 appendAttributes(network.nodeAttributes, node.attributes, of: network, to: &out)
                 out.append("},\"x\":")
@@ -85,7 +85,7 @@ struct CX2Writer: Sendable {
                 out.append(id == 0 ? "\n" : ",\n")
                 CXJSON.appendEdgeStart("{\"id\":", id, edge, to: &out)
                 out.append(",\"v\":{\"interaction\":")
-                out.append(network.json, edge.interaction)
+                out.append(network.json.bytes, edge.interaction)
                 if !edge.attributes.isEmpty { out.append(",") }
                 appendAttributes(network.edgeAttributes, edge.attributes, of: network, to: &out)
                 out.append("}}")
@@ -131,7 +131,7 @@ struct CX2Writer: Sendable {
 
     /// Attributes `range` of `attributes`, comma-separated `"name":value` pairs.
     private func appendAttributes(
-        _ attributes: [CXAttribute], _ range: Range<Int>, of network: CXNetwork, to out: inout CXOutput
+        _ attributes: [CXAttribute], _ range: Range<Int>, of network: borrowing CXNetwork, to out: inout CXOutput
     ) {
         for index in range {
             if index > range.lowerBound { out.append(",") }
@@ -142,7 +142,7 @@ struct CX2Writer: Sendable {
                 out.appendString(network.unknownNames[attribute.unknownName])
                 out.append(":")
             }
-            out.append(network.json, attribute.value)
+            out.append(network.json.bytes, attribute.value)
         }
     }
 }

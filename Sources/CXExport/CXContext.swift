@@ -59,14 +59,14 @@ struct CXContext: Sendable {
 
     /// Appends `represents` of `id` as a JSON string: a CURIE when `@context` can expand it,
     /// else the IRI.
-    func appendRepresents(_ id: Identifier, to out: inout [UInt8]) {
+    func appendRepresents(_ id: Identifier, to out: inout CXOutput) {
         guard let prefix = curiePrefixes[id.namespace.ordinal] else {
-            JSONText.appendString(prefixes.iri(id), to: &out)
+            out.appendString(prefixes.iri(id))
             return
         }
         out.append(UInt8(ascii: "\""))
-        out.append(contentsOf: prefix)
-        JSONText.appendEscaped(id.local, to: &out)
+        out.append(prefix)
+        out.appendEscaped(id.local)
         out.append(UInt8(ascii: "\""))
     }
 }

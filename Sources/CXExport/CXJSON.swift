@@ -3,39 +3,73 @@ import PFOCRGraph
 /// CX values as JSON bytes, typed exactly as declared: integers and doubles as JSON numbers,
 /// lists as arrays, strings through ``JSONText`` (whose byte appenders write exactly this).
 enum CXJSON {
-    static func appendValue(_ value: PropertyValue, to out: inout [UInt8]) {
-        JSONText.appendValue(value, to: &out)
+    /// A property value: the bytes ``JSONText/appendValue(_:to:)`` writes.
+    static func appendValue(_ value: PropertyValue, to out: inout CXOutput) {
+        switch value {
+        case .string(let text), .iri(let text): out.appendString(text)
+        case .integer(let number): out.append(decimal: number)
+        case .double(let number): out.append(utf8: JSONText.double(number))
+        case .boolean(let flag): flag ? out.append("true") : out.append("false")
+        case .stringList(let items):
+            out.append(UInt8(ascii: "["))
+            for index in items.indices {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out.appendString(items[index])
+            }
+            out.append(UInt8(ascii: "]"))
+        }
     }
 
-    /// A MENTIONS list property still in its evidence rows: the JSON array of field `field` (an
-    /// index of ``GraphSchema/evidenceFields``) of every row of `rows` (not empty), the bytes
-    /// ``JSONText/appendArray(_:to:)`` writes for the list ``GraphSchema/mentions`` would make.
+    /// A MENTIONS list property still in its evidence rows: the JSON array of one field of
+    /// every row of `rows` (not empty; `value` one of the row-field cases of
+    /// ``CXEvidenceValue``), the bytes ``JSONText/appendArray(_:to:)`` writes for the list
+    /// ``GraphSchema/mentions`` would make.
     ///
     /// Why from the rows: a figure network's gene, chemical and disease nodes each carry the
     /// MENTIONS lists (`words`, `matchedTerms`, `sources`); ``GraphEdge/value(_:)`` makes each
     /// an array of strings, allocated and freed per node, only to be written once as JSON.
-    static func appendEvidence(_ rows: [MentionEvidence], field: Int, to out: inout [UInt8]) {
-        let text = GraphSchema.evidenceFields[field].value
+    static func appendEvidence(_ rows: [MentionEvidence], _ value: CXEvidenceValue, to out: inout CXOutput) {
         out.append(UInt8(ascii: "["))
-        for index in rows.indices {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            JSONText.appendString(text(rows[index]), to: &out)
+        switch value {
+        case .word:
+            for index in rows.indices {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out.appendString(rows[index].word)
+            }
+        case .matchedTerm:
+            for index in rows.indices {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out.appendString(rows[index].matchedTerm)
+            }
+        case .source:
+            for index in rows.indices {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out.appendString(rows[index].source)
+            }
+        case .field(let field):
+            let text = GraphSchema.evidenceFields[field].value
+            for index in rows.indices {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out.appendString(text(rows[index]))
+            }
+        case .count, .other:
+            break
         }
         out.append(UInt8(ascii: "]"))
     }
 
     /// A figure network attribute: the JSON string of ``CXNetworkBuilder/text(_:)`` of
     /// `value` (a list's JSON array text is made as bytes, not as a `String` of strings).
-    static func appendText(_ value: PropertyValue, to out: inout [UInt8]) {
+    static func appendText(_ value: PropertyValue, to out: inout CXOutput) {
         switch value {
         case .string(let text), .iri(let text):
-            JSONText.appendString(text, to: &out)
-        case .stringList(let items):
-            var array: [UInt8] = []
-            JSONText.appendArray(items, to: &array)
-            JSONText.appendString(String(decoding: array, as: UTF8.self), to: &out)
+            out.appendString(text)
+        case .stringList:
+            var array = CXOutput(capacity: 256)
+            appendValue(value, to: &array)
+            out.appendString(String(decoding: array.bytes, as: UTF8.self))
         default:
-            JSONText.appendString(value.text(), to: &out)
+            out.appendString(value.text())
         }
     }
 

@@ -16,9 +16,9 @@ import PFOCRGraph
 ///
 /// The attributes of all nodes (and of all edges) are kept back to back in one array, each
 /// element holding its range of it.
-struct CXNetwork {
+struct CXNetwork: ~Copyable {
     /// The JSON text of every value, back to back (see the type's comment).
-    var json: [UInt8] = []
+    var json = CXOutput(capacity: 0)
     var attributes: [CXAttribute] = []
     var nodes: [CXNode] = []
     var edges: [CXEdge] = []
@@ -51,19 +51,19 @@ struct CXNetwork {
 
     /// ``json`` of `range` as text (for tests).
     func text(_ range: Range<Int>) -> String {
-        String(decoding: json[range], as: UTF8.self)
+        String(decoding: UnsafeBufferPointer(rebasing: json.bytes[range]), as: UTF8.self)
     }
 
     /// Appends `text` to ``json`` as a JSON string and returns its range.
     mutating func appendString(_ text: String) -> Range<Int> {
         let start = json.count
-        JSONText.appendString(text, to: &json)
+        json.appendString(text)
         return start..<json.count
     }
 
     /// Adds a network attribute of type `type`, its value written by `value` (JSON, to the
     /// bytes given), unless its name is already used (each name once).
-    mutating func addNetworkAttribute(_ name: CXName, _ type: CXType, value: (inout [UInt8]) -> Void) {
+    mutating func addNetworkAttribute(_ name: CXName, _ type: CXType, value: (inout CXOutput) -> Void) {
         guard !networkDeclarations.contains(name) else {
             typeClashes += 1
             return
@@ -76,14 +76,14 @@ struct CXNetwork {
 
     /// ``addNetworkAttribute(_:_:value:)`` of a property value, typed as it is.
     mutating func addNetworkAttribute(_ name: CXName, _ value: PropertyValue) {
-        addNetworkAttribute(name, CXType(value.type)) { JSONText.appendValue(value, to: &$0) }
+        addNetworkAttribute(name, CXType(value.type)) { CXJSON.appendValue(value, to: &$0) }
     }
 
     /// Adds an attribute of type `type` to the node whose attributes start at `start` (the
     /// last node, being built), its value written by `value`, unless the node already has that
     /// name or the name is declared with another type (then `value` is not called).
     mutating func addNodeAttribute(
-        _ name: CXName, _ type: CXType, from start: Int, value: (inout [UInt8]) -> Void
+        _ name: CXName, _ type: CXType, from start: Int, value: (inout CXOutput) -> Void
     ) {
         guard
             CXNetwork.admits(
@@ -97,12 +97,12 @@ struct CXNetwork {
 
     /// ``addNodeAttribute(_:_:from:value:)`` of a property value, typed as it is.
     mutating func addNodeAttribute(_ name: CXName, _ value: PropertyValue, from start: Int) {
-        addNodeAttribute(name, CXType(value.type), from: start) { JSONText.appendValue(value, to: &$0) }
+        addNodeAttribute(name, CXType(value.type), from: start) { CXJSON.appendValue(value, to: &$0) }
     }
 
     /// ``addNodeAttribute(_:_:from:value:)`` of a string.
     mutating func addNodeAttribute(_ name: CXName, string: String, from start: Int) {
-        addNodeAttribute(name, .string, from: start) { JSONText.appendString(string, to: &$0) }
+        addNodeAttribute(name, .string, from: start) { $0.appendString(string) }
     }
 
     /// ``addNodeAttribute(_:_:from:)`` for the edge being built.
@@ -114,7 +114,7 @@ struct CXNetwork {
                 declarations: &edgeDeclarations, clashes: &typeClashes)
         else { return }
         let first = json.count
-        JSONText.appendValue(value, to: &json)
+        CXJSON.appendValue(value, to: &json)
         edgeAttributes.append(attribute(name, type, from: first))
     }
 

@@ -80,9 +80,14 @@ struct CXNetworkBuilder: Sendable {
     /// properties' attribute names.
     private let nodePropertyNames: [[CXName]]
     private let evidenceNames: [CXName]
-    /// Parallel to ``evidenceProperties``: the index in ``GraphSchema/evidenceFields`` of a
-    /// property made from one field of the evidence rows (nil for the others).
-    private let evidenceFields: [Int?]
+    /// Parallel to ``evidenceProperties``: how each is made from the evidence rows, and its
+    /// name as a property.
+    private let evidenceValues: [CXEvidenceValue]
+    private let evidenceKeys: [String]
+    /// Parallel to ``nodeProperties``: the properties' names, and whether the first is the
+    /// gene `symbol` (read once here, not as a `PropertySpec` copied per node).
+    private let nodePropertyKeys: [[String]]
+    private let symbolFirst: [Bool]
     private let mentionNames: [CXName]
     /// The names of ``figureExtras`` and ``paperExtras`` (as properties and as attributes).
     private let figureExtraKeys: [String]
@@ -127,9 +132,10 @@ struct CXNetworkBuilder: Sendable {
         wordName = names.add(CXNetworkBuilder.wordAttribute)
         nodePropertyNames = nodeProperties.map { $0.map { names.add($0.name) } }
         evidenceNames = evidenceProperties.map { names.add($0.name) }
-        evidenceFields = evidenceProperties.map { spec in
-            GraphSchema.evidenceFields.firstIndex { $0.key.name == spec.name }
-        }
+        evidenceValues = evidenceProperties.map { CXEvidenceValue(property: $0.name) }
+        evidenceKeys = evidenceProperties.map(\.name)
+        nodePropertyKeys = nodeProperties.map { $0.map(\.name) }
+        symbolFirst = nodeProperties.map { $0.first?.name == PropertyKey.symbol.name }
         mentionNames = mentionProperties.map { names.add($0.name) }
         for name in CXNetworkBuilder.networkAttributeNames { names.add(name) }
         fixed = FixedNames(&names)
@@ -203,6 +209,8 @@ struct CXNetworkBuilder: Sendable {
     @discardableResult
     func buildFigureNetwork(_ subgraph: FigureSubgraph, into network: inout CXNetwork) -> CXOrganismChoice {
         let choice = CXOrganismChoice(subgraph)
+        // About what a node's values take on the synthetic corpus, and the network attributes.
+        network.json.reserveCapacity(4096 + 512 * subgraph.edges.count)
         // Room for every entity node and its attributes at once (at most one node per edge;
         // about eight attributes a node on the synthetic corpus): growing by doubling copied
         // the arrays several times per figure.
@@ -392,16 +400,18 @@ struct CXNetworkBuilder: Sendable {
     func appendEntityNode(_ node: GraphNode, organism: String?, evidence: GraphEdge?, to network: inout CXNetwork) {
         declareNodeFields(&network.nodeDeclarations)
         let start = network.nodeAttributes.count
-        var pending = nodeProperties[node.kind.order][...]
-        let propertyNames = nodePropertyNames[node.kind.order]
+        let order = node.kind.order
+        let keys = nodePropertyKeys[order]
+        let propertyNames = nodePropertyNames[order]
+        var pending = 0
         if node.kind == .gene {
             network.addNodeAttribute(ncbigeneName, string: node.id.local, from: start)
             // The symbol, then the gene's own attributes, then the rest of the vocabulary's.
-            if let first = pending.first, first.name == PropertyKey.symbol.name {
-                if let value = node.value(first.name) {
-                    network.addNodeAttribute(propertyNames[pending.startIndex], value, from: start)
+            if symbolFirst[order] {
+                if let value = node.value(keys[0]) {
+                    network.addNodeAttribute(propertyNames[0], value, from: start)
                 }
-                pending = pending.dropFirst()
+                pending = 1
             }
             if let organism {
                 network.addNodeAttribute(organismName, string: organism, from: start)
@@ -410,21 +420,32 @@ struct CXNetworkBuilder: Sendable {
                 network.addNodeAttribute(wordName, string: word, from: start)
             }
         }
-        for index in pending.indices {
-            guard let value = node.value(pending[index].name) else { continue }
+        for index in pending..<keys.count {
+            guard let value = node.value(keys[index]) else { continue }
             network.addNodeAttribute(propertyNames[index], value, from: start)
         }
         if let evidence {
-            for (index, spec) in evidenceProperties.enumerated() {
-                // A list made from the rows, as `GraphEdge.value` would make it, unless the
-                // edge stores properties of its own (which that would read first).
-                if let field = evidenceFields[index], evidence.properties.isEmpty, !evidence.evidence.isEmpty {
-                    network.addNodeAttribute(evidenceNames[index], .listOfString, from: start) {
-                        CXJSON.appendEvidence(evidence.evidence, field: field, to: &$0)
+            // Made from the rows, as `GraphEdge.value` would make them, unless the edge stores
+            // properties of its own (which that would read first).
+            let fromRows = evidence.properties.isEmpty && !evidence.evidence.isEmpty
+            for index in evidenceValues.indices {
+                if fromRows {
+                    switch evidenceValues[index] {
+                    case .count:
+                        network.addNodeAttribute(evidenceNames[index], .integer, from: start) {
+                            $0.append(decimal: evidence.evidence.count)
+                        }
+                        continue
+                    case .other:
+                        break
+                    default:
+                        network.addNodeAttribute(evidenceNames[index], .listOfString, from: start) {
+                            CXJSON.appendEvidence(evidence.evidence, evidenceValues[index], to: &$0)
+                        }
+                        continue
                     }
-                    continue
                 }
-                guard let value = evidence.value(spec.name) else { continue }
+                guard let value = evidence.value(evidenceKeys[index]) else { continue }
                 network.addNodeAttribute(evidenceNames[index], value, from: start)
             }
         }
@@ -440,7 +461,7 @@ struct CXNetworkBuilder: Sendable {
         let represents = network.json.count
         context.appendRepresents(id, to: &network.json)
         let type = network.json.count
-        network.json.append(contentsOf: typeJSON[kind.order])
+        network.json.append(typeJSON[kind.order])
         network.nodes.append(
             CXNode(
                 kind: kind, name: name, represents: represents..<type, type: type..<network.json.count,
@@ -492,5 +513,34 @@ struct CXNetworkBuilder: Sendable {
     private func declareNodeFields(_ declarations: inout CXDeclarations) {
         guard declarations.isEmpty else { return }
         for name in nodeFieldNames { _ = declarations.admit(name, .string) }
+    }
+}
+
+/// How a MENTIONS property is made from a mention's evidence rows (``GraphSchema/mentions``),
+/// so a node writes it from the rows: a list of one field of every row (the fields of
+/// ``GraphSchema/evidenceFields``; `word`, `matchedTerm` and `source` read in place, any other
+/// field through its ``EvidenceField/value``), the number of rows (`evidenceCount`), or
+/// anything else, read with ``GraphEdge/value(_:)``. CXBytesTests checks each against
+/// ``GraphEdge/value(_:)``.
+enum CXEvidenceValue: Sendable, Equatable {
+    case word
+    case matchedTerm
+    case source
+    /// The field of ``GraphSchema/evidenceFields`` at this index.
+    case field(Int)
+    case count
+    case other
+
+    init(property name: String) {
+        guard let field = GraphSchema.evidenceFields.firstIndex(where: { $0.key.name == name }) else {
+            self = name == PropertyKey.evidenceCount.name ? .count : .other
+            return
+        }
+        switch name {
+        case PropertyKey.words.name: self = .word
+        case PropertyKey.matchedTerms.name: self = .matchedTerm
+        case PropertyKey.sources.name: self = .source
+        default: self = .field(field)
+        }
     }
 }

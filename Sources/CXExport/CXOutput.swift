@@ -1,7 +1,9 @@
 import PFOCRGraph
+import PFOCRRecords
 
-/// The bytes of one CX file while a writer makes it: a growable buffer the writers append to
-/// with a capacity check and a copy, nothing else.
+/// The bytes of one CX file while a writer makes it, or of a network's values while the builder
+/// makes them (``CXNetwork/json``): a growable buffer appended to with a capacity check and a
+/// copy, nothing else.
 ///
 /// Why not `[UInt8]`: a writer makes a file of many short pieces (a name's spelling, a value's
 /// JSON, a literal run of punctuation), and `Array.append(contentsOf:)` is a call of about a
@@ -39,6 +41,9 @@ struct CXOutput: ~Copyable {
         capacity = newCapacity
     }
 
+    /// Room for `extra` more bytes without growing again.
+    mutating func reserveCapacity(_ extra: Int) { reserve(extra) }
+
     /// Forgets the bytes (keeps the memory), for the next file.
     mutating func removeAll() { count = 0 }
 
@@ -60,10 +65,16 @@ struct CXOutput: ~Copyable {
         count &+= bytes.count
     }
 
-    /// Appends `source[range]`: a name's spelling or a value of ``CXNetwork/json``.
+    /// Appends `source[range]`: a name's spelling.
     @inline(__always)
     mutating func append(_ source: [UInt8], _ range: Range<Int>) {
         source.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// Appends `source[range]`: a value of ``CXNetwork/json``.
+    @inline(__always)
+    mutating func append(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        append(UnsafeBufferPointer(rebasing: source[range]))
     }
 
     /// Appends a literal (its length known where this is inlined, so the copy is a few moves).
@@ -117,10 +128,49 @@ struct CXOutput: ~Copyable {
         bytes.withUnsafeBufferPointer { append($0) }
     }
 
-    /// Appends `text` as a JSON string literal, as ``JSONText/appendString(_:to:)`` writes it.
+    /// Appends `text` as a JSON string literal: the bytes ``JSONText/appendString(_:to:)``
+    /// writes.
     mutating func appendString(_ text: String) {
+        append(UInt8(ascii: "\""))
+        appendEscaped(text)
+        append(UInt8(ascii: "\""))
+    }
+
+    /// Appends the inside of ``appendString(_:)``'s literal, without the quotes.
+    ///
+    /// Nearly every text has nothing to escape: it is scanned eight bytes at a time and copied
+    /// at once. A text with something to escape goes through ``JSONText``, which escapes it.
+    mutating func appendEscaped(_ text: String) {
+        let copied = text.utf8.withContiguousStorageIfAvailable { appendUnescaped($0) }
+        guard copied != true else { return }
         var json: [UInt8] = []
-        JSONText.appendString(text, to: &json)
+        JSONText.appendEscaped(text, to: &json)
         append(json)
+    }
+
+    /// Appends `utf8` and returns true when none of its bytes needs escaping in JSON; else
+    /// appends nothing and returns false.
+    private mutating func appendUnescaped(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let source = utf8.baseAddress else { return true }
+        let length = utf8.count
+        var index = 0
+        while index &+ 8 <= length {
+            let word = ByteWord.load(source, at: index)
+            if ByteWord.hasByte(below: 0x20, in: word) || ByteWord.hasByte(0x22, in: word)
+                || ByteWord.hasByte(0x5C, in: word)
+            {
+                break
+            }
+            index &+= 8
+        }
+        while index < length {
+            let byte = source[index]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
+            index &+= 1
+        }
+        reserve(length)
+        (base + count).update(from: source, count: length)
+        count &+= length
+        return true
     }
 }

@@ -68,7 +68,7 @@ struct CXRenderer: FigureRenderer {
     }
 
     /// Appends `network` in `dialect`.
-    func write(_ network: CXNetwork, in dialect: CXDialect, to out: inout CXOutput) {
+    func write(_ network: borrowing CXNetwork, in dialect: CXDialect, to out: inout CXOutput) {
         switch dialect {
         case .cx2: cx2Writer.write(network, to: &out)
         case .cx1: cx1Writer.write(network, to: &out)
@@ -76,14 +76,14 @@ struct CXRenderer: FigureRenderer {
     }
 
     /// `network` in `dialect`, as bytes.
-    func bytes(_ network: CXNetwork, in dialect: CXDialect) -> [UInt8] {
+    func bytes(_ network: borrowing CXNetwork, in dialect: CXDialect) -> [UInt8] {
         var out = CXOutput(capacity: 4096 + 2 * network.json.count + 256 * network.nodes.count)
         write(network, in: dialect, to: &out)
         return Array(out.bytes)
     }
 
     /// What writing `network` adds to the sink's counts.
-    static func tally(_ network: CXNetwork) -> SIMD4<Int> {
+    static func tally(_ network: borrowing CXNetwork) -> SIMD4<Int> {
         var tally = SIMD4<Int>.zero
         tally[networksLane] = 1
         tally[nodesLane] = network.nodes.count

@@ -197,12 +197,11 @@ import Testing
     // MARK: Layout
 
     @Test func layoutGroupsByKindInBlocks() {
-        var nodes = (0..<5).map {
-            CXNode(kind: .gene, id: Identifier(.ncbigene, "\($0)"), name: "g\($0)", type: "gene", attributes: 0..<0)
+        var nodes = (0..<5).map { _ in
+            CXNode(kind: .gene, name: 0..<0, represents: 0..<0, type: 0..<0, attributes: 0..<0)
         }
-        nodes += (0..<2).map {
-            CXNode(
-                kind: .chemical, id: Identifier(.mesh, "D\($0)"), name: "c\($0)", type: "chemical", attributes: 0..<0)
+        nodes += (0..<2).map { _ in
+            CXNode(kind: .chemical, name: 0..<0, represents: 0..<0, type: 0..<0, attributes: 0..<0)
         }
         CXLayout.arrange(&nodes)
         // 5 genes: 4 columns (16 >= 10), 2 rows; chemicals start below after a gap.

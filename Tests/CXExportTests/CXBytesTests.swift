@@ -1,0 +1,80 @@
+import PFOCRGraph
+import Testing
+
+@testable import CXExport
+
+/// The CX byte writers write what the shared encoders (`JSONText`, `GraphEdge.value`) would.
+@Suite struct CXBytesTests {
+    func text(_ write: (inout CXOutput) -> Void) -> String {
+        var out = CXOutput(capacity: 0)
+        write(&out)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// Texts with nothing to escape (short, long, multi-byte) and with something to escape
+    /// at every position of an eight-byte word, as `JSONText` writes them.
+    @Test func stringsAreEscapedAsJSONTextEscapesThem() {
+        var texts = ["", "a", "plain text", "PI3Kγ and Crohn's", String(repeating: "long enough ", count: 20)]
+        for special in ["\"", "\\", "\n", "\t", "\u{01}", "\u{1F}"] {
+            for position in 0..<17 {
+                texts.append(String(repeating: "x", count: position) + special + "tail")
+            }
+        }
+        for text in texts {
+            #expect(self.text { $0.appendString(text) } == JSONText.string(text), "\(text)")
+            var escaped: [UInt8] = []
+            JSONText.appendEscaped(text, to: &escaped)
+            #expect(self.text { $0.appendEscaped(text) } == String(decoding: escaped, as: UTF8.self))
+        }
+    }
+
+    @Test func decimalsAreWrittenAsStringWritesThem() {
+        for value in [0, 7, 9, 10, 11, 99, 100, 12_345, Int.max, -1, -10, Int.min] {
+            #expect(text { $0.append(decimal: value) } == String(value))
+        }
+    }
+
+    @Test func valuesAreWrittenAsJSONTextWritesThem() {
+        let values: [PropertyValue] = [
+            .string("a\"b"), .iri("https://x.org/a"), .integer(-3), .double(0.5), .boolean(true), .boolean(false),
+            .stringList([]), .stringList(["a, b", "c\n"]),
+        ]
+        for value in values {
+            var json: [UInt8] = []
+            JSONText.appendValue(value, to: &json)
+            #expect(text { CXJSON.appendValue(value, to: &$0) } == String(decoding: json, as: UTF8.self))
+            #expect(text { CXJSON.appendText(value, to: &$0) } == JSONText.string(CXNetworkBuilder.text(value).text()))
+        }
+    }
+
+    /// Every MENTIONS property the builder makes from the rows is what `GraphEdge.value`
+    /// makes, written as JSON.
+    @Test func evidenceValuesAreWhatTheEdgeMakes() {
+        let rows = [
+            MentionEvidence(word: "HK2", matchedTerm: "Hk2", source: "bioentities"),
+            MentionEvidence(word: "a \"quoted\" word", matchedTerm: nil, source: nil),
+        ]
+        let edge = GraphEdge(
+            kind: .mentions, source: Identifier(.figure, "f"), sourceKind: .figure, target: Identifier(.ncbigene, "1"),
+            targetKind: .gene, evidence: rows)
+        var checked = 0
+        for rule in GraphSchema.mentions {
+            let value = CXEvidenceValue(property: rule.key.name)
+            guard value != .other, let expected = edge.value(rule.key.name) else { continue }
+            var json: [UInt8] = []
+            JSONText.appendValue(expected, to: &json)
+            let written = text { out in
+                if value == .count {
+                    out.append(decimal: rows.count)
+                } else {
+                    CXJSON.appendEvidence(rows, value, to: &out)
+                }
+            }
+            #expect(written == String(decoding: json, as: UTF8.self), "\(rule.key.name)")
+            checked += 1
+        }
+        #expect(checked == GraphSchema.mentions.count)
+        #expect(CXEvidenceValue(property: PropertyKey.words.name) == .word)
+        #expect(CXEvidenceValue(property: "notAMentionsProperty") == .other)
+    }
+}
