@@ -15,6 +15,11 @@ enum CXHTML {
     /// `<p>caption</p>\n<p><img src="image" style="width: 100%;"></p>`. Either part is left
     /// out when absent; nil when both are.
     static func description(caption: String?, image: String?) -> String? {
+        descriptionBytes(caption: caption, image: image).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// ``description(caption:image:)`` as UTF-8, for a writer that escapes it for JSON at once.
+    static func descriptionBytes(caption: String?, image: String?) -> [UInt8]? {
         guard caption != nil || image != nil else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity((caption?.utf8.count ?? 0) + (image?.utf8.count ?? 0) + 64)
@@ -29,13 +34,18 @@ enum CXHTML {
             appendEscaped(image, to: &out)
             out.append("\" style=\"width: 100%;\"></p>")
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// `reference`: the reference text, the paper title in bold, and a link to the paper that
     /// opens in a new tab: `reftext <b>title</b> <a href="link" target="_blank">link</a>`.
     /// Absent parts are left out; nil when all are.
     static func reference(text: String?, title: String?, link: String?) -> String? {
+        referenceBytes(text: text, title: title, link: link).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// ``reference(text:title:link:)`` as UTF-8, for a writer that escapes it for JSON at once.
+    static func referenceBytes(text: String?, title: String?, link: String?) -> [UInt8]? {
         guard text != nil || title != nil || link != nil else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(
@@ -55,7 +65,7 @@ enum CXHTML {
             appendEscaped(link, to: &out)
             out.append("</a>")
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Text safe in HTML content and in a double-quoted attribute: `&`, `<`, `>`, `"` as

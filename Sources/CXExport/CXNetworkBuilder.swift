@@ -226,8 +226,16 @@ struct CXNetworkBuilder: Sendable {
             appendEntityNode(node, organism: choice.name, evidence: mention, to: &network)
         }
         guard !network.nodes.isEmpty else { return choice }
+        network.attributes.reserveCapacity(24 + figureExtraKeys.count + paperExtraKeys.count)
         forEachFigureAttribute(subgraph, asNode: false, organism: choice.name) { name, value in
-            network.addNetworkAttribute(name, .string) { CXJSON.appendText(value, to: &$0) }
+            switch value {
+            case .value(let value):
+                network.addNetworkAttribute(name, .string) { CXJSON.appendText(value, to: &$0) }
+            case .html(let html):
+                network.addNetworkAttribute(name, .string) { out in
+                    html.withUnsafeBufferPointer { out.appendString(bytes: $0) }
+                }
+            }
         }
         network.addNetworkAttribute(fixed.context, .string(context.text(used)))
         CXLayout.arrange(&network.nodes)
@@ -314,30 +322,34 @@ struct CXNetworkBuilder: Sendable {
     /// - the network attributes of a figure network (`asNode` false): every value to be
     ///   written as a string (``text(_:)``, which ``CXJSON/appendText(_:to:)`` writes),
     ///   `description` and `reference` as pfocr2ndex's HTML, `organism` the network's organism
-    ///   (`organism`; nil: the curated names, joined by `, `);
+    ///   (`organism`; nil: the curated names, joined by `, `), the HTML given as its UTF-8
+    ///   (``CXFigureValue/html(_:)``, written as JSON at once, never made a `String`);
     /// - the attributes of the figure's node in the corpus network (`asNode` true): typed, the
     ///   plain caption and reference text, the curated organisms, and without the
     ///   network-level `name`, `rights`, `networkType` and `methods`.
     func forEachFigureAttribute(
-        _ subgraph: FigureSubgraph, asNode: Bool, organism: String? = nil, _ body: (CXName, PropertyValue) -> Void
+        _ subgraph: FigureSubgraph, asNode: Bool, organism: String? = nil, _ body: (CXName, CXFigureValue) -> Void
     ) {
         let figure = subgraph.figure
         let paper = subgraph.nodes.first { $0.kind == .paper }
         func add(_ name: CXName, _ value: PropertyValue?) {
             guard let value else { return }
-            body(name, value)
+            body(name, .value(value))
         }
         func add(_ name: CXName, _ text: String?) {
-            if let text { body(name, .string(text)) }
+            if let text { body(name, .value(.string(text))) }
+        }
+        func add(_ name: CXName, html: [UInt8]?) {
+            if let html { body(name, .html(html)) }
         }
         let paperLink = paper.map { CXNetworkBuilder.paperLink($0.id.local) }
         if !asNode { add(fixed.name, figure.name) }
         if asNode {
             add(fixed.description, figure.value(.caption))
         } else {
-            let html = CXHTML.description(
+            let html = CXHTML.descriptionBytes(
                 caption: figure.value(.caption)?.text(), image: figure.value(.imageURL)?.text())
-            add(fixed.description, html)
+            add(fixed.description, html: html)
         }
         add(fixed.pfocrId, subgraph.figid)
         add(fixed.pmcId, paper?.value(.pmcid))
@@ -356,9 +368,9 @@ struct CXNetworkBuilder: Sendable {
             add(fixed.networkType, CXNetworkBuilder.networkType)
             add(fixed.methods, CXNetworkBuilder.methods)
             if let paper {
-                let html = CXHTML.reference(
+                let html = CXHTML.referenceBytes(
                     text: paper.value(.reference)?.text(), title: paper.value(.title)?.text(), link: paperLink)
-                add(fixed.reference, html)
+                add(fixed.reference, html: html)
             }
         }
         add(fixed.ndexUUID, figure.value(.ndexUUID))
@@ -490,7 +502,14 @@ struct CXNetworkBuilder: Sendable {
         let start = network.nodeAttributes.count
         forEachFigureAttribute(subgraph, asNode: true) { name, value in
             guard !CXNetworkBuilder.reservedNodeNames.contains(name.text) else { return }
-            network.addNodeAttribute(name, value, from: start)
+            switch value {
+            case .value(let value):
+                network.addNodeAttribute(name, value, from: start)
+            case .html(let html):
+                network.addNodeAttribute(name, .string, from: start) { out in
+                    html.withUnsafeBufferPointer { out.appendString(bytes: $0) }
+                }
+            }
         }
         let figure = subgraph.figure
         appendNode(.figure, figure.id, figure.name, attributes: start, to: &network)
@@ -543,4 +562,12 @@ enum CXEvidenceValue: Sendable, Equatable {
         default: self = .field(field)
         }
     }
+}
+
+/// A figure attribute as ``CXNetworkBuilder/forEachFigureAttribute(_:asNode:organism:_:)``
+/// gives it: a property value, or HTML text (a figure network's `description` and
+/// `reference`) as UTF-8, which is written as a JSON string.
+enum CXFigureValue {
+    case value(PropertyValue)
+    case html([UInt8])
 }

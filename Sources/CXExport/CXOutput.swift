@@ -137,21 +137,28 @@ struct CXOutput: ~Copyable {
     }
 
     /// Appends the inside of ``appendString(_:)``'s literal, without the quotes.
-    ///
-    /// Nearly every text has nothing to escape: it is scanned eight bytes at a time and copied
-    /// at once. A text with something to escape goes through ``JSONText``, which escapes it.
     mutating func appendEscaped(_ text: String) {
-        let copied = text.utf8.withContiguousStorageIfAvailable { appendUnescaped($0) }
-        guard copied != true else { return }
-        var json: [UInt8] = []
-        JSONText.appendEscaped(text, to: &json)
-        append(json)
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped(bytes: $0) }) == nil {
+            var copy = text
+            copy.withUTF8 { appendEscaped(bytes: $0) }
+        }
     }
 
-    /// Appends `utf8` and returns true when none of its bytes needs escaping in JSON; else
-    /// appends nothing and returns false.
-    private mutating func appendUnescaped(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let source = utf8.baseAddress else { return true }
+    /// UTF-8 `utf8` as a JSON string literal (see ``appendEscaped(bytes:)``).
+    mutating func appendString(bytes utf8: UnsafeBufferPointer<UInt8>) {
+        append(UInt8(ascii: "\""))
+        appendEscaped(bytes: utf8)
+        append(UInt8(ascii: "\""))
+    }
+
+    /// Appends UTF-8 `utf8` escaped as ``JSONText`` escapes it (`"` and `\` with a backslash,
+    /// `\n` `\r` `\t` `\b` `\f`, other controls as `\u00xx`, everything else as it is; checked
+    /// against it in CXBytesTests).
+    ///
+    /// Nearly every text has nothing to escape: it is scanned eight bytes at a time and copied
+    /// at once; the others are escaped byte by byte.
+    mutating func appendEscaped(bytes utf8: UnsafeBufferPointer<UInt8>) {
+        guard let source = utf8.baseAddress else { return }
         let length = utf8.count
         var index = 0
         while index &+ 8 <= length {
@@ -165,12 +172,62 @@ struct CXOutput: ~Copyable {
         }
         while index < length {
             let byte = source[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                appendEscaping(utf8)
+                return
+            }
             index &+= 1
         }
         reserve(length)
         (base + count).update(from: source, count: length)
         count &+= length
-        return true
+    }
+
+    /// ``appendEscaped(bytes:)`` of a text with something to escape: runs without anything to
+    /// escape (found eight bytes at a time) copied whole, the rest escaped byte by byte.
+    @inline(never)
+    private mutating func appendEscaping(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard let source = utf8.baseAddress else { return }
+        let length = utf8.count
+        var start = 0
+        var index = 0
+        while index < length {
+            if index &+ 8 <= length {
+                let word = ByteWord.load(source, at: index)
+                if !(ByteWord.hasByte(below: 0x20, in: word) || ByteWord.hasByte(0x22, in: word)
+                    || ByteWord.hasByte(0x5C, in: word))
+                {
+                    index &+= 8
+                    continue
+                }
+            }
+            let byte = source[index]
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
+                index &+= 1
+                continue
+            }
+            append(UnsafeBufferPointer(start: source + start, count: index &- start))
+            index &+= 1
+            start = index
+            switch byte {
+            case 0x22: append("\\\"")
+            case 0x5C: append("\\\\")
+            case 0x0A: append("\\n")
+            case 0x0D: append("\\r")
+            case 0x09: append("\\t")
+            case 0x08: append("\\b")
+            case 0x0C: append("\\f")
+            default:
+                append("\\u00")
+                append(CXOutput.hexDigit(byte >> 4))
+                append(CXOutput.hexDigit(byte & 0xF))
+            }
+        }
+        append(UnsafeBufferPointer(start: source + start, count: length &- start))
+    }
+
+    /// The lower-case hex digit of `nibble` (0...15).
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 0x30 &+ nibble : 0x57 &+ nibble
     }
 }

@@ -28,6 +28,16 @@ import Testing
         }
     }
 
+    /// The HTML attributes, written from their bytes, are the JSON strings of their texts.
+    @Test func htmlBytesAreWrittenAsTheirStrings() throws {
+        let caption = "A \"quoted\" <b>caption</b>\twith a tab, a backslash \\ and a long enough tail"
+        let html = try #require(CXHTML.descriptionBytes(caption: caption, image: "https://x.org/a.jpg"))
+        let written = text { out in html.withUnsafeBufferPointer { out.appendString(bytes: $0) } }
+        #expect(
+            written == JSONText.string(try #require(CXHTML.description(caption: caption, image: "https://x.org/a.jpg")))
+        )
+    }
+
     @Test func decimalsAreWrittenAsStringWritesThem() {
         for value in [0, 7, 9, 10, 11, 99, 100, 12_345, Int.max, -1, -10, Int.min] {
             #expect(text { $0.append(decimal: value) } == String(value))
