@@ -96,14 +96,37 @@ struct CXOutput: ~Copyable {
         text.withUTF8 { append($0) }
     }
 
-    /// Appends `value` in decimal: the digits `String(value)` gives.
+    /// Appends `value` in decimal: the digits `String(value)` gives. Numbers below 1000 (node
+    /// ids, coordinates' hundreds, counts: nearly all) are written inline, digit by digit.
+    @inline(__always)
     mutating func append(decimal value: Int) {
-        guard value >= 0 else {
-            append(utf8: String(value))
+        guard value >= 0 && value < 1000 else {
+            appendLarge(decimal: value)
             return
         }
+        reserve(3)
+        let digits = UInt8(truncatingIfNeeded: value)
         if value < 10 {
-            append(UInt8(truncatingIfNeeded: value) &+ 0x30)
+            base[count] = 0x30 &+ digits
+            count &+= 1
+        } else if value < 100 {
+            base[count] = 0x30 &+ digits / 10
+            base[count &+ 1] = 0x30 &+ digits % 10
+            count &+= 2
+        } else {
+            let rest = UInt8(truncatingIfNeeded: value % 100)
+            base[count] = 0x30 &+ UInt8(truncatingIfNeeded: value / 100)
+            base[count &+ 1] = 0x30 &+ rest / 10
+            base[count &+ 2] = 0x30 &+ rest % 10
+            count &+= 3
+        }
+    }
+
+    /// ``append(decimal:)`` of a negative number or one of four digits or more.
+    @inline(never)
+    private mutating func appendLarge(decimal value: Int) {
+        guard value >= 0 else {
+            append(utf8: String(value))
             return
         }
         var digits = 1

@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func decimalsAreWrittenAsStringWritesThem() {
-        for value in [0, 7, 9, 10, 11, 99, 100, 12_345, Int.max, -1, -10, Int.min] {
+        for value in Array(0...1100) + [9_999, 10_000, 12_345, Int.max, -1, -10, Int.min] {
             #expect(text { $0.append(decimal: value) } == String(value))
         }
     }
