@@ -345,44 +345,44 @@ struct CXNetworkBuilder: Sendable {
         let paperLink = paper.map { CXNetworkBuilder.paperLink($0.id.local) }
         if !asNode { add(fixed.name, figure.name) }
         if asNode {
-            add(fixed.description, figure.value(.caption))
+            add(fixed.description, figure.cxValue(.caption))
         } else {
             let html = CXHTML.descriptionBytes(
-                caption: figure.value(.caption)?.text(), image: figure.value(.imageURL)?.text())
+                caption: figure.cxValue(.caption)?.text(), image: figure.cxValue(.imageURL)?.text())
             add(fixed.description, html: html)
         }
         add(fixed.pfocrId, subgraph.figid)
-        add(fixed.pmcId, paper?.value(.pmcid))
-        add(fixed.figureNumber, figure.value(.number))
-        add(fixed.figureTitle, figure.value(.title))
-        add(fixed.figureLink, figure.value(.figureLink))
+        add(fixed.pmcId, paper?.cxValue(.pmcid))
+        add(fixed.figureNumber, figure.cxValue(.number))
+        add(fixed.figureTitle, figure.cxValue(.title))
+        add(fixed.figureLink, figure.cxValue(.figureLink))
         add(fixed.paperLink, paperLink.map(PropertyValue.iri))
-        add(fixed.paperTitle, paper?.value(.title))
-        add(fixed.publicationYear, paper?.value(.year))
+        add(fixed.paperTitle, paper?.cxValue(.title))
+        add(fixed.publicationYear, paper?.cxValue(.year))
         let curated = CXNetworkBuilder.curatedOrganisms(figure)
         add(fixed.organism, asNode ? curated : organism ?? curated)
         if asNode {
-            add(fixed.reference, paper?.value(.reference))
+            add(fixed.reference, paper?.cxValue(.reference))
         } else {
             add(fixed.rights, CXNetworkBuilder.rights)
             add(fixed.networkType, CXNetworkBuilder.networkType)
             add(fixed.methods, CXNetworkBuilder.methods)
             if let paper {
                 let html = CXHTML.referenceBytes(
-                    text: paper.value(.reference)?.text(), title: paper.value(.title)?.text(), link: paperLink)
+                    text: paper.cxValue(.reference)?.text(), title: paper.cxValue(.title)?.text(), link: paperLink)
                 add(fixed.reference, html: html)
             }
         }
-        add(fixed.ndexUUID, figure.value(.ndexUUID))
-        for index in figureExtraKeys.indices { add(figureExtraNames[index], figure.value(figureExtraKeys[index])) }
+        add(fixed.ndexUUID, figure.cxValue(.ndexUUID))
+        for index in figureExtraKeys.indices { add(figureExtraNames[index], figure.cxValue(figureExtraKeys[index])) }
         if let paper {
-            for index in paperExtraKeys.indices { add(paperExtraNames[index], paper.value(paperExtraKeys[index])) }
+            for index in paperExtraKeys.indices { add(paperExtraNames[index], paper.cxValue(paperExtraKeys[index])) }
         }
     }
 
     /// The figure's curated organism names joined by `, `; nil when it has none.
     static func curatedOrganisms(_ figure: GraphNode) -> String? {
-        guard case .stringList(let organisms) = figure.value(.organisms), !organisms.isEmpty else { return nil }
+        guard case .stringList(let organisms) = figure.cxValue(.organisms), !organisms.isEmpty else { return nil }
         return organisms.joined(separator: ", ")
     }
 
@@ -420,7 +420,7 @@ struct CXNetworkBuilder: Sendable {
             network.addNodeAttribute(ncbigeneName, string: node.id.local, from: start)
             // The symbol, then the gene's own attributes, then the rest of the vocabulary's.
             if symbolFirst[order] {
-                if let value = node.value(keys[0]) {
+                if let value = node.cxValue(keys[0]) {
                     network.addNodeAttribute(propertyNames[0], value, from: start)
                 }
                 pending = 1
@@ -433,7 +433,7 @@ struct CXNetworkBuilder: Sendable {
             }
         }
         for index in pending..<keys.count {
-            guard let value = node.value(keys[index]) else { continue }
+            guard let value = node.cxValue(keys[index]) else { continue }
             network.addNodeAttribute(propertyNames[index], value, from: start)
         }
         if let evidence {
@@ -570,4 +570,26 @@ enum CXEvidenceValue: Sendable, Equatable {
 enum CXFigureValue {
     case value(PropertyValue)
     case html([UInt8])
+}
+
+extension GraphNode {
+    /// ``value(_:)``, comparing byte lengths before texts: the figure and paper nodes have a
+    /// few dozen properties, looked up by name for every attribute, and most comparisons were
+    /// of two different names (a call into the standard library's string comparison each).
+    ///
+    /// The same answer: names of different byte lengths can only be equal (canonically
+    /// equivalent) when one is not ASCII; property names are the schema's ASCII keys, and a
+    /// name asked for that is not ASCII is looked up by ``value(_:)`` itself.
+    func cxValue(_ name: String) -> PropertyValue? {
+        let length = name.utf8.count
+        for index in properties.indices
+        where properties[index].name.utf8.count == length && properties[index].name == name {
+            return properties[index].value
+        }
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return value(name) }
+        return nil
+    }
+
+    /// ``cxValue(_:)`` of a schema key.
+    func cxValue(_ key: PropertyKey) -> PropertyValue? { cxValue(key.name) }
 }

@@ -87,4 +87,18 @@ import Testing
         #expect(CXEvidenceValue(property: PropertyKey.words.name) == .word)
         #expect(CXEvidenceValue(property: "notAMentionsProperty") == .other)
     }
+
+    /// `cxValue` answers as `value`, for names present, absent, of equal lengths, and for a
+    /// name that is not ASCII but equals an ASCII one (the Kelvin sign is canonically `K`).
+    @Test func nodeValuesAreFoundAsValueFindsThem() {
+        let node = GraphNode(
+            kind: .figure, id: Identifier(.figure, "f"), name: "f",
+            properties: [
+                Property("title", .string("T")), Property("year", .integer(2020)), Property("K", .string("k")),
+                Property("title", .string("second")),
+            ])
+        for name in ["title", "year", "yeas", "K", "\u{212A}", "", "caption", "titles"] {
+            #expect(node.cxValue(name) == node.value(name), "\(name)")
+        }
+    }
 }
