@@ -12,18 +12,39 @@ import PFOCRRecords
 /// literals, whose length is known). The renderer copies the finished bytes into the figure's
 /// fragment at once.
 ///
+/// It can also write into memory it is lent (``init(writingInto:)``, an array's uninitialized
+/// capacity), so a file is made where it is kept, without a copy; should the memory be too
+/// small, it moves to memory of its own (``isInPlace`` false).
+///
 /// Noncopyable, so the buffer it owns is freed exactly once.
 struct CXOutput: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
+    /// False while the bytes are in lent memory, which is not freed here.
+    private var owned = true
 
     init(capacity: Int) {
         self.capacity = max(capacity, 64)
         base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
     }
 
-    deinit { base.deallocate() }
+    /// Writes into `buffer` (lent: not freed here) while the bytes fit.
+    init(writingInto buffer: UnsafeMutableBufferPointer<UInt8>) {
+        if let start = buffer.baseAddress, buffer.count > 0 {
+            base = start
+            capacity = buffer.count
+            owned = false
+        } else {
+            capacity = 64
+            base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        }
+    }
+
+    deinit { if owned { base.deallocate() } }
+
+    /// True while the bytes are in the memory given to ``init(writingInto:)``.
+    var isInPlace: Bool { !owned }
 
     /// Room for `extra` more bytes.
     @inline(__always)
@@ -36,9 +57,10 @@ struct CXOutput: ~Copyable {
         let newCapacity = max(2 * capacity, count + extra)
         let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         newBase.initialize(from: base, count: count)
-        base.deallocate()
+        if owned { base.deallocate() }
         base = newBase
         capacity = newCapacity
+        owned = true
     }
 
     /// Room for `extra` more bytes without growing again.

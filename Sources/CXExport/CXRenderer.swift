@@ -56,14 +56,40 @@ struct CXRenderer: FigureRenderer {
             fragment.endSegment(file: accountingFile, tally: tally)
         }
         guard !network.nodes.isEmpty else { return }
-        // About what a node takes in either dialect, and the style and network attributes.
-        var out = CXOutput(capacity: 4096 + 2 * network.json.count + 256 * network.nodes.count)
-        fragment.bytes.reserveCapacity(dialects.count * (4096 + 512 * network.nodes.count))
         for (index, dialect) in dialects.enumerated() {
-            out.removeAll()
-            write(network, in: dialect, to: &out)
-            fragment.bytes.append(contentsOf: out.bytes)
+            write(network, in: dialect, to: &fragment.bytes)
             fragment.endSegment(file: index, tally: index == 0 ? CXRenderer.tally(network) : .zero)
+        }
+    }
+
+    /// Appends `network` in `dialect` to `bytes`. Into an empty array (a figure's first file)
+    /// the writer writes in place, in the array's new capacity, sized to hold any file of the
+    /// network; else, or when the file does not fit after all, it writes to a buffer of its
+    /// own that is then copied.
+    private func write(_ network: borrowing CXNetwork, in dialect: CXDialect, to bytes: inout [UInt8]) {
+        // The values, each name spelled and the punctuation of each attribute and node, the
+        // style, the declarations and metadata.
+        let bound =
+            8192 + (dialect == .cx2 ? cx2Writer.style.count : cx1Writer.style.count) + network.json.count
+            + 96 * (network.attributes.count + network.nodeAttributes.count + network.edgeAttributes.count)
+            + 192 * (network.nodes.count + network.edges.count)
+        if bytes.isEmpty {
+            var spilled: [UInt8]? = nil
+            bytes = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
+                var out = CXOutput(writingInto: buffer)
+                write(network, in: dialect, to: &out)
+                if out.isInPlace {
+                    count = out.count
+                } else {
+                    spilled = Array(out.bytes)
+                    count = 0
+                }
+            }
+            if let spilled { bytes = spilled }
+        } else {
+            var out = CXOutput(capacity: bound)
+            write(network, in: dialect, to: &out)
+            bytes.append(contentsOf: out.bytes)
         }
     }
 

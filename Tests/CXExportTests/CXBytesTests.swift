@@ -101,4 +101,26 @@ import Testing
             #expect(node.cxValue(name) == node.value(name), "\(name)")
         }
     }
+
+    /// Writing into lent memory: in place while the bytes fit, then in memory of its own,
+    /// the bytes the same.
+    @Test func lentMemoryIsLeftWhenItIsFull() {
+        let expected = (0..<100).map(String.init).joined(separator: ",")
+        for size in [0, 1, 16, 64, 1024] {
+            var written = ""
+            var inPlace = false
+            _ = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+                var out = CXOutput(writingInto: buffer)
+                for value in 0..<100 {
+                    if value > 0 { out.append(",") }
+                    out.append(decimal: value)
+                }
+                written = String(decoding: out.bytes, as: UTF8.self)
+                inPlace = out.isInPlace
+                count = 0
+            }
+            #expect(written == expected, "\(size)")
+            #expect(inPlace == (size >= expected.utf8.count), "\(size)")
+        }
+    }
 }
