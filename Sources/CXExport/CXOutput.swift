@@ -82,9 +82,30 @@ struct CXOutput: ~Copyable {
     @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress else { return }
-        reserve(bytes.count)
-        (base + count).update(from: source, count: bytes.count)
-        count &+= bytes.count
+        copy(source, bytes.count)
+    }
+
+    /// Appends `length` bytes from `source`. Up to 32 bytes (names, most values) are copied
+    /// with two overlapping loads and stores of 4, 8 or 16 bytes, not a call to `memcpy`.
+    @inline(__always)
+    private mutating func copy(_ source: UnsafePointer<UInt8>, _ length: Int) {
+        reserve(length)
+        let from = UnsafeRawPointer(source)
+        let to = UnsafeMutableRawPointer(base + count)
+        if length >= 16 && length <= 32 {
+            to.storeBytes(of: from.loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
+            (to + (length &- 16)).storeBytes(
+                of: (from + (length &- 16)).loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
+        } else if length >= 8 && length < 16 {
+            to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            (to + (length &- 8)).storeBytes(of: (from + (length &- 8)).loadUnaligned(as: UInt64.self), as: UInt64.self)
+        } else if length >= 4 && length < 8 {
+            to.storeBytes(of: from.loadUnaligned(as: UInt32.self), as: UInt32.self)
+            (to + (length &- 4)).storeBytes(of: (from + (length &- 4)).loadUnaligned(as: UInt32.self), as: UInt32.self)
+        } else {
+            (base + count).update(from: source, count: length)
+        }
+        count &+= length
     }
 
     /// Appends `source[range]`: a name's spelling.
@@ -223,9 +244,7 @@ struct CXOutput: ~Copyable {
             }
             index &+= 1
         }
-        reserve(length)
-        (base + count).update(from: source, count: length)
-        count &+= length
+        copy(source, length)
     }
 
     /// ``appendEscaped(bytes:)`` of a text with something to escape: runs without anything to

@@ -123,4 +123,21 @@ import Testing
             #expect(inPlace == (size >= expected.utf8.count), "\(size)")
         }
     }
+
+    /// Copies of every length up to past the inline sizes, at every offset.
+    @Test func bytesOfEveryLengthAreCopied() {
+        let source = (0..<80).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 1) }
+        for offset in 0..<3 {
+            for length in 0...40 {
+                var out = CXOutput(capacity: 0)
+                for _ in 0..<offset { out.append(UInt8(ascii: "x")) }
+                source.withUnsafeBufferPointer {
+                    out.append(UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)]))
+                }
+                #expect(
+                    Array(out.bytes) == Array(repeating: UInt8(ascii: "x"), count: offset)
+                        + source[offset..<(offset + length)])
+            }
+        }
+    }
 }
