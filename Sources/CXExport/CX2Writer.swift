@@ -133,16 +133,24 @@ struct CX2Writer: Sendable {
     private func appendAttributes(
         _ attributes: [CXAttribute], _ range: Range<Int>, of network: borrowing CXNetwork, to out: inout CXOutput
     ) {
-        for index in range {
-            if index > range.lowerBound { out.append(",") }
-            let attribute = attributes[index]
-            if attribute.key != CXNames.unknown {
-                out.append(keys.bytes, keys.ranges[attribute.key])
-            } else {
-                out.appendString(network.unknownNames[attribute.unknownName])
-                out.append(":")
+        // The arrays are opened once for the element, not once per attribute.
+        let json = network.json.bytes
+        keys.bytes.withUnsafeBufferPointer { spellings in
+            keys.ranges.withUnsafeBufferPointer { spelled in
+                attributes.withUnsafeBufferPointer { attributes in
+                    for index in range {
+                        if index > range.lowerBound { out.append(UInt8(ascii: ",")) }
+                        let attribute = attributes[index]
+                        if attribute.key != CXNames.unknown {
+                            out.append(spellings, spelled[attribute.key])
+                        } else {
+                            out.appendString(network.unknownNames[attribute.unknownName])
+                            out.append(UInt8(ascii: ":"))
+                        }
+                        out.append(json, attribute.value)
+                    }
+                }
             }
-            out.append(network.json.bytes, attribute.value)
         }
     }
 }
