@@ -1,4 +1,5 @@
 import PFOCRGraph
+import PFOCRRecords
 
 /// The HTML network attributes of PFOCR's NDEx networks, written as wikipathways/pfocr2ndex
 /// writes them (notebooks/update_pfocr.ipynb, "Update properties of remaining networks"),
@@ -77,25 +78,42 @@ enum CXHTML {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends ``escape(_:)`` of `text` as UTF-8: runs without `&<>"` are copied whole.
+    /// Appends ``escape(_:)`` of `text` as UTF-8: runs without `&<>"` (found eight bytes at a
+    /// time: a caption is a paragraph of text) are copied whole.
     static func appendEscaped(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let count = bytes.count
             var start = 0
-            for index in bytes.indices {
+            var index = 0
+            while index < count {
+                if index + 8 <= count {
+                    let word = ByteWord.load(base, at: index)
+                    if !(ByteWord.hasByte(UInt8(ascii: "&"), in: word) || ByteWord.hasByte(UInt8(ascii: "<"), in: word)
+                        || ByteWord.hasByte(UInt8(ascii: ">"), in: word)
+                        || ByteWord.hasByte(UInt8(ascii: "\""), in: word))
+                    {
+                        index += 8
+                        continue
+                    }
+                }
                 let reference: StaticString
-                switch bytes[index] {
+                switch base[index] {
                 case UInt8(ascii: "&"): reference = "&amp;"
                 case UInt8(ascii: "<"): reference = "&lt;"
                 case UInt8(ascii: ">"): reference = "&gt;"
                 case UInt8(ascii: "\""): reference = "&quot;"
-                default: continue
+                default:
+                    index += 1
+                    continue
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
                 out.append(reference)
-                start = index + 1
+                index += 1
+                start = index
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: count - start))
         }
     }
 }

@@ -140,4 +140,28 @@ import Testing
             }
         }
     }
+
+    /// HTML escaping found by words gives what escaping character by character gives, with
+    /// each special character at every position of a word.
+    @Test func htmlIsEscapedAtEveryPosition() {
+        func reference(_ text: String) -> String {
+            var out = ""
+            for character in text.unicodeScalars {
+                switch character {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                default: out.unicodeScalars.append(character)
+                }
+            }
+            return out
+        }
+        for special in ["&", "<", ">", "\"", "γ"] {
+            for position in 0..<17 {
+                let text = String(repeating: "x", count: position) + special + "tail & more"
+                #expect(CXHTML.escape(text) == reference(text), "\(text)")
+            }
+        }
+    }
 }
