@@ -1,7 +1,8 @@
 import PFOCRGraph
 
 /// CX values as JSON bytes, typed exactly as declared: integers and doubles as JSON numbers,
-/// lists as arrays, strings through ``JSONText`` (whose byte appenders write exactly this).
+/// lists as arrays, strings escaped by ``CXOutput`` as ``JSONText`` escapes them: the bytes
+/// ``JSONText``'s byte appenders write (CXBytesTests compares them).
 enum CXJSON {
     /// A property value: the bytes ``JSONText/appendValue(_:to:)`` writes.
     static func appendValue(_ value: PropertyValue, to out: inout CXOutput) {

@@ -529,6 +529,7 @@ struct CXNetworkBuilder: Sendable {
                 source: source, target: target, interaction: network.appendString(interaction), attributes: attributes))
     }
 
+    @inline(__always)
     private func declareNodeFields(_ declarations: inout CXDeclarations) {
         guard declarations.isEmpty else { return }
         for name in nodeFieldNames { _ = declarations.admit(name, .string) }
