@@ -8,61 +8,54 @@ import PFOCRGraph
 /// string, the default), `cartesianLayout` in node order, `cyVisualProperties`, `status`.
 /// Node names, represents and interactions are never repeated as attributes.
 ///
-/// It appends bytes, from the network's values and its own precomputed bytes: it runs on the
-/// worker threads, once per figure.
+/// It copies bytes: the network's values are JSON already (``CXNetwork/json``) and every
+/// attribute name is spelled once with what follows it; it runs on the worker threads, once
+/// per figure.
 struct CX1Writer: Sendable {
     /// The style's `cyVisualProperties` elements.
     let style: [UInt8]
-    let context: CXContext
     /// Spells the attribute names.
     let names: CXNames
+    /// Per name key: the name and the value's key, `"name","v":`, copied at once.
+    private let keys: CXSpellings
 
-    func write(_ network: CXNetwork, to out: inout [UInt8]) {
+    init(style: [UInt8], names: CXNames) {
+        self.style = style
+        self.names = names
+        keys = names.spelled(followedBy: ",\"v\":")
+    }
+
+    func write(_ network: borrowing CXNetwork, to out: inout CXOutput) {
         let nodeAttributes = network.nodeAttributeCount
         let edgeAttributes = network.edgeAttributeCount
         out.append("[{\"numberVerification\":[{\"longNumber\":281474976710655}]},\n")
         out.append("{\"metaData\":[")
-        var first = true
-        func meta(_ name: StaticString, _ count: Int, idCounter: Int? = nil) {
-            if !first { out.append(",") }
-            first = false
-            out.append("{\"name\":\"")
-            out.append(name)
-            out.append("\",\"version\":\"1.0\",\"elementCount\":")
-            out.append(decimal: count)
-            if let idCounter {
-                out.append(",\"idCounter\":")
-                out.append(decimal: idCounter)
-            }
-            out.append(",\"consistencyGroup\":1,\"properties\":[]}")
-        }
-        meta("networkAttributes", network.attributes.count)
-        meta("nodes", network.nodes.count, idCounter: max(network.nodes.count - 1, 0))
-        meta("edges", network.edges.count, idCounter: max(network.edges.count - 1, 0))
-        if nodeAttributes > 0 { meta("nodeAttributes", nodeAttributes) }
-        if edgeAttributes > 0 { meta("edgeAttributes", edgeAttributes) }
-        if !network.nodes.isEmpty { meta("cartesianLayout", network.nodes.count) }
-        meta("cyVisualProperties", CXStyle.cx1ElementCount)
+        meta("{\"name\":\"networkAttributes", network.attributes.count, to: &out)
+        meta(",{\"name\":\"nodes", network.nodes.count, idCounter: max(network.nodes.count - 1, 0), to: &out)
+        meta(",{\"name\":\"edges", network.edges.count, idCounter: max(network.edges.count - 1, 0), to: &out)
+        if nodeAttributes > 0 { meta(",{\"name\":\"nodeAttributes", nodeAttributes, to: &out) }
+        if edgeAttributes > 0 { meta(",{\"name\":\"edgeAttributes", edgeAttributes, to: &out) }
+        if !network.nodes.isEmpty { meta(",{\"name\":\"cartesianLayout", network.nodes.count, to: &out) }
+        meta(",{\"name\":\"cyVisualProperties", CXStyle.cx1ElementCount, to: &out)
         out.append("]},\n")
 
         out.append("{\"networkAttributes\":[")
         for index in network.attributes.indices {
             out.append(index == 0 ? "\n" : ",\n")
             out.append("{\"n\":")
-            appendAttribute(network.attributes, index, to: &out)
+            appendAttribute(network.attributes, index, of: network, to: &out)
         }
         out.append("]},\n")
 
         if !network.nodes.isEmpty {
             out.append("{\"nodes\":[")
             for (id, node) in network.nodes.enumerated() {
-                out.append(id == 0 ? "\n" : ",\n")
-                out.append("{\"@id\":")
+                if id == 0 { out.append("\n{\"@id\":") } else { out.append(",\n{\"@id\":") }
                 out.append(decimal: id)
                 out.append(",\"n\":")
-                JSONText.appendString(node.name, to: &out)
+                out.append(network.json.bytes, node.name)
                 out.append(",\"r\":")
-                context.appendRepresents(node.id, to: &out)
+                out.append(network.json.bytes, node.represents)
                 out.append("}")
             }
             out.append("]},\n")
@@ -74,7 +67,7 @@ struct CX1Writer: Sendable {
                 out.append(id == 0 ? "\n" : ",\n")
                 CXJSON.appendEdgeStart("{\"@id\":", id, edge, to: &out)
                 out.append(",\"i\":")
-                JSONText.appendString(edge.interaction, to: &out)
+                out.append(network.json.bytes, edge.interaction)
                 out.append("}")
             }
             out.append("]},\n")
@@ -86,18 +79,17 @@ struct CX1Writer: Sendable {
             // Nodes and attributes are read in place, by index: iterating would copy each,
             // retaining and releasing its strings.
             for id in network.nodes.indices {
-                out.append(count == 0 ? "\n" : ",\n")
+                if count == 0 { out.append("\n{\"po\":") } else { out.append(",\n{\"po\":") }
                 count += 1
-                out.append("{\"po\":")
                 out.append(decimal: id)
                 out.append(",\"n\":\"type\",\"v\":")
-                JSONText.appendString(network.nodes[id].type, to: &out)
+                out.append(network.json.bytes, network.nodes[id].type)
                 out.append("}")
                 for index in network.nodes[id].attributes {
                     out.append(",\n{\"po\":")
                     out.append(decimal: id)
                     out.append(",\"n\":")
-                    appendAttribute(network.nodeAttributes, index, to: &out)
+                    appendAttribute(network.nodeAttributes, index, of: network, to: &out)
                     count += 1
                 }
             }
@@ -114,7 +106,7 @@ struct CX1Writer: Sendable {
                     out.append("{\"po\":")
                     out.append(decimal: id)
                     out.append(",\"n\":")
-                    appendAttribute(network.edgeAttributes, index, to: &out)
+                    appendAttribute(network.edgeAttributes, index, of: network, to: &out)
                 }
             }
             out.append("]},\n")
@@ -123,8 +115,7 @@ struct CX1Writer: Sendable {
         if !network.nodes.isEmpty {
             out.append("{\"cartesianLayout\":[")
             for (id, node) in network.nodes.enumerated() {
-                out.append(id == 0 ? "\n" : ",\n")
-                out.append("{\"node\":")
+                if id == 0 { out.append("\n{\"node\":") } else { out.append(",\n{\"node\":") }
                 out.append(decimal: id)
                 out.append(",\"x\":")
                 CXJSON.appendCoordinate(node.x, to: &out)
@@ -136,27 +127,44 @@ struct CX1Writer: Sendable {
         }
 
         out.append("{\"cyVisualProperties\":[\n")
-        out.append(contentsOf: style)
+        out.append(style)
         out.append("]},\n")
         out.append("{\"status\":[{\"error\":\"\",\"success\":true}]}]\n")
     }
 
     /// `name","v":value[,"d":type]}` after an element's opening `{"n":` (or `{"po":id,"n":`):
-    /// attribute `index` of `attributes`, read in place (passing the attribute would copy it,
-    /// retaining and releasing its name and value).
-    private func appendAttribute(_ attributes: [CXAttribute], _ index: Int, to out: inout [UInt8]) {
-        if !names.appendJSON(key: attributes[index].key, to: &out) {
-            JSONText.appendString(attributes[index].name, to: &out)
+    /// attribute `index` of `attributes`.
+    private func appendAttribute(
+        _ attributes: [CXAttribute], _ index: Int, of network: borrowing CXNetwork, to out: inout CXOutput
+    ) {
+        let attribute = attributes[index]
+        if attribute.key != CXNames.unknown {
+            out.append(keys.bytes, keys.ranges[attribute.key])
+        } else {
+            out.appendString(network.unknownNames[attribute.unknownName])
+            out.append(",\"v\":")
         }
-        out.append(",\"v\":")
-        CXJSON.appendValue(attributes[index].value, to: &out)
+        out.append(network.json.bytes, attribute.value)
         // The type and the closing brace as one literal each.
-        switch attributes[index].type {
+        switch attribute.type {
         case .string: out.append("}")
         case .integer: out.append(",\"d\":\"integer\"}")
         case .double: out.append(",\"d\":\"double\"}")
         case .boolean: out.append(",\"d\":\"boolean\"}")
         case .listOfString: out.append(",\"d\":\"list_of_string\"}")
         }
+    }
+
+    /// One aspect's `metaData` element: `opening` (the comma before it, if any, and the name's
+    /// first part), then the rest.
+    private func meta(_ opening: StaticString, _ count: Int, idCounter: Int? = nil, to out: inout CXOutput) {
+        out.append(opening)
+        out.append("\",\"version\":\"1.0\",\"elementCount\":")
+        out.append(decimal: count)
+        if let idCounter {
+            out.append(",\"idCounter\":")
+            out.append(decimal: idCounter)
+        }
+        out.append(",\"consistencyGroup\":1,\"properties\":[]}")
     }
 }

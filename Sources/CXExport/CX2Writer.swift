@@ -7,81 +7,69 @@ import PFOCRGraph
 /// `visualProperties`, and `status` last. Empty aspects are left out (with their metaData).
 /// One aspect per line and one node or edge per line, so diffs of two exports stay readable.
 ///
-/// It appends bytes, from the network's values and its own precomputed bytes: it runs on the
-/// worker threads, once per figure.
+/// It copies bytes: the network's values are JSON already (``CXNetwork/json``) and every
+/// attribute name is spelled once with what follows it; it runs on the worker threads, once
+/// per figure.
 struct CX2Writer: Sendable {
     /// The style's `visualProperties` element.
     let style: [UInt8]
-    let context: CXContext
     /// Spells the attribute names.
     let names: CXNames
+    /// Per name key: the name as an object key, `"name":`, copied at once.
+    private let keys: CXSpellings
 
-    func write(_ network: CXNetwork, to out: inout [UInt8]) {
+    init(style: [UInt8], names: CXNames) {
+        self.style = style
+        self.names = names
+        keys = names.spelled(followedBy: ":")
+    }
+
+    func write(_ network: borrowing CXNetwork, to out: inout CXOutput) {
         out.append("[{\"CXVersion\":\"2.0\",\"hasFragments\":false},\n")
         let hasDeclarations =
             !(network.networkDeclarations.isEmpty && network.nodeDeclarations.isEmpty
             && network.edgeDeclarations.isEmpty)
         out.append("{\"metaData\":[")
-        var first = true
-        func meta(_ name: StaticString, _ count: Int) {
-            if !first { out.append(",") }
-            first = false
-            out.append("{\"name\":\"")
-            out.append(name)
-            out.append("\",\"elementCount\":")
-            out.append(decimal: count)
+        if hasDeclarations { out.append("{\"name\":\"attributeDeclarations\",\"elementCount\":1},") }
+        out.append("{\"name\":\"networkAttributes\",\"elementCount\":1}")
+        if !network.nodes.isEmpty {
+            out.append(",{\"name\":\"nodes\",\"elementCount\":")
+            out.append(decimal: network.nodes.count)
             out.append("}")
         }
-        if hasDeclarations { meta("attributeDeclarations", 1) }
-        meta("networkAttributes", 1)
-        if !network.nodes.isEmpty { meta("nodes", network.nodes.count) }
-        if !network.edges.isEmpty { meta("edges", network.edges.count) }
-        meta("visualProperties", 1)
-        out.append("]},\n")
+        if !network.edges.isEmpty {
+            out.append(",{\"name\":\"edges\",\"elementCount\":")
+            out.append(decimal: network.edges.count)
+            out.append("}")
+        }
+        out.append(",{\"name\":\"visualProperties\",\"elementCount\":1}]},\n")
 
         if hasDeclarations {
             out.append("{\"attributeDeclarations\":[{")
             var aspects = 0
-            func declare(_ aspect: StaticString, _ declarations: CXDeclarations) {
-                guard !declarations.isEmpty else { return }
-                if aspects > 0 { out.append(",") }
-                aspects += 1
-                out.append("\"")
-                out.append(aspect)
-                out.append("\":{")
-                for (index, entry) in declarations.entries.enumerated() {
-                    if index > 0 { out.append(",") }
-                    if !names.appendJSON(key: entry.key, to: &out) { JSONText.appendString(entry.name, to: &out) }
-                    out.append(":{\"d\":\"")
-                    out.append(utf8: entry.type.rawValue)
-                    out.append("\"}")
-                }
-                out.append("}")
-            }
-            declare("networkAttributes", network.networkDeclarations)
-            declare("nodes", network.nodeDeclarations)
-            declare("edges", network.edgeDeclarations)
+            declare("networkAttributes", network.networkDeclarations, &aspects, to: &out)
+            declare("nodes", network.nodeDeclarations, &aspects, to: &out)
+            declare("edges", network.edgeDeclarations, &aspects, to: &out)
             out.append("}]},\n")
         }
 
         out.append("{\"networkAttributes\":[{")
-        appendAttributes(network.attributes[...], to: &out)
+        appendAttributes(network.attributes, network.attributes.indices, of: network, to: &out)
         out.append("}]},\n")
 
         if !network.nodes.isEmpty {
             out.append("{\"nodes\":[")
             for (id, node) in network.nodes.enumerated() {
-                out.append(id == 0 ? "\n" : ",\n")
-                out.append("{\"id\":")
+                if id == 0 { out.append("\n{\"id\":") } else { out.append(",\n{\"id\":") }
                 out.append(decimal: id)
                 out.append(",\"v\":{\"name\":")
-                JSONText.appendString(node.name, to: &out)
+                out.append(network.json.bytes, node.name)
                 out.append(",\"represents\":")
-                context.appendRepresents(node.id, to: &out)
+                out.append(network.json.bytes, node.represents)
                 out.append(",\"type\":")
-                JSONText.appendString(node.type, to: &out)
+                out.append(network.json.bytes, node.type)
                 if !node.attributes.isEmpty { out.append(",") }
-                appendAttributes(network.nodeAttributes[node.attributes], to: &out)
+                appendAttributes(network.nodeAttributes, node.attributes, of: network, to: &out)
                 out.append("},\"x\":")
                 CXJSON.appendCoordinate(node.x, to: &out)
                 out.append(",\"y\":")
@@ -97,31 +85,72 @@ struct CX2Writer: Sendable {
                 out.append(id == 0 ? "\n" : ",\n")
                 CXJSON.appendEdgeStart("{\"id\":", id, edge, to: &out)
                 out.append(",\"v\":{\"interaction\":")
-                JSONText.appendString(edge.interaction, to: &out)
+                out.append(network.json.bytes, edge.interaction)
                 if !edge.attributes.isEmpty { out.append(",") }
-                appendAttributes(network.edgeAttributes[edge.attributes], to: &out)
+                appendAttributes(network.edgeAttributes, edge.attributes, of: network, to: &out)
                 out.append("}}")
             }
             out.append("]},\n")
         }
 
         out.append("{\"visualProperties\":[")
-        out.append(contentsOf: style)
+        out.append(style)
         out.append("]},\n")
         out.append("{\"status\":[{\"error\":\"\",\"success\":true}]}]\n")
     }
 
-    private func appendAttributes(_ attributes: ArraySlice<CXAttribute>, to out: inout [UInt8]) {
-        var first = true
-        // By index: iterating would copy each attribute, retaining and releasing its strings.
-        for index in attributes.indices {
-            if !first { out.append(",") }
-            first = false
-            if !names.appendJSON(key: attributes[index].key, to: &out) {
-                JSONText.appendString(attributes[index].name, to: &out)
+    /// One aspect's declarations, `"aspect":{"name":{"d":"type"},...}`, unless it has none.
+    private func declare(
+        _ aspect: StaticString, _ declarations: CXDeclarations, _ aspects: inout Int, to out: inout CXOutput
+    ) {
+        guard !declarations.isEmpty else { return }
+        out.append(aspects > 0 ? ",\"" : "\"")
+        aspects += 1
+        out.append(aspect)
+        out.append("\":{")
+        for index in declarations.entries.indices {
+            if index > 0 { out.append(",") }
+            let key = declarations.entries[index].key
+            if key != CXNames.unknown {
+                out.append(keys.bytes, keys.ranges[key])
+            } else {
+                out.appendString(declarations.entries[index].name)
+                out.append(":")
             }
-            out.append(":")
-            CXJSON.appendValue(attributes[index].value, to: &out)
+            // The type and the closing brace as one literal each.
+            switch declarations.entries[index].type {
+            case .string: out.append("{\"d\":\"string\"}")
+            case .integer: out.append("{\"d\":\"integer\"}")
+            case .double: out.append("{\"d\":\"double\"}")
+            case .boolean: out.append("{\"d\":\"boolean\"}")
+            case .listOfString: out.append("{\"d\":\"list_of_string\"}")
+            }
+        }
+        out.append("}")
+    }
+
+    /// Attributes `range` of `attributes`, comma-separated `"name":value` pairs.
+    private func appendAttributes(
+        _ attributes: [CXAttribute], _ range: Range<Int>, of network: borrowing CXNetwork, to out: inout CXOutput
+    ) {
+        // The arrays are opened once for the element, not once per attribute.
+        let json = network.json.bytes
+        keys.bytes.withUnsafeBufferPointer { spellings in
+            keys.ranges.withUnsafeBufferPointer { spelled in
+                attributes.withUnsafeBufferPointer { attributes in
+                    for index in range {
+                        if index > range.lowerBound { out.append(UInt8(ascii: ",")) }
+                        let attribute = attributes[index]
+                        if attribute.key != CXNames.unknown {
+                            out.append(spellings, spelled[attribute.key])
+                        } else {
+                            out.appendString(network.unknownNames[attribute.unknownName])
+                            out.append(UInt8(ascii: ":"))
+                        }
+                        out.append(json, attribute.value)
+                    }
+                }
+            }
         }
     }
 }

@@ -13,9 +13,12 @@ struct CXContext: Sendable {
     /// Per ``Namespace/ordinal``: the namespace's bit in a set of used namespaces (0 for
     /// namespaces `@context` cannot map), and its JSON-escaped `prefix:` for `represents` (nil
     /// for those). Arrays rather than dictionaries: they are read for every node, and an index
-    /// costs a few instructions where hashing the namespace cost a few hundred.
+    /// costs a few instructions where hashing the namespace cost a few hundred. The prefixes
+    /// are kept with the opening quote (`"ncbigene:`), back to back in one array, each
+    /// namespace's range in ``curiePrefixRanges`` (nil for none).
     private let bits: [UInt16]
-    private let curiePrefixes: [[UInt8]?]
+    private let curiePrefixes: [UInt8]
+    private let curiePrefixRanges: [Range<Int>?]
     /// The `@context` text of every set of used namespaces, indexed by the set's bits (at most
     /// 2^9: the namespaces of ``Namespace``).
     private let texts: [String]
@@ -27,15 +30,18 @@ struct CXContext: Sendable {
             return (namespace, entry.curie, entry.iriPrefix)
         }.sorted { $0.prefix < $1.prefix }
         var bits = [UInt16](repeating: 0, count: Namespace.allCases.count)
-        var curiePrefixes = [[UInt8]?](repeating: nil, count: Namespace.allCases.count)
+        var curiePrefixes: [UInt8] = []
+        var curiePrefixRanges = [Range<Int>?](repeating: nil, count: Namespace.allCases.count)
         for (index, entry) in entries.enumerated() {
             bits[entry.namespace.ordinal] = 1 << UInt16(index)
-            var prefix: [UInt8] = []
-            JSONText.appendEscaped(entry.prefix + ":", to: &prefix)
-            curiePrefixes[entry.namespace.ordinal] = prefix
+            let start = curiePrefixes.count
+            curiePrefixes.append(UInt8(ascii: "\""))
+            JSONText.appendEscaped(entry.prefix + ":", to: &curiePrefixes)
+            curiePrefixRanges[entry.namespace.ordinal] = start..<curiePrefixes.count
         }
         self.bits = bits
         self.curiePrefixes = curiePrefixes
+        self.curiePrefixRanges = curiePrefixRanges
         let entries = entries
         texts = (0..<(1 << entries.count)).map { set in
             var text = "{"
@@ -59,14 +65,13 @@ struct CXContext: Sendable {
 
     /// Appends `represents` of `id` as a JSON string: a CURIE when `@context` can expand it,
     /// else the IRI.
-    func appendRepresents(_ id: Identifier, to out: inout [UInt8]) {
-        guard let prefix = curiePrefixes[id.namespace.ordinal] else {
-            JSONText.appendString(prefixes.iri(id), to: &out)
+    func appendRepresents(_ id: Identifier, to out: inout CXOutput) {
+        guard let prefix = curiePrefixRanges[id.namespace.ordinal] else {
+            out.appendString(prefixes.iri(id))
             return
         }
-        out.append(UInt8(ascii: "\""))
-        out.append(contentsOf: prefix)
-        JSONText.appendEscaped(id.local, to: &out)
+        out.append(curiePrefixes, prefix)
+        out.appendEscaped(id.local)
         out.append(UInt8(ascii: "\""))
     }
 }

@@ -14,7 +14,7 @@ import PFOCRGraph
 /// position that its edges need anyway: an entity's first figure adds the node, later ones
 /// only an edge to it. The driver's ``FigureNews`` says the same for the subgraph's nodes,
 /// but the edges would still need the positions, so the index is the one lookup.
-struct CXCorpusNetwork {
+struct CXCorpusNetwork: ~Copyable {
     /// About what NDEx and Cytoscape Web accept.
     static let edgeLimit = 20_000
 
@@ -73,8 +73,8 @@ struct CXCorpusNetwork {
         return true
     }
 
-    /// The finished network: attributes set, nodes laid out. Call once, when not over the limit.
-    mutating func finish(builder: CXNetworkBuilder) -> CXNetwork {
+    /// Finishes ``network``: attributes set, nodes laid out. Call once, when not over the limit.
+    mutating func finish(builder: CXNetworkBuilder) {
         network.addNetworkAttribute(
             builder.names.name("name"), .string("PFOCR pathway figures (\(figureCount) figures)"))
         network.addNetworkAttribute(
@@ -87,6 +87,5 @@ struct CXCorpusNetwork {
         network.addNetworkAttribute(builder.names.name("figureCount"), .integer(figureCount))
         network.addNetworkAttribute(builder.names.name("@context"), .string(builder.context.text(usedNamespaces)))
         CXLayout.arrange(&network.nodes)
-        return network
     }
 }

@@ -17,7 +17,18 @@ struct CXDeclarations {
     private var types: [CXType?] = []
 
     /// Declares `name` with `type` if new; false when it is declared with another type.
+    ///
+    /// A name declared already, the common case (every attribute of every node is admitted),
+    /// is answered inline.
+    @inline(__always)
     mutating func admit(_ name: CXName, _ type: CXType) -> Bool {
+        if name.key >= 0 && name.key < types.count, let declared = types[name.key] { return declared == type }
+        return declare(name, type)
+    }
+
+    /// ``admit(_:_:)`` of a name not declared yet, or outside the ``CXNames`` table.
+    @inline(never)
+    private mutating func declare(_ name: CXName, _ type: CXType) -> Bool {
         if name.key == CXNames.unknown {
             for index in entries.indices where name.matches(key: entries[index].key, text: entries[index].name) {
                 return entries[index].type == type

@@ -1,33 +1,83 @@
 import PFOCRGraph
 
 /// CX values as JSON bytes, typed exactly as declared: integers and doubles as JSON numbers,
-/// lists as arrays, strings through ``JSONText`` (whose byte appenders write exactly this).
+/// lists as arrays, strings escaped by ``CXOutput`` as ``JSONText`` escapes them: the bytes
+/// ``JSONText``'s byte appenders write (CXBytesTests compares them).
 enum CXJSON {
-    static func appendValue(_ value: PropertyValue, to out: inout [UInt8]) {
-        JSONText.appendValue(value, to: &out)
-    }
-
-    /// An attribute's value; an evidence list as the JSON array of its rows' field (the bytes
-    /// ``JSONText/appendArray(_:to:)`` writes for the list ``GraphSchema/mentions`` would make).
-    static func appendValue(_ value: CXValue, to out: inout [UInt8]) {
+    /// A property value: the bytes ``JSONText/appendValue(_:to:)`` writes.
+    static func appendValue(_ value: PropertyValue, to out: inout CXOutput) {
         switch value {
-        case .value(let value):
-            JSONText.appendValue(value, to: &out)
-        case .evidence(let rows, let field):
-            let text = GraphSchema.evidenceFields[field].value
+        case .string(let text), .iri(let text): out.appendString(text)
+        case .integer(let number): out.append(decimal: number)
+        case .double(let number): out.append(utf8: JSONText.double(number))
+        case .boolean(let flag): flag ? out.append("true") : out.append("false")
+        case .stringList(let items):
             out.append(UInt8(ascii: "["))
-            for index in rows.indices {
+            for index in items.indices {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                JSONText.appendString(text(rows[index]), to: &out)
+                out.appendString(items[index])
             }
             out.append(UInt8(ascii: "]"))
+        }
+    }
+
+    /// A MENTIONS list property still in its evidence rows: the JSON array of one field of
+    /// every row of `rows` (not empty; `value` one of the row-field cases of
+    /// ``CXEvidenceValue``), the bytes ``JSONText/appendArray(_:to:)`` writes for the list
+    /// ``GraphSchema/mentions`` would make.
+    ///
+    /// Why from the rows: a figure network's gene, chemical and disease nodes each carry the
+    /// MENTIONS lists (`words`, `matchedTerms`, `sources`); ``GraphEdge/value(_:)`` makes each
+    /// an array of strings, allocated and freed per node, only to be written once as JSON.
+    static func appendEvidence(_ rows: [MentionEvidence], _ value: CXEvidenceValue, to out: inout CXOutput) {
+        out.append(UInt8(ascii: "["))
+        switch value {
+        case .word:
+            for index in rows.indices {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out.appendString(rows[index].word)
+            }
+        case .matchedTerm:
+            for index in rows.indices {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out.appendString(rows[index].matchedTerm)
+            }
+        case .source:
+            for index in rows.indices {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out.appendString(rows[index].source)
+            }
+        case .field(let field):
+            let text = GraphSchema.evidenceFields[field].value
+            for index in rows.indices {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out.appendString(text(rows[index]))
+            }
+        case .count, .other:
+            break
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// A figure network attribute: the JSON string of ``CXNetworkBuilder/text(_:)`` of
+    /// `value` (a list's JSON array text is made as bytes, not as a `String` of strings).
+    static func appendText(_ value: PropertyValue, to out: inout CXOutput) {
+        switch value {
+        case .string(let text), .iri(let text):
+            out.appendString(text)
+        case .stringList:
+            var array = CXOutput(capacity: 256)
+            appendValue(value, to: &array)
+            out.appendString(String(decoding: array.bytes, as: UTF8.self))
+        default:
+            out.appendString(value.text())
         }
     }
 
     /// A coordinate: whole numbers as `120.0`, so readers see a double. The layout only makes
     /// whole non-negative numbers, written here without formatting a `Double`; anything else
     /// goes through ``JSONText/double(_:)``, which gives the same text for those.
-    static func appendCoordinate(_ value: Double, to out: inout [UInt8]) {
+    static func appendCoordinate(_ value: Double, to out: inout CXOutput) {
         if value.sign == .plus && value < 1e15 && value == value.rounded(.down) {
             out.append(decimal: Int(value))
             out.append(".0")
@@ -38,7 +88,7 @@ enum CXJSON {
 
     /// An edge element's opening, `opening` (`{"id":` or `{"@id":`) then its id, `s` and `t`,
     /// the same in both dialects.
-    static func appendEdgeStart(_ opening: StaticString, _ id: Int, _ edge: CXEdge, to out: inout [UInt8]) {
+    static func appendEdgeStart(_ opening: StaticString, _ id: Int, _ edge: CXEdge, to out: inout CXOutput) {
         out.append(opening)
         out.append(decimal: id)
         out.append(",\"s\":")

@@ -28,6 +28,8 @@ struct CXNames: Sendable {
     /// Every name's JSON string literal, back to back; ``ranges`` gives each key's.
     private var json: [UInt8] = []
     private var ranges: [Range<Int>] = []
+    /// Every name's text, by key.
+    private var texts: [String] = []
 
     /// Adds `text` if new; returns its name.
     @discardableResult
@@ -38,12 +40,29 @@ struct CXNames: Sendable {
         let start = json.count
         JSONText.appendString(text, to: &json)
         ranges.append(start..<json.count)
+        texts.append(text)
         return CXName(text: text, key: key)
     }
 
     /// `text` as a name: with its key when the table holds it.
     func name(_ text: String) -> CXName {
         CXName(text: text, key: keys[text] ?? CXNames.unknown)
+    }
+
+    /// The text of name `key` (not ``unknown``).
+    func text(_ key: Int) -> String { texts[key] }
+
+    /// Every name spelled as a JSON string literal followed by `suffix` (`:` for a CX2 object
+    /// key), for writers that copy a name and what follows it at once.
+    func spelled(followedBy suffix: String) -> CXSpellings {
+        var spellings = CXSpellings()
+        for key in ranges.indices {
+            let start = spellings.bytes.count
+            spellings.bytes.append(contentsOf: json[ranges[key]])
+            spellings.bytes.append(contentsOf: suffix.utf8)
+            spellings.ranges.append(start..<spellings.bytes.count)
+        }
+        return spellings
     }
 
     /// Appends name `key` as a JSON string literal (the bytes ``JSONText/appendString(_:to:)``
@@ -55,4 +74,10 @@ struct CXNames: Sendable {
         json.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
         return true
     }
+}
+
+/// Byte strings by index, back to back in one array (one allocation for all).
+struct CXSpellings: Sendable {
+    var bytes: [UInt8] = []
+    var ranges: [Range<Int>] = []
 }

@@ -5,10 +5,20 @@ import PFOCRGraph
 /// or once for the corpus, and serialised by ``CX2Writer`` or ``CX1Writer``, so the two files
 /// of a figure hold the same network by construction.
 ///
+/// Every value is JSON already: each attribute value, node name, `represents` and `type` is
+/// written once, as the JSON both dialects write for it, into ``json``, and the nodes and
+/// attributes hold their ranges of it. Why: a figure network has about ten attributes per
+/// node; holding them as `String`s and property values cost a retain and a release per
+/// value when built, a switch and an escape when written (twice for the `cx` family), and a
+/// release per value when the network was freed. Now nodes and attributes are plain values
+/// (no references), a network costs a handful of arrays however many nodes it has, and the
+/// writers copy byte ranges.
+///
 /// The attributes of all nodes (and of all edges) are kept back to back in one array, each
-/// element holding its range of it, so a network costs a handful of arrays however many
-/// nodes it has.
-struct CXNetwork {
+/// element holding its range of it.
+struct CXNetwork: ~Copyable {
+    /// The JSON text of every value, back to back (see the type's comment).
+    var json = CXOutput(capacity: 0)
     var attributes: [CXAttribute] = []
     var nodes: [CXNode] = []
     var edges: [CXEdge] = []
@@ -16,6 +26,9 @@ struct CXNetwork {
     var nodeAttributes: [CXAttribute] = []
     /// Every edge's attributes besides `interaction`, edge after edge.
     var edgeAttributes: [CXAttribute] = []
+    /// The texts of attribute names outside the export's ``CXNames`` (rare: every name the
+    /// builder uses is in the table), which ``CXAttribute/unknownName`` indexes.
+    var unknownNames: [String] = []
     /// The declared type of every network, node and edge attribute, in first-use order
     /// (node `name`, `represents`, `type` and edge `interaction` included).
     var networkDeclarations = CXDeclarations()
@@ -31,65 +44,125 @@ struct CXNetwork {
     /// The number of edge attributes besides `interaction` (CX1 `edgeAttributes`).
     var edgeAttributeCount: Int { edgeAttributes.count }
 
-    /// Adds a network attribute unless its name is already used (each name once).
-    mutating func addNetworkAttribute(_ name: CXName, _ value: PropertyValue) {
+    /// The text of an attribute's name (for tests and messages: writers spell names by key).
+    func name(of attribute: CXAttribute, in names: CXNames) -> String {
+        attribute.key == CXNames.unknown ? unknownNames[attribute.unknownName] : names.text(attribute.key)
+    }
+
+    /// ``json`` of `range` as text (for tests).
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: json.bytes[range]), as: UTF8.self)
+    }
+
+    /// Appends `text` to ``json`` as a JSON string and returns its range.
+    mutating func appendString(_ text: String) -> Range<Int> {
+        let start = json.count
+        json.appendString(text)
+        return start..<json.count
+    }
+
+    /// Adds a network attribute of type `type`, its value written by `value` (JSON, to the
+    /// bytes given), unless its name is already used (each name once).
+    mutating func addNetworkAttribute(_ name: CXName, _ type: CXType, value: (inout CXOutput) -> Void) {
         guard !networkDeclarations.contains(name) else {
             typeClashes += 1
             return
         }
-        _ = networkDeclarations.admit(name, CXType(value.type))
-        attributes.append(CXAttribute(name, .value(value)))
+        _ = networkDeclarations.admit(name, type)
+        let start = json.count
+        value(&json)
+        attributes.append(attribute(name, type, from: start))
     }
 
-    /// Adds an attribute to the node whose attributes start at `start` (the last node, being
-    /// built), unless the node already has that name or the name is declared with another type.
+    /// ``addNetworkAttribute(_:_:value:)`` of a property value, typed as it is.
+    mutating func addNetworkAttribute(_ name: CXName, _ value: PropertyValue) {
+        addNetworkAttribute(name, CXType(value.type)) { CXJSON.appendValue(value, to: &$0) }
+    }
+
+    /// Adds an attribute of type `type` to the node whose attributes start at `start` (the
+    /// last node, being built), its value written by `value`, unless the node already has that
+    /// name or the name is declared with another type (then `value` is not called).
+    mutating func addNodeAttribute(
+        _ name: CXName, _ type: CXType, from start: Int, value: (inout CXOutput) -> Void
+    ) {
+        guard
+            CXNetwork.admits(
+                name, type, in: nodeAttributes, from: start, unknownNames: unknownNames,
+                declarations: &nodeDeclarations, clashes: &typeClashes)
+        else { return }
+        let first = json.count
+        value(&json)
+        nodeAttributes.append(attribute(name, type, from: first))
+    }
+
+    /// ``addNodeAttribute(_:_:from:value:)`` of a property value, typed as it is.
     mutating func addNodeAttribute(_ name: CXName, _ value: PropertyValue, from start: Int) {
-        addNodeAttribute(name, .value(value), from: start)
+        addNodeAttribute(name, CXType(value.type), from: start) { CXJSON.appendValue(value, to: &$0) }
     }
 
-    /// ``addNodeAttribute(_:_:from:)`` of a value not yet made (an evidence list).
-    mutating func addNodeAttribute(_ name: CXName, _ value: CXValue, from start: Int) {
-        CXNetwork.add(
-            (name, value), to: &nodeAttributes, from: start, declarations: &nodeDeclarations,
-            clashes: &typeClashes)
+    /// ``addNodeAttribute(_:_:from:value:)`` of a string.
+    mutating func addNodeAttribute(_ name: CXName, string: String, from start: Int) {
+        addNodeAttribute(name, .string, from: start) { $0.appendString(string) }
     }
 
     /// ``addNodeAttribute(_:_:from:)`` for the edge being built.
     mutating func addEdgeAttribute(_ name: CXName, _ value: PropertyValue, from start: Int) {
-        CXNetwork.add(
-            (name, .value(value)), to: &edgeAttributes, from: start, declarations: &edgeDeclarations,
-            clashes: &typeClashes)
+        let type = CXType(value.type)
+        guard
+            CXNetwork.admits(
+                name, type, in: edgeAttributes, from: start, unknownNames: unknownNames,
+                declarations: &edgeDeclarations, clashes: &typeClashes)
+        else { return }
+        let first = json.count
+        CXJSON.appendValue(value, to: &json)
+        edgeAttributes.append(attribute(name, type, from: first))
     }
 
-    private static func add(
-        _ attribute: (name: CXName, value: CXValue), to attributes: inout [CXAttribute], from start: Int,
+    /// True when the element whose attributes start at `start` of `attributes` may take
+    /// `name` with `type`; else counts the value as left out.
+    private static func admits(
+        _ name: CXName, _ type: CXType, in attributes: [CXAttribute], from start: Int, unknownNames: [String],
         declarations: inout CXDeclarations, clashes: inout Int
-    ) {
+    ) -> Bool {
         // By key (see ``CXNames``): an element has about ten attributes, scanned in place.
         var index = start
         while index < attributes.count {
-            if attribute.name.matches(key: attributes[index].key, text: attributes[index].name) {
+            if attributes[index].key == name.key
+                && (name.key != CXNames.unknown || unknownNames[attributes[index].unknownName] == name.text)
+            {
                 clashes += 1
-                return
+                return false
             }
             index += 1
         }
-        guard declarations.admit(attribute.name, attribute.value.type) else {
+        guard declarations.admit(name, type) else {
             clashes += 1
-            return
+            return false
         }
-        attributes.append(CXAttribute(attribute.name, attribute.value))
+        return true
+    }
+
+    /// The attribute `name` of `type` whose value starts at `start` of ``json`` and ends at
+    /// its end.
+    private mutating func attribute(_ name: CXName, _ type: CXType, from start: Int) -> CXAttribute {
+        var unknownName = -1
+        if name.key == CXNames.unknown {
+            unknownName = unknownNames.count
+            unknownNames.append(name.text)
+        }
+        return CXAttribute(key: name.key, unknownName: unknownName, type: type, value: start..<json.count)
     }
 }
 
-/// One node. `name`, `represents` (written from `id`) and `type` are the attributes every
-/// node has; CX1 writes the first two as the node's `n` and `r`, CX2 as ordinary attributes.
+/// One node. `name`, `represents` (a CURIE or IRI) and `type` are the attributes every node
+/// has; CX1 writes the first two as the node's `n` and `r`, CX2 as ordinary attributes. Each
+/// is a range of ``CXNetwork/json``.
 struct CXNode {
     /// The node kind, for the layout's grouping.
     var kind: NodeKind
-    var id: Identifier
-    var name: String
-    var type: String
+    var name: Range<Int>
+    var represents: Range<Int>
+    var type: Range<Int>
     /// Its part of ``CXNetwork/nodeAttributes``.
     var attributes: Range<Int>
     var x: Double = 0
@@ -100,50 +173,22 @@ struct CXNode {
 struct CXEdge {
     var source: Int
     var target: Int
-    /// CX1 `i`, CX2 attribute `interaction`.
-    var interaction: String
+    /// CX1 `i`, CX2 attribute `interaction`: a range of ``CXNetwork/json``.
+    var interaction: Range<Int>
     /// Its part of ``CXNetwork/edgeAttributes``.
     var attributes: Range<Int>
 }
 
-/// One attribute: a name (with its ``CXNames`` key) and a typed value.
+/// One attribute: a name (its ``CXNames`` key) and a typed value, the value's JSON a range of
+/// ``CXNetwork/json``.
 struct CXAttribute {
-    var name: String
-    /// The name's key in the export's ``CXNames``.
+    /// The name's key in the export's ``CXNames``; ``CXNames/unknown`` for a name outside it,
+    /// whose text is ``CXNetwork/unknownNames``[``unknownName``].
     var key: Int
-    var value: CXValue
-
-    init(_ name: CXName, _ value: CXValue) {
-        self.name = name.text
-        key = name.key
-        self.value = value
-    }
-
+    var unknownName: Int
     /// The CX data type of the value (`d`), the same in CX1 and CX2.
-    var type: CXType { value.type }
-}
-
-/// An attribute's value: a property value, or a MENTIONS list property still in its evidence
-/// rows.
-///
-/// Why the second case: a figure network's gene, chemical and disease nodes each carry the
-/// MENTIONS lists (`words`, `matchedTerms`, `sources`); ``GraphEdge/value(_:)`` makes each an
-/// array of strings, allocated and freed per node, only to be written once as JSON. Keeping
-/// the rows (one reference) and writing the list from them gives the same bytes without the
-/// arrays.
-enum CXValue {
-    case value(PropertyValue)
-    /// `.stringList` of field `field` (an index of ``GraphSchema/evidenceFields``) of every row
-    /// of `rows`, as ``GraphSchema/mentions`` makes it (rows not empty).
-    case evidence(_ rows: [MentionEvidence], field: Int)
-
-    /// The CX data type (`d`).
-    var type: CXType {
-        switch self {
-        case .value(let value): CXType(value.type)
-        case .evidence: .listOfString
-        }
-    }
+    var type: CXType
+    var value: Range<Int>
 }
 
 /// The CX attribute data types the formats use.

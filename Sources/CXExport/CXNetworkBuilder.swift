@@ -80,10 +80,24 @@ struct CXNetworkBuilder: Sendable {
     /// properties' attribute names.
     private let nodePropertyNames: [[CXName]]
     private let evidenceNames: [CXName]
-    /// Parallel to ``evidenceProperties``: the index in ``GraphSchema/evidenceFields`` of a
-    /// property made from one field of the evidence rows (nil for the others).
-    private let evidenceFields: [Int?]
+    /// Parallel to ``evidenceProperties``: how each is made from the evidence rows, and its
+    /// name as a property.
+    private let evidenceValues: [CXEvidenceValue]
+    private let evidenceKeys: [String]
+    /// Parallel to ``nodeProperties``: the properties' names, and whether the first is the
+    /// gene `symbol` (read once here, not as a `PropertySpec` copied per node).
+    private let nodePropertyKeys: [[String]]
+    private let symbolFirst: [Bool]
     private let mentionNames: [CXName]
+    /// The names of ``figureExtras`` and ``paperExtras`` (as properties and as attributes).
+    private let figureExtraKeys: [String]
+    private let figureExtraNames: [CXName]
+    private let paperExtraKeys: [String]
+    private let paperExtraNames: [CXName]
+    /// The fixed attribute names of ``forEachFigureAttribute(_:asNode:organism:_:)``.
+    private let fixed: FixedNames
+    /// Per ``NodeKind/order``: the node `type` as a JSON string.
+    private let typeJSON: [[UInt8]]
 
     init(mapping: Mapping) {
         let vocabulary = mapping.vocabulary
@@ -118,13 +132,51 @@ struct CXNetworkBuilder: Sendable {
         wordName = names.add(CXNetworkBuilder.wordAttribute)
         nodePropertyNames = nodeProperties.map { $0.map { names.add($0.name) } }
         evidenceNames = evidenceProperties.map { names.add($0.name) }
-        evidenceFields = evidenceProperties.map { spec in
-            GraphSchema.evidenceFields.firstIndex { $0.key.name == spec.name }
-        }
+        evidenceValues = evidenceProperties.map { CXEvidenceValue(property: $0.name) }
+        evidenceKeys = evidenceProperties.map(\.name)
+        nodePropertyKeys = nodeProperties.map { $0.map(\.name) }
+        symbolFirst = nodeProperties.map { $0.first?.name == PropertyKey.symbol.name }
         mentionNames = mentionProperties.map { names.add($0.name) }
         for name in CXNetworkBuilder.networkAttributeNames { names.add(name) }
-        for spec in figureExtras + paperExtras { names.add(spec.name) }
+        fixed = FixedNames(&names)
+        figureExtraKeys = figureExtras.map(\.name)
+        paperExtraKeys = paperExtras.map(\.name)
+        figureExtraNames = figureExtraKeys.map { names.add($0) }
+        paperExtraNames = paperExtraKeys.map { names.add($0) }
+        typeJSON = typeNames.map { name in
+            var json: [UInt8] = []
+            JSONText.appendString(name, to: &json)
+            return json
+        }
         self.names = names
+    }
+
+    /// The fixed attribute names of ``forEachFigureAttribute(_:asNode:organism:_:)``, looked
+    /// up once.
+    private struct FixedNames {
+        let name, description, pfocrId, pmcId, figureNumber, figureTitle, figureLink, paperLink: CXName
+        let paperTitle, publicationYear, organism, rights, networkType, methods, reference, ndexUUID: CXName
+        let context: CXName
+
+        init(_ names: inout CXNames) {
+            name = names.add("name")
+            description = names.add("description")
+            pfocrId = names.add("pfocrId")
+            pmcId = names.add("pmcId")
+            figureNumber = names.add("figureNumber")
+            figureTitle = names.add("figureTitle")
+            figureLink = names.add("figureLink")
+            paperLink = names.add("paperLink")
+            paperTitle = names.add("paperTitle")
+            publicationYear = names.add("publicationYear")
+            organism = names.add(CXNetworkBuilder.organismAttribute)
+            rights = names.add("rights")
+            networkType = names.add("networkType")
+            methods = names.add("methods")
+            reference = names.add("reference")
+            ndexUUID = names.add("ndexUUID")
+            context = names.add("@context")
+        }
     }
 
     /// The fixed network and figure-node attribute names (``forEachFigureAttribute(_:asNode:organism:_:)``
@@ -157,6 +209,8 @@ struct CXNetworkBuilder: Sendable {
     @discardableResult
     func buildFigureNetwork(_ subgraph: FigureSubgraph, into network: inout CXNetwork) -> CXOrganismChoice {
         let choice = CXOrganismChoice(subgraph)
+        // About what a node's values take on the synthetic corpus, and the network attributes.
+        network.json.reserveCapacity(4096 + 512 * subgraph.edges.count)
         // Room for every entity node and its attributes at once (at most one node per edge;
         // about eight attributes a node on the synthetic corpus): growing by doubling copied
         // the arrays several times per figure.
@@ -172,10 +226,18 @@ struct CXNetworkBuilder: Sendable {
             appendEntityNode(node, organism: choice.name, evidence: mention, to: &network)
         }
         guard !network.nodes.isEmpty else { return choice }
-        forEachFigureAttribute(subgraph, asNode: false, organism: choice.name) {
-            network.addNetworkAttribute(names.name($0), $1)
+        network.attributes.reserveCapacity(24 + figureExtraKeys.count + paperExtraKeys.count)
+        forEachFigureAttribute(subgraph, asNode: false, organism: choice.name) { name, value in
+            switch value {
+            case .value(let value):
+                network.addNetworkAttribute(name, .string) { CXJSON.appendText(value, to: &$0) }
+            case .html(let html):
+                network.addNetworkAttribute(name, .string) { out in
+                    html.withUnsafeBufferPointer { out.appendString(bytes: $0) }
+                }
+            }
         }
-        network.addNetworkAttribute(names.name("@context"), .string(context.text(used)))
+        network.addNetworkAttribute(fixed.context, .string(context.text(used)))
         CXLayout.arrange(&network.nodes)
         return choice
     }
@@ -257,63 +319,70 @@ struct CXNetworkBuilder: Sendable {
 
     /// The figure's metadata as attributes, passed to `body` in order (one list for both
     /// uses, so the two cannot drift):
-    /// - the network attributes of a figure network (`asNode` false): every value a string,
+    /// - the network attributes of a figure network (`asNode` false): every value to be
+    ///   written as a string (``text(_:)``, which ``CXJSON/appendText(_:to:)`` writes),
     ///   `description` and `reference` as pfocr2ndex's HTML, `organism` the network's organism
-    ///   (`organism`; nil: the curated names, joined by `, `);
+    ///   (`organism`; nil: the curated names, joined by `, `), the HTML given as its UTF-8
+    ///   (``CXFigureValue/html(_:)``, written as JSON at once, never made a `String`);
     /// - the attributes of the figure's node in the corpus network (`asNode` true): typed, the
     ///   plain caption and reference text, the curated organisms, and without the
     ///   network-level `name`, `rights`, `networkType` and `methods`.
     func forEachFigureAttribute(
-        _ subgraph: FigureSubgraph, asNode: Bool, organism: String? = nil, _ body: (String, PropertyValue) -> Void
+        _ subgraph: FigureSubgraph, asNode: Bool, organism: String? = nil, _ body: (CXName, CXFigureValue) -> Void
     ) {
         let figure = subgraph.figure
         let paper = subgraph.nodes.first { $0.kind == .paper }
-        func add(_ name: String, _ value: PropertyValue?) {
+        func add(_ name: CXName, _ value: PropertyValue?) {
             guard let value else { return }
-            body(name, asNode ? value : CXNetworkBuilder.text(value))
+            body(name, .value(value))
         }
-        func add(_ name: String, _ text: String?) {
-            if let text { body(name, .string(text)) }
+        func add(_ name: CXName, _ text: String?) {
+            if let text { body(name, .value(.string(text))) }
+        }
+        func add(_ name: CXName, html: [UInt8]?) {
+            if let html { body(name, .html(html)) }
         }
         let paperLink = paper.map { CXNetworkBuilder.paperLink($0.id.local) }
-        if !asNode { add("name", figure.name) }
+        if !asNode { add(fixed.name, figure.name) }
         if asNode {
-            add("description", figure.value(.caption))
+            add(fixed.description, figure.cxValue(.caption))
         } else {
-            let html = CXHTML.description(
-                caption: figure.value(.caption)?.text(), image: figure.value(.imageURL)?.text())
-            add("description", html)
+            let html = CXHTML.descriptionBytes(
+                caption: figure.cxValue(.caption)?.text(), image: figure.cxValue(.imageURL)?.text())
+            add(fixed.description, html: html)
         }
-        add("pfocrId", subgraph.figid)
-        add("pmcId", paper?.value(.pmcid))
-        add("figureNumber", figure.value(.number))
-        add("figureTitle", figure.value(.title))
-        add("figureLink", figure.value(.figureLink))
-        add("paperLink", paperLink.map(PropertyValue.iri))
-        add("paperTitle", paper?.value(.title))
-        add("publicationYear", paper?.value(.year))
+        add(fixed.pfocrId, subgraph.figid)
+        add(fixed.pmcId, paper?.cxValue(.pmcid))
+        add(fixed.figureNumber, figure.cxValue(.number))
+        add(fixed.figureTitle, figure.cxValue(.title))
+        add(fixed.figureLink, figure.cxValue(.figureLink))
+        add(fixed.paperLink, paperLink.map(PropertyValue.iri))
+        add(fixed.paperTitle, paper?.cxValue(.title))
+        add(fixed.publicationYear, paper?.cxValue(.year))
         let curated = CXNetworkBuilder.curatedOrganisms(figure)
-        add("organism", asNode ? curated : organism ?? curated)
+        add(fixed.organism, asNode ? curated : organism ?? curated)
         if asNode {
-            add("reference", paper?.value(.reference))
+            add(fixed.reference, paper?.cxValue(.reference))
         } else {
-            add("rights", CXNetworkBuilder.rights)
-            add("networkType", CXNetworkBuilder.networkType)
-            add("methods", CXNetworkBuilder.methods)
+            add(fixed.rights, CXNetworkBuilder.rights)
+            add(fixed.networkType, CXNetworkBuilder.networkType)
+            add(fixed.methods, CXNetworkBuilder.methods)
             if let paper {
-                let html = CXHTML.reference(
-                    text: paper.value(.reference)?.text(), title: paper.value(.title)?.text(), link: paperLink)
-                add("reference", html)
+                let html = CXHTML.referenceBytes(
+                    text: paper.cxValue(.reference)?.text(), title: paper.cxValue(.title)?.text(), link: paperLink)
+                add(fixed.reference, html: html)
             }
         }
-        add("ndexUUID", figure.value(.ndexUUID))
-        for spec in figureExtras { add(spec.name, figure.value(spec.name)) }
-        if let paper { for spec in paperExtras { add(spec.name, paper.value(spec.name)) } }
+        add(fixed.ndexUUID, figure.cxValue(.ndexUUID))
+        for index in figureExtraKeys.indices { add(figureExtraNames[index], figure.cxValue(figureExtraKeys[index])) }
+        if let paper {
+            for index in paperExtraKeys.indices { add(paperExtraNames[index], paper.cxValue(paperExtraKeys[index])) }
+        }
     }
 
     /// The figure's curated organism names joined by `, `; nil when it has none.
     static func curatedOrganisms(_ figure: GraphNode) -> String? {
-        guard case .stringList(let organisms) = figure.value(.organisms), !organisms.isEmpty else { return nil }
+        guard case .stringList(let organisms) = figure.cxValue(.organisms), !organisms.isEmpty else { return nil }
         return organisms.joined(separator: ", ")
     }
 
@@ -343,44 +412,71 @@ struct CXNetworkBuilder: Sendable {
     func appendEntityNode(_ node: GraphNode, organism: String?, evidence: GraphEdge?, to network: inout CXNetwork) {
         declareNodeFields(&network.nodeDeclarations)
         let start = network.nodeAttributes.count
-        var pending = nodeProperties[node.kind.order][...]
-        let propertyNames = nodePropertyNames[node.kind.order]
+        let order = node.kind.order
+        let keys = nodePropertyKeys[order]
+        let propertyNames = nodePropertyNames[order]
+        var pending = 0
         if node.kind == .gene {
-            network.addNodeAttribute(ncbigeneName, .string(node.id.local), from: start)
+            network.addNodeAttribute(ncbigeneName, string: node.id.local, from: start)
             // The symbol, then the gene's own attributes, then the rest of the vocabulary's.
-            if let first = pending.first, first.name == PropertyKey.symbol.name {
-                if let value = node.value(first.name) {
-                    network.addNodeAttribute(propertyNames[pending.startIndex], value, from: start)
+            if symbolFirst[order] {
+                if let value = node.cxValue(keys[0]) {
+                    network.addNodeAttribute(propertyNames[0], value, from: start)
                 }
-                pending = pending.dropFirst()
+                pending = 1
             }
             if let organism {
-                network.addNodeAttribute(organismName, .string(organism), from: start)
+                network.addNodeAttribute(organismName, string: organism, from: start)
             }
             if let evidence, writesWords, let word = CXNetworkBuilder.word(evidence) {
-                network.addNodeAttribute(wordName, .string(word), from: start)
+                network.addNodeAttribute(wordName, string: word, from: start)
             }
         }
-        for index in pending.indices {
-            guard let value = node.value(pending[index].name) else { continue }
+        for index in pending..<keys.count {
+            guard let value = node.cxValue(keys[index]) else { continue }
             network.addNodeAttribute(propertyNames[index], value, from: start)
         }
         if let evidence {
-            for (index, spec) in evidenceProperties.enumerated() {
-                // A list made from the rows, as `GraphEdge.value` would make it, unless the
-                // edge stores properties of its own (which that would read first).
-                if let field = evidenceFields[index], evidence.properties.isEmpty, !evidence.evidence.isEmpty {
-                    network.addNodeAttribute(
-                        evidenceNames[index], .evidence(evidence.evidence, field: field), from: start)
-                    continue
+            // Made from the rows, as `GraphEdge.value` would make them, unless the edge stores
+            // properties of its own (which that would read first).
+            let fromRows = evidence.properties.isEmpty && !evidence.evidence.isEmpty
+            for index in evidenceValues.indices {
+                if fromRows {
+                    switch evidenceValues[index] {
+                    case .count:
+                        network.addNodeAttribute(evidenceNames[index], .integer, from: start) {
+                            $0.append(decimal: evidence.evidence.count)
+                        }
+                        continue
+                    case .other:
+                        break
+                    default:
+                        network.addNodeAttribute(evidenceNames[index], .listOfString, from: start) {
+                            CXJSON.appendEvidence(evidence.evidence, evidenceValues[index], to: &$0)
+                        }
+                        continue
+                    }
                 }
-                guard let value = evidence.value(spec.name) else { continue }
+                guard let value = evidence.value(evidenceKeys[index]) else { continue }
                 network.addNodeAttribute(evidenceNames[index], value, from: start)
             }
         }
+        appendNode(node.kind, node.id, node.name, attributes: start, to: &network)
+    }
+
+    /// Appends the node whose attributes start at `start`, its name, `represents` and `type`
+    /// written to the network's JSON.
+    private func appendNode(
+        _ kind: NodeKind, _ id: Identifier, _ name: String, attributes start: Int, to network: inout CXNetwork
+    ) {
+        let name = network.appendString(name)
+        let represents = network.json.count
+        context.appendRepresents(id, to: &network.json)
+        let type = network.json.count
+        network.json.append(typeJSON[kind.order])
         network.nodes.append(
             CXNode(
-                kind: node.kind, id: node.id, name: node.name, type: typeNames[node.kind.order],
+                kind: kind, name: name, represents: represents..<type, type: type..<network.json.count,
                 attributes: start..<network.nodeAttributes.count))
     }
 
@@ -405,14 +501,18 @@ struct CXNetworkBuilder: Sendable {
         declareNodeFields(&network.nodeDeclarations)
         let start = network.nodeAttributes.count
         forEachFigureAttribute(subgraph, asNode: true) { name, value in
-            guard !CXNetworkBuilder.reservedNodeNames.contains(name) else { return }
-            network.addNodeAttribute(names.name(name), value, from: start)
+            guard !CXNetworkBuilder.reservedNodeNames.contains(name.text) else { return }
+            switch value {
+            case .value(let value):
+                network.addNodeAttribute(name, value, from: start)
+            case .html(let html):
+                network.addNodeAttribute(name, .string, from: start) { out in
+                    html.withUnsafeBufferPointer { out.appendString(bytes: $0) }
+                }
+            }
         }
         let figure = subgraph.figure
-        network.nodes.append(
-            CXNode(
-                kind: .figure, id: figure.id, name: figure.name, type: typeNames[NodeKind.figure.order],
-                attributes: start..<network.nodeAttributes.count))
+        appendNode(.figure, figure.id, figure.name, attributes: start, to: &network)
     }
 
     /// Appends a MENTIONS edge of the corpus network, its evidence as edge attributes.
@@ -423,14 +523,74 @@ struct CXNetworkBuilder: Sendable {
             guard let value = edge.value(spec.name) else { continue }
             network.addEdgeAttribute(mentionNames[index], value, from: start)
         }
+        let attributes = start..<network.edgeAttributes.count
         network.edges.append(
             CXEdge(
-                source: source, target: target, interaction: interaction,
-                attributes: start..<network.edgeAttributes.count))
+                source: source, target: target, interaction: network.appendString(interaction), attributes: attributes))
     }
 
+    @inline(__always)
     private func declareNodeFields(_ declarations: inout CXDeclarations) {
         guard declarations.isEmpty else { return }
         for name in nodeFieldNames { _ = declarations.admit(name, .string) }
     }
+}
+
+/// How a MENTIONS property is made from a mention's evidence rows (``GraphSchema/mentions``),
+/// so a node writes it from the rows: a list of one field of every row (the fields of
+/// ``GraphSchema/evidenceFields``; `word`, `matchedTerm` and `source` read in place, any other
+/// field through its ``EvidenceField/value``), the number of rows (`evidenceCount`), or
+/// anything else, read with ``GraphEdge/value(_:)``. CXBytesTests checks each against
+/// ``GraphEdge/value(_:)``.
+enum CXEvidenceValue: Sendable, Equatable {
+    case word
+    case matchedTerm
+    case source
+    /// The field of ``GraphSchema/evidenceFields`` at this index.
+    case field(Int)
+    case count
+    case other
+
+    init(property name: String) {
+        guard let field = GraphSchema.evidenceFields.firstIndex(where: { $0.key.name == name }) else {
+            self = name == PropertyKey.evidenceCount.name ? .count : .other
+            return
+        }
+        switch name {
+        case PropertyKey.words.name: self = .word
+        case PropertyKey.matchedTerms.name: self = .matchedTerm
+        case PropertyKey.sources.name: self = .source
+        default: self = .field(field)
+        }
+    }
+}
+
+/// A figure attribute as ``CXNetworkBuilder/forEachFigureAttribute(_:asNode:organism:_:)``
+/// gives it: a property value, or HTML text (a figure network's `description` and
+/// `reference`) as UTF-8, which is written as a JSON string.
+enum CXFigureValue {
+    case value(PropertyValue)
+    case html([UInt8])
+}
+
+extension GraphNode {
+    /// ``value(_:)``, comparing byte lengths before texts: the figure and paper nodes have a
+    /// few dozen properties, looked up by name for every attribute, and most comparisons were
+    /// of two different names (a call into the standard library's string comparison each).
+    ///
+    /// The same answer: names of different byte lengths can only be equal (canonically
+    /// equivalent) when one is not ASCII; property names are the schema's ASCII keys, and a
+    /// name asked for that is not ASCII is looked up by ``value(_:)`` itself.
+    func cxValue(_ name: String) -> PropertyValue? {
+        let length = name.utf8.count
+        for index in properties.indices
+        where properties[index].name.utf8.count == length && properties[index].name == name {
+            return properties[index].value
+        }
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return value(name) }
+        return nil
+    }
+
+    /// ``cxValue(_:)`` of a schema key.
+    func cxValue(_ key: PropertyKey) -> PropertyValue? { cxValue(key.name) }
 }

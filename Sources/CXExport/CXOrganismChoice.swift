@@ -138,7 +138,8 @@ struct CXGeneTaxa: Equatable {
     mutating func add(gene: Identifier, taxon: Identifier) {
         // In builder order each gene follows every earlier one, so the scan for an earlier
         // entry is only for subgraphs ordered otherwise.
-        if let last = entries.last, inGeneOrder, CXGeneTaxa.precedes(last.gene, gene) {
+        // The last entry's gene is read in place (a copy of the entry would retain both ids).
+        if inGeneOrder, !entries.isEmpty, CXGeneTaxa.precedes(entries[entries.count - 1].gene, gene) {
             entries.append(Entry(gene: gene, taxon: taxon))
             return
         }

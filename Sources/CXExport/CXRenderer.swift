@@ -40,8 +40,8 @@ struct CXRenderer: FigureRenderer {
         builder = CXNetworkBuilder(mapping: mapping)
         self.dialects = dialects
         let style = CXStyle(vocabulary: mapping.vocabulary)
-        cx2Writer = CX2Writer(style: Array(style.cx2Text.utf8), context: builder.context, names: builder.names)
-        cx1Writer = CX1Writer(style: Array(style.cx1Text.utf8), context: builder.context, names: builder.names)
+        cx2Writer = CX2Writer(style: Array(style.cx2Text.utf8), names: builder.names)
+        cx1Writer = CX1Writer(style: Array(style.cx1Text.utf8), names: builder.names)
     }
 
     func render(_ subgraph: FigureSubgraph, into fragment: inout FigureFragment) {
@@ -56,8 +56,6 @@ struct CXRenderer: FigureRenderer {
             fragment.endSegment(file: accountingFile, tally: tally)
         }
         guard !network.nodes.isEmpty else { return }
-        // About what a node takes in either dialect, and the style and network attributes.
-        fragment.bytes.reserveCapacity(dialects.count * (4096 + 512 * network.nodes.count))
         for (index, dialect) in dialects.enumerated() {
             write(network, in: dialect, to: &fragment.bytes)
             // A whole file: the driver writes it on this worker thread (FilePrewriter).
@@ -65,16 +63,54 @@ struct CXRenderer: FigureRenderer {
         }
     }
 
+    /// Appends `network` in `dialect` to `bytes`. Into an empty array (a figure's first file)
+    /// the writer writes in place, in the array's new capacity, sized to hold any file of the
+    /// network; else, or when the file does not fit after all, it writes to a buffer of its
+    /// own that is then copied.
+    private func write(_ network: borrowing CXNetwork, in dialect: CXDialect, to bytes: inout [UInt8]) {
+        // The values, each name spelled and the punctuation of each attribute and node, the
+        // style, the declarations and metadata.
+        let bound =
+            8192 + (dialect == .cx2 ? cx2Writer.style.count : cx1Writer.style.count) + network.json.count
+            + 96 * (network.attributes.count + network.nodeAttributes.count + network.edgeAttributes.count)
+            + 192 * (network.nodes.count + network.edges.count)
+        if bytes.isEmpty {
+            var spilled: [UInt8]? = nil
+            bytes = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
+                var out = CXOutput(writingInto: buffer)
+                write(network, in: dialect, to: &out)
+                if out.isInPlace {
+                    count = out.count
+                } else {
+                    spilled = Array(out.bytes)
+                    count = 0
+                }
+            }
+            if let spilled { bytes = spilled }
+        } else {
+            var out = CXOutput(capacity: bound)
+            write(network, in: dialect, to: &out)
+            bytes.append(contentsOf: out.bytes)
+        }
+    }
+
     /// Appends `network` in `dialect`.
-    func write(_ network: CXNetwork, in dialect: CXDialect, to out: inout [UInt8]) {
+    func write(_ network: borrowing CXNetwork, in dialect: CXDialect, to out: inout CXOutput) {
         switch dialect {
         case .cx2: cx2Writer.write(network, to: &out)
         case .cx1: cx1Writer.write(network, to: &out)
         }
     }
 
+    /// `network` in `dialect`, as bytes.
+    func bytes(_ network: borrowing CXNetwork, in dialect: CXDialect) -> [UInt8] {
+        var out = CXOutput(capacity: 4096 + 2 * network.json.count + 256 * network.nodes.count)
+        write(network, in: dialect, to: &out)
+        return Array(out.bytes)
+    }
+
     /// What writing `network` adds to the sink's counts.
-    static func tally(_ network: CXNetwork) -> SIMD4<Int> {
+    static func tally(_ network: borrowing CXNetwork) -> SIMD4<Int> {
         var tally = SIMD4<Int>.zero
         tally[networksLane] = 1
         tally[nodesLane] = network.nodes.count

@@ -92,15 +92,14 @@ final class CXSink: GraphSink {
                 )
                 totals[CXRenderer.typeClashesLane] += corpus.typeClashes
             } else {
-                let finished = corpus.finish(builder: cx.builder)
+                corpus.finish(builder: cx.builder)
                 for dialect in dialects {
-                    var bytes: [UInt8] = []
-                    cx.write(finished, in: dialect, to: &bytes)
+                    let bytes = cx.bytes(corpus.network, in: dialect)
                     let file = try context.output.createFile(dialect.corpusPath)
                     file.write(bytes: bytes)
                     try file.close()
                 }
-                totals &+= CXRenderer.tally(finished)
+                totals &+= CXRenderer.tally(corpus.network)
             }
         }
         var counts = [

@@ -197,12 +197,11 @@ import Testing
     // MARK: Layout
 
     @Test func layoutGroupsByKindInBlocks() {
-        var nodes = (0..<5).map {
-            CXNode(kind: .gene, id: Identifier(.ncbigene, "\($0)"), name: "g\($0)", type: "gene", attributes: 0..<0)
+        var nodes = (0..<5).map { _ in
+            CXNode(kind: .gene, name: 0..<0, represents: 0..<0, type: 0..<0, attributes: 0..<0)
         }
-        nodes += (0..<2).map {
-            CXNode(
-                kind: .chemical, id: Identifier(.mesh, "D\($0)"), name: "c\($0)", type: "chemical", attributes: 0..<0)
+        nodes += (0..<2).map { _ in
+            CXNode(kind: .chemical, name: 0..<0, represents: 0..<0, type: 0..<0, attributes: 0..<0)
         }
         CXLayout.arrange(&nodes)
         // 5 genes: 4 columns (16 >= 10), 2 rows; chemicals start below after a gap.
@@ -310,9 +309,9 @@ import Testing
 
     @Test func coordinatesAreWrittenAsJSONTextWritesDoubles() {
         for value in [0.0, 50.0, 100.0, 1150.0, 123_456_789.0, 999_999_999_999_999.0, 1e15, 9.9e15, 0.5, -50.0, -0.0] {
-            var out: [UInt8] = []
+            var out = CXOutput(capacity: 0)
             CXJSON.appendCoordinate(value, to: &out)
-            #expect(String(decoding: out, as: UTF8.self) == JSONText.double(value), "\(value)")
+            #expect(String(decoding: out.bytes, as: UTF8.self) == JSONText.double(value), "\(value)")
         }
     }
 
@@ -326,7 +325,9 @@ import Testing
         let figure = subgraph(genes: genes, taxa: taxa, rows: rows, about: about)
         var network = CXNetwork()
         let choice = try? CXNetworkBuilder(mapping: Mapping.bundled()).buildFigureNetwork(figure, into: &network)
-        return (network.nodes.map(\.id.local), choice ?? CXOrganismChoice(figure))
+        // `represents` is the CURIE `"ncbigene:<id>"`.
+        let kept = network.nodes.map { String(network.text($0.represents).dropFirst(10).dropLast()) }
+        return (kept, choice ?? CXOrganismChoice(figure))
     }
 
     @Test func theCuratedOrganismWinsWhenItHasGenes() {
@@ -391,9 +392,11 @@ import Testing
         var mapping = try Mapping.bundled()
         func wordAttributes() -> [String] {
             var network = CXNetwork()
-            CXNetworkBuilder(mapping: mapping).buildFigureNetwork(
-                subgraph(genes: genes, about: ["9606"]), into: &network)
-            return network.nodeAttributes.map(\.name).filter { $0 == "word" || $0 == "words" }
+            let builder = CXNetworkBuilder(mapping: mapping)
+            builder.buildFigureNetwork(subgraph(genes: genes, about: ["9606"]), into: &network)
+            return network.nodeAttributes.map { network.name(of: $0, in: builder.names) }.filter {
+                $0 == "word" || $0 == "words"
+            }
         }
         #expect(wordAttributes() == ["word", "words"])
         mapping.vocabulary.edges[.mentions]?.properties.removeAll { $0.name == PropertyKey.words.name }
