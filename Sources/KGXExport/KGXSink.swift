@@ -33,7 +33,7 @@ public struct KGXTSVFormat: GraphFormat {
 /// KGX ids are unique per file: a MeSH id mentioned both as a chemical and as a disease (two
 /// nodes of the graph) is written once, with the category of its first use
 /// (``EmitCondition/newIdentifier(_:)``); edges to either still resolve. Edge ids: see
-/// ``KGXRecordBuilder/edgeID(subject:predicate:object:edge:)``.
+/// ``KGXEdgeSource/id``.
 final class KGXSink<Writer: KGXRecordWriter>: GraphSink {
     private let context: SinkContext
     private let writer: Writer
@@ -79,20 +79,28 @@ final class KGXSink<Writer: KGXRecordWriter>: GraphSink {
 /// node it reaches (written when its identifier is new), one line per edge (when kept).
 /// Tally lanes: 0 nodes, 1 edges, 2 cleaned values.
 struct KGXRenderer<Writer: KGXRecordWriter>: FigureRenderer {
-    let builder: KGXRecordBuilder
-    let writer: Writer
+    let lines: KGXLineWriter<Writer>
+
+    init(builder: KGXRecordBuilder, writer: Writer) {
+        lines = KGXLineWriter(builder: builder, writer: writer)
+    }
 
     func render(_ subgraph: FigureSubgraph, into fragment: inout FigureFragment) {
         fragment.bytes.reserveCapacity(4096)
-        var cleaned = writer.append(builder.node(subgraph.figure), of: .nodes, to: &fragment.bytes)
+        // Each line is spelled here, then appended to the fragment in one copy.
+        var line = KGXLineBuffer(capacity: 2048)
+        var cleaned = lines.appendNode(subgraph.figure, to: &line)
+        line.move(to: &fragment.bytes)
         fragment.endSegment(file: KGXFile.nodes.rawValue, tally: [1, 0, cleaned, 0])
         let paper = subgraph.edges.first { $0.kind == .partOf }?.target
         for (index, node) in subgraph.nodes.enumerated() where !fragment.isSettled(index) {
-            cleaned = writer.append(builder.node(node), of: .nodes, to: &fragment.bytes)
+            cleaned = lines.appendNode(node, to: &line)
+            line.move(to: &fragment.bytes)
             fragment.endSegment(file: KGXFile.nodes.rawValue, when: .newIdentifier(index), tally: [1, 0, cleaned, 0])
         }
         for (index, edge) in subgraph.edges.enumerated() {
-            cleaned = writer.append(builder.edge(edge, paper: paper), of: .edges, to: &fragment.bytes)
+            cleaned = lines.appendEdge(edge, paper: paper, to: &line)
+            line.move(to: &fragment.bytes)
             fragment.endSegment(file: KGXFile.edges.rawValue, when: .keptEdge(index), tally: [0, 1, cleaned, 0])
         }
     }
