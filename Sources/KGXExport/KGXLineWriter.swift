@@ -3,51 +3,165 @@ import PFOCRGraph
 /// Spells nodes and edges as lines of one dialect, straight into bytes: each kind's
 /// ``KGXRecord`` is laid out once (``KGXRecordWriter/layout(_:of:)``), and a line is then its
 /// literal bytes and the values of its fields, with no record, `String` or list made per line.
+///
+/// Everything worked out once is kept in flat tables of plain values (pieces of one byte
+/// array, index ranges, sources without payloads to retain): walking a line's steps copies no
+/// array, string or closure, whose reference counting cost as much as the spelling.
 struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
     let writer: Writer
     private let prefixes: PrefixSet
-    /// Per ``NodeKind/order`` and ``EdgeKind/order``.
-    private let nodeLayouts: [KGXLineLayout<KGXNodeSource>]
-    private let edgeLayouts: [KGXLineLayout<KGXEdgeSource>]
-    /// Per ``Namespace/ordinal``: what a Biolink CURIE starts with (`NCBIGene:`).
-    private let curiePrefixes: [[UInt8]]
-    /// Per ``Namespace/ordinal``: the IRI before and after the local id; nil for a namespace
-    /// the prefix set has no entry for (its IRIs are then made by ``PrefixSet/iri(_:)``).
-    private let iriParts: [(prefix: [UInt8], suffix: [UInt8])?]
+    /// Every piece spelled once (literals, keys, CURIE and IRI prefixes), back to back.
+    private let spelled: [UInt8]
+    /// Per ``NodeKind/order`` and ``EdgeKind/order``: the line's steps.
+    private let nodeLines: [KGXLine]
+    private let edgeLines: [KGXLine]
+    private let nodeSteps: [KGXStep]
+    private let edgeSteps: [KGXStep]
+    private let nodeValues: [KGXNodeValue]
+    private let edgeValues: [KGXEdgeValue]
+    /// What ``KGXNodeValue`` and ``KGXEdgeValue`` cases point into.
+    private let constants: [KGXValue]
+    private let propertyNames: [String]
+    private let crossReferences: [KGXNodeSource.CrossReference]
+    private let edgeProperties: [KGXEdgeProperty]
+    /// Per ``Namespace/ordinal``: what a Biolink CURIE starts with (`NCBIGene:`), spelled.
+    private let curiePrefixes: [KGXPiece]
+    /// Per ``Namespace/ordinal``: the IRI before and after the local id, spelled; nil for a
+    /// namespace the prefix set has no entry for (its IRIs are then made by
+    /// ``PrefixSet/iri(_:)``).
+    private let iriParts: [(prefix: KGXPiece, suffix: KGXPiece)?]
     /// Per ``EdgeKind/order``: what an edge id holds between its subject and object
-    /// (`--biolink:mentions--`).
-    private let edgeIDMiddles: [[UInt8]]
+    /// (`--biolink:mentions--`), spelled.
+    private let edgeIDMiddles: [KGXPiece]
     /// Per ``NodeKind/order``: what ends the id of an edge to a node of the kind in a shared
-    /// namespace (`--chemical`).
-    private let edgeIDKindSuffixes: [[UInt8]]
+    /// namespace (`--chemical`), spelled.
+    private let edgeIDKindSuffixes: [KGXPiece]
+
+    /// Collects the tables.
+    private struct Tables {
+        var spelled: [UInt8] = []
+        var constants: [KGXValue] = []
+        var propertyNames: [String] = []
+        var crossReferences: [KGXNodeSource.CrossReference] = []
+        var edgeProperties: [KGXEdgeProperty] = []
+
+        /// `bytes` as they are.
+        mutating func literal(_ bytes: [UInt8]) -> Range<Int> {
+            spelled += bytes
+            return spelled.count - bytes.count..<spelled.count
+        }
+
+        /// `text` spelled as (part of) a text value.
+        mutating func text(_ text: String) -> KGXPiece {
+            var line = KGXLineBuffer()
+            let cleaned = KGXLineBuffer.withUTF8(text) { Writer.appendText($0, to: &line) }
+            return KGXPiece(range: literal(line.bytes), cleaned: cleaned)
+        }
+
+        /// The steps of `layout`, each literal joined to the value after it; `compile` puts a
+        /// source's payload in the tables.
+        mutating func line<Source, Value>(
+            _ layout: KGXLineLayout<Source>, steps: inout [KGXStep], values: inout [Value],
+            _ compile: (inout Tables, Source) -> Value
+        ) -> KGXLine {
+            let first = steps.count
+            var literal = spelled.count..<spelled.count
+            for step in layout.steps {
+                switch step {
+                case .literal(let bytes):
+                    literal = self.literal(bytes)
+                case .value(let key, let sources):
+                    let key = self.literal(key)
+                    let start = values.count
+                    for source in sources { values.append(compile(&self, source)) }
+                    steps.append(KGXStep(literal: literal, key: key, values: start..<values.count))
+                    literal = spelled.count..<spelled.count
+                }
+            }
+            if !literal.isEmpty {
+                steps.append(KGXStep(literal: literal, key: literal.upperBound..<literal.upperBound, values: 0..<0))
+            }
+            return KGXLine(steps: first..<steps.count, cleanedInLiterals: layout.cleanedInLiterals)
+        }
+
+        static func nodeValue(_ tables: inout Tables, _ source: KGXNodeSource) -> KGXNodeValue {
+            switch source {
+            case .id: return .id
+            case .name: return .name
+            case .iri: return .iri
+            case .constant(let value):
+                tables.constants.append(value)
+                return .constant(tables.constants.count - 1)
+            case .property(let names):
+                tables.propertyNames += names
+                return .property(tables.propertyNames.count - names.count..<tables.propertyNames.count)
+            case .crossReferences(let references):
+                tables.crossReferences += references
+                return .crossReferences(tables.crossReferences.count - references.count..<tables.crossReferences.count)
+            }
+        }
+
+        static func edgeValue(_ tables: inout Tables, _ source: KGXEdgeSource) -> KGXEdgeValue {
+            switch source {
+            case .id: return .id
+            case .subject: return .subject
+            case .object: return .object
+            case .paper: return .paper
+            case .constant(let value):
+                tables.constants.append(value)
+                return .constant(tables.constants.count - 1)
+            case .property(let name, let evidence):
+                tables.edgeProperties.append(KGXEdgeProperty(name: name, evidence: evidence?.value))
+                return .property(tables.edgeProperties.count - 1)
+            }
+        }
+    }
 
     init(builder: KGXRecordBuilder, writer: Writer) {
         self.writer = writer
-        prefixes = builder.mapping.prefixes
-        nodeLayouts = builder.nodeRecords.map { writer.layout($0, of: .nodes) }
-        edgeLayouts = builder.edgeRecords.map { writer.layout($0, of: .edges) }
         let prefixes = builder.mapping.prefixes
-        curiePrefixes = Namespace.allCases.map { Array(prefixes.biolinkCurie(Identifier($0, "")).utf8) }
-        iriParts = Namespace.allCases.map { namespace in
-            prefixes.entries[namespace].map { (Array($0.iriPrefix.utf8), Array($0.iriSuffix.utf8)) }
+        self.prefixes = prefixes
+        var tables = Tables()
+        var nodeSteps: [KGXStep] = []
+        var nodeValues: [KGXNodeValue] = []
+        nodeLines = builder.nodeRecords.map { record in
+            tables.line(writer.layout(record, of: .nodes), steps: &nodeSteps, values: &nodeValues, Tables.nodeValue)
         }
-        edgeIDMiddles = builder.predicates.map { Array(("--" + $0 + "--").utf8) }
-        edgeIDKindSuffixes = NodeKind.allCases.sorted().map { Array(("--" + $0.rawValue.lowercased()).utf8) }
+        var edgeSteps: [KGXStep] = []
+        var edgeValues: [KGXEdgeValue] = []
+        edgeLines = builder.edgeRecords.map { record in
+            tables.line(writer.layout(record, of: .edges), steps: &edgeSteps, values: &edgeValues, Tables.edgeValue)
+        }
+        curiePrefixes = Namespace.allCases.map { tables.text(prefixes.biolinkCurie(Identifier($0, ""))) }
+        iriParts = Namespace.allCases.map { namespace in
+            prefixes.entries[namespace].map { (tables.text($0.iriPrefix), tables.text($0.iriSuffix)) }
+        }
+        edgeIDMiddles = builder.predicates.map { tables.text("--" + $0 + "--") }
+        edgeIDKindSuffixes = NodeKind.allCases.sorted().map { tables.text("--" + $0.rawValue.lowercased()) }
+        self.nodeSteps = nodeSteps
+        self.nodeValues = nodeValues
+        self.edgeSteps = edgeSteps
+        self.edgeValues = edgeValues
+        spelled = tables.spelled
+        constants = tables.constants
+        propertyNames = tables.propertyNames
+        crossReferences = tables.crossReferences
+        edgeProperties = tables.edgeProperties
     }
 
     /// Appends `node`'s line; returns how many values it had to clean (characters the dialect
     /// cannot hold), which the sink reports.
     func appendNode(_ node: GraphNode, to line: inout KGXLineBuffer) -> Int {
-        let layout = nodeLayouts[node.kind.order]
-        var cleaned = layout.cleanedInLiterals
-        for step in layout.steps {
-            switch step {
-            case .literal(let bytes): line.append(bytes)
-            case .value(let key, let sources):
-                for source in sources {
+        let kind = nodeLines[node.kind.order]
+        var cleaned = kind.cleanedInLiterals
+        spelled.withUnsafeBufferPointer { spelled in
+            for stepIndex in kind.steps {
+                let step = nodeSteps[stepIndex]
+                line.append(UnsafeBufferPointer(rebasing: spelled[step.literal]))
+                for valueIndex in step.values {
                     let start = line.count
-                    line.append(key)
-                    if let valueCleaned = appendValue(source, of: node, to: &line) {
+                    line.append(UnsafeBufferPointer(rebasing: spelled[step.key]))
+                    if let valueCleaned = appendValue(nodeValues[valueIndex], of: node, spelled, to: &line) {
                         cleaned += valueCleaned
                         break
                     }
@@ -61,16 +175,18 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
     /// Appends `edge`'s line (`paper` is the figure's paper, cited by kinds that cite it);
     /// returns how many values it had to clean.
     func appendEdge(_ edge: GraphEdge, paper: Identifier?, to line: inout KGXLineBuffer) -> Int {
-        let layout = edgeLayouts[edge.kind.order]
-        var cleaned = layout.cleanedInLiterals
-        for step in layout.steps {
-            switch step {
-            case .literal(let bytes): line.append(bytes)
-            case .value(let key, let sources):
-                for source in sources {
+        let kind = edgeLines[edge.kind.order]
+        var cleaned = kind.cleanedInLiterals
+        spelled.withUnsafeBufferPointer { spelled in
+            for stepIndex in kind.steps {
+                let step = edgeSteps[stepIndex]
+                line.append(UnsafeBufferPointer(rebasing: spelled[step.literal]))
+                for valueIndex in step.values {
                     let start = line.count
-                    line.append(key)
-                    if let valueCleaned = appendValue(source, of: edge, paper: paper, to: &line) {
+                    line.append(UnsafeBufferPointer(rebasing: spelled[step.key]))
+                    if let valueCleaned = appendValue(
+                        edgeValues[valueIndex], of: edge, paper: paper, spelled, to: &line)
+                    {
                         cleaned += valueCleaned
                         break
                     }
@@ -81,37 +197,40 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
         return cleaned
     }
 
-    /// Appends the value of `source` for `node`: nil when it has none (nothing appended), else
+    /// Appends the value of `value` for `node`: nil when it has none (nothing appended), else
     /// how many values it had to clean.
-    private func appendValue(_ source: KGXNodeSource, of node: GraphNode, to line: inout KGXLineBuffer) -> Int? {
-        switch source {
+    private func appendValue(
+        _ value: KGXNodeValue, of node: GraphNode, _ spelled: UnsafeBufferPointer<UInt8>, to line: inout KGXLineBuffer
+    ) -> Int? {
+        switch value {
         case .id:
-            return appendCurie(node.id, to: &line)
+            return appendCurie(node.id, spelled, to: &line)
         case .name:
             return Self.appendText(node.name, to: &line)
         case .iri:
-            return appendIRI(node.id, to: &line)
-        case .constant(let value):
-            return Self.appendValue(value, to: &line)
+            return appendIRI(node.id, spelled, to: &line)
+        case .constant(let index):
+            return Self.appendValue(constants[index], to: &line)
         case .property(let names):
-            for name in names {
-                if let value = node.value(name) { return Self.appendValue(value, to: &line) }
+            for index in names {
+                if let value = node.value(propertyNames[index]) { return Self.appendValue(value, to: &line) }
             }
             return nil
         case .crossReferences(let references):
             var cleaned = 0
             var items = 0
-            for reference in references {
+            for index in references {
+                let reference = crossReferences[index]
                 guard let value = node.value(reference.property) else { continue }
                 switch value {
                 case .stringList(let locals):
                     for local in locals {
                         cleaned += appendCrossReference(
-                            Identifier(reference.namespace, local), of: node, items: &items, to: &line)
+                            Identifier(reference.namespace, local), of: node, spelled, items: &items, to: &line)
                     }
                 default:
                     cleaned += appendCrossReference(
-                        Identifier(reference.namespace, value.text()), of: node, items: &items, to: &line)
+                        Identifier(reference.namespace, value.text()), of: node, spelled, items: &items, to: &line)
                 }
             }
             guard items > 0 else { return nil }
@@ -122,81 +241,103 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
 
     /// Appends `id` as an item of `node`'s `xref` list unless it is the node's own id.
     private func appendCrossReference(
-        _ id: Identifier, of node: GraphNode, items: inout Int, to line: inout KGXLineBuffer
+        _ id: Identifier, of node: GraphNode, _ spelled: UnsafeBufferPointer<UInt8>, items: inout Int,
+        to line: inout KGXLineBuffer
     ) -> Int {
         guard id != node.id else { return 0 }
         if items == 0 { Writer.openList(&line) } else { Writer.separateItems(&line) }
         items += 1
-        return appendCurie(id, to: &line)
+        return appendCurie(id, spelled, to: &line)
     }
 
-    /// Appends the value of `source` for `edge`: nil when it has none (nothing appended), else
+    /// Appends the value of `value` for `edge`: nil when it has none (nothing appended), else
     /// how many values it had to clean.
     private func appendValue(
-        _ source: KGXEdgeSource, of edge: GraphEdge, paper: Identifier?, to line: inout KGXLineBuffer
+        _ value: KGXEdgeValue, of edge: GraphEdge, paper: Identifier?, _ spelled: UnsafeBufferPointer<UInt8>,
+        to line: inout KGXLineBuffer
     ) -> Int? {
-        switch source {
+        switch value {
         case .id:
             Writer.openText(&line)
-            var cleaned = appendCurieText(edge.source, to: &line)
-            cleaned = Self.appendText(bytes: edgeIDMiddles[edge.kind.order], to: &line) || cleaned
-            cleaned = appendCurieText(edge.target, to: &line) || cleaned
+            var cleaned = appendCurieText(edge.source, spelled, to: &line)
+            cleaned = append(edgeIDMiddles[edge.kind.order], spelled, to: &line) || cleaned
+            cleaned = appendCurieText(edge.target, spelled, to: &line) || cleaned
             if edge.target.namespace.isSharedByNodeKinds {
-                cleaned = Self.appendText(bytes: edgeIDKindSuffixes[edge.targetKind.order], to: &line) || cleaned
+                cleaned = append(edgeIDKindSuffixes[edge.targetKind.order], spelled, to: &line) || cleaned
             }
             Writer.closeText(&line)
             return cleaned ? 1 : 0
         case .subject:
-            return appendCurie(edge.source, to: &line)
+            return appendCurie(edge.source, spelled, to: &line)
         case .object:
-            return appendCurie(edge.target, to: &line)
-        case .constant(let value):
-            return Self.appendValue(value, to: &line)
+            return appendCurie(edge.target, spelled, to: &line)
         case .paper:
             guard let paper else { return nil }
             Writer.openList(&line)
-            let cleaned = appendCurie(paper, to: &line)
+            let cleaned = appendCurie(paper, spelled, to: &line)
             Writer.closeList(&line)
             return cleaned
-        case .property(let name, let evidence):
+        case .constant(let index):
+            return Self.appendValue(constants[index], to: &line)
+        case .property(let index):
+            let name = edgeProperties[index].name
             // As ``GraphEdge/value(_:)``: a stored property, else one made from the evidence rows.
             for index in edge.properties.indices where edge.properties[index].name == name {
                 return Self.appendValue(edge.properties[index].value, to: &line)
             }
             guard !edge.evidence.isEmpty else { return nil }
-            guard let evidence else { return edge.value(name).flatMap { Self.appendValue($0, to: &line) } }
+            guard let evidence = edgeProperties[index].evidence else {
+                return edge.value(name).flatMap { Self.appendValue($0, to: &line) }
+            }
             var cleaned = 0
             Writer.openList(&line)
-            for index in edge.evidence.indices {
-                if index > 0 { Writer.separateItems(&line) }
-                cleaned += Self.appendText(evidence.value(edge.evidence[index]), to: &line)
+            edge.evidence.withUnsafeBufferPointer { rows in
+                for row in rows.indices {
+                    if row > 0 { Writer.separateItems(&line) }
+                    cleaned += Self.appendText(evidence(rows[row]), to: &line)
+                }
             }
             Writer.closeList(&line)
             return cleaned
         }
     }
 
+    /// Appends a spelled piece; returns whether spelling it cleaned a character.
+    @inline(__always)
+    private func append(_ piece: KGXPiece, _ spelled: UnsafeBufferPointer<UInt8>, to line: inout KGXLineBuffer) -> Bool
+    {
+        line.append(UnsafeBufferPointer(rebasing: spelled[piece.range]))
+        return piece.cleaned
+    }
+
     /// Appends `id`'s Biolink CURIE as a text value; returns 1 when it had to be cleaned.
-    private func appendCurie(_ id: Identifier, to line: inout KGXLineBuffer) -> Int {
+    private func appendCurie(_ id: Identifier, _ spelled: UnsafeBufferPointer<UInt8>, to line: inout KGXLineBuffer)
+        -> Int
+    {
         Writer.openText(&line)
-        let cleaned = appendCurieText(id, to: &line)
+        let cleaned = appendCurieText(id, spelled, to: &line)
         Writer.closeText(&line)
         return cleaned ? 1 : 0
     }
 
     /// Appends `id`'s Biolink CURIE as (part of) a text: its prefix, then its local id.
-    private func appendCurieText(_ id: Identifier, to line: inout KGXLineBuffer) -> Bool {
-        let prefixCleaned = Self.appendText(bytes: curiePrefixes[id.namespace.ordinal], to: &line)
+    @inline(__always)
+    private func appendCurieText(
+        _ id: Identifier, _ spelled: UnsafeBufferPointer<UInt8>, to line: inout KGXLineBuffer
+    ) -> Bool {
+        let prefixCleaned = append(curiePrefixes[id.namespace.ordinal], spelled, to: &line)
         let localCleaned = KGXLineBuffer.withUTF8(id.local) { Writer.appendText($0, to: &line) }
         return prefixCleaned || localCleaned
     }
 
     /// Appends `id`'s IRI as a text value; returns 1 when it had to be cleaned.
-    private func appendIRI(_ id: Identifier, to line: inout KGXLineBuffer) -> Int {
+    private func appendIRI(_ id: Identifier, _ spelled: UnsafeBufferPointer<UInt8>, to line: inout KGXLineBuffer)
+        -> Int
+    {
         guard let parts = iriParts[id.namespace.ordinal] else { return Self.appendText(prefixes.iri(id), to: &line) }
         let keepSlash = id.namespace.keepsSlashInIRIs
         Writer.openText(&line)
-        var cleaned = Self.appendText(bytes: parts.prefix, to: &line)
+        var cleaned = append(parts.prefix, spelled, to: &line)
         let plain = KGXLineBuffer.withUTF8(id.local) { local -> Bool in
             guard Self.isPlainIRISegment(local, keepSlash: keepSlash) else { return false }
             cleaned = Writer.appendText(local, to: &line) || cleaned
@@ -206,7 +347,7 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
             let encoded = IRIEncoding.encodeSegment(id.local, keepSlash: keepSlash)
             cleaned = KGXLineBuffer.withUTF8(encoded) { Writer.appendText($0, to: &line) } || cleaned
         }
-        cleaned = Self.appendText(bytes: parts.suffix, to: &line) || cleaned
+        cleaned = append(parts.suffix, spelled, to: &line) || cleaned
         Writer.closeText(&line)
         return cleaned ? 1 : 0
     }
@@ -234,11 +375,6 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
         let cleaned = KGXLineBuffer.withUTF8(text) { Writer.appendText($0, to: &line) }
         Writer.closeText(&line)
         return cleaned ? 1 : 0
-    }
-
-    /// Appends `bytes` as (part of) a text.
-    private static func appendText(bytes: [UInt8], to line: inout KGXLineBuffer) -> Bool {
-        bytes.withUnsafeBufferPointer { Writer.appendText($0, to: &line) }
     }
 
     /// Appends a value: nil for an empty list (nothing appended), else how many values it had
@@ -284,4 +420,49 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
         guard let cleaned = appendValue(value, to: &line) else { return nil }
         return (line.bytes, cleaned)
     }
+}
+
+// The tables' element types are not nested in the generic ``KGXLineWriter``: a type nested
+// in a generic one is generic too, and reading its arrays asked the runtime for its metadata
+// on every access.
+
+/// Bytes of ``KGXLineWriter``'s spelled pieces, and whether spelling them cleaned a character.
+private struct KGXPiece {
+    var range: Range<Int>
+    var cleaned: Bool
+}
+
+/// A kind's line: its steps, and the values its literals clean.
+private struct KGXLine {
+    var steps: Range<Int>
+    var cleanedInLiterals: Int
+}
+
+/// A literal, then `key` and the value of the first of `values` that has one (none, or
+/// nothing when no value is present).
+private struct KGXStep {
+    var literal: Range<Int>
+    var key: Range<Int>
+    var values: Range<Int>
+}
+
+/// ``KGXNodeSource`` with its payload in the tables.
+private enum KGXNodeValue {
+    case id, name, iri
+    case constant(Int)
+    case property(Range<Int>)
+    case crossReferences(Range<Int>)
+}
+
+/// ``KGXEdgeSource`` with its payload in the tables.
+private enum KGXEdgeValue {
+    case id, subject, object, paper
+    case constant(Int)
+    case property(Int)
+}
+
+private struct KGXEdgeProperty: Sendable {
+    let name: String
+    /// The evidence-row field that makes the property on a MENTIONS edge.
+    let evidence: (@Sendable (MentionEvidence) -> String)?
 }

@@ -177,11 +177,10 @@ struct KGXTSVWriter: KGXRecordWriter {
 
     /// Appends `text` as (part of) a cell; returns true when it had to replace a character.
     static func appendText(_ utf8: UnsafeBufferPointer<UInt8>, to line: inout KGXLineBuffer) -> Bool {
-        guard let base = utf8.baseAddress else { return false }
         // Nearly every value holds none of the four bytes: found eight bytes at a time.
-        var index = 0
-        while index + 8 <= utf8.count && !mayNeedCleaning(ByteWord.load(base, at: index)) { index += 8 }
-        guard utf8[index...].contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x7C }) else {
+        guard utf8.containsWord(where: mayNeedCleaning),
+            utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x7C })
+        else {
             line.append(utf8)
             return false
         }

@@ -76,19 +76,7 @@ public enum JSONText {
     /// copy them whole. Eight bytes at a time.
     @inlinable
     public static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = utf8.baseAddress else { return false }
-        let count = utf8.count
-        var index = 0
-        while index + 8 <= count {
-            if needsEscape(ByteWord.load(base, at: index)) { return true }
-            index += 8
-        }
-        while index < count {
-            let byte = base[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
-            index += 1
-        }
-        return false
+        utf8.containsWord(where: needsEscape)
     }
 
     /// True when one of the eight bytes of `word` is a control character, `"` or a backslash.
