@@ -149,6 +149,29 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
         edgeProperties = tables.edgeProperties
     }
 
+    /// Renders one figure's lines: the figure's node line, one line per node it reaches
+    /// (written when its identifier is new), one line per edge (when kept). Tally lanes: 0
+    /// nodes, 1 edges, 2 cleaned values.
+    func render(_ subgraph: FigureSubgraph, into fragment: inout FigureFragment) {
+        fragment.bytes.reserveCapacity(4096)
+        // Each line is spelled here, then appended to the fragment in one copy.
+        var line = KGXLineBuffer(capacity: 2048)
+        var cleaned = appendNode(subgraph.figure, to: &line)
+        line.move(to: &fragment.bytes)
+        fragment.endSegment(file: KGXFile.nodes.rawValue, tally: [1, 0, cleaned, 0])
+        let paper = subgraph.edges.first { $0.kind == .partOf }?.target
+        for (index, node) in subgraph.nodes.enumerated() where !fragment.isSettled(index) {
+            cleaned = appendNode(node, to: &line)
+            line.move(to: &fragment.bytes)
+            fragment.endSegment(file: KGXFile.nodes.rawValue, when: .newIdentifier(index), tally: [1, 0, cleaned, 0])
+        }
+        for (index, edge) in subgraph.edges.enumerated() {
+            cleaned = appendEdge(edge, paper: paper, to: &line)
+            line.move(to: &fragment.bytes)
+            fragment.endSegment(file: KGXFile.edges.rawValue, when: .keptEdge(index), tally: [0, 1, cleaned, 0])
+        }
+    }
+
     /// Appends `node`'s line; returns how many values it had to clean (characters the dialect
     /// cannot hold), which the sink reports.
     func appendNode(_ node: GraphNode, to line: inout KGXLineBuffer) -> Int {

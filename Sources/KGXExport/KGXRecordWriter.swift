@@ -10,6 +10,8 @@ protocol KGXRecordWriter: Sendable {
     func header(_ file: KGXFile) -> [UInt8]
     /// The line of a record of `file`: its fields as literal bytes and values to spell.
     func layout<Source: KGXFieldSource>(_ record: KGXRecord<Source>, of file: KGXFile) -> KGXLineLayout<Source>
+    /// The dialect's renderer of `builder`'s records.
+    func renderer(_ builder: KGXRecordBuilder) -> any FigureRenderer
 
     /// Spells text (or a part of one text: a CURIE is written as its prefix, then its local
     /// id); returns true when it had to clean a character the dialect cannot hold.
@@ -72,6 +74,10 @@ struct KGXJSONLinesWriter: KGXRecordWriter {
     var fileExtension: String { "jsonl" }
 
     func header(_ file: KGXFile) -> [UInt8] { [] }
+
+    func renderer(_ builder: KGXRecordBuilder) -> any FigureRenderer {
+        KGXJSONLinesRenderer(lines: KGXLineWriter(builder: builder, writer: self))
+    }
 
     func layout<Source: KGXFieldSource>(_ record: KGXRecord<Source>, of file: KGXFile) -> KGXLineLayout<Source> {
         var layout = KGXLineLayout<Source>()
@@ -139,6 +145,10 @@ struct KGXTSVWriter: KGXRecordWriter {
     }
 
     var fileExtension: String { "tsv" }
+
+    func renderer(_ builder: KGXRecordBuilder) -> any FigureRenderer {
+        KGXTSVRenderer(lines: KGXLineWriter(builder: builder, writer: self))
+    }
 
     func header(_ file: KGXFile) -> [UInt8] {
         Array((columns(file).joined(separator: "\t") + "\n").utf8)

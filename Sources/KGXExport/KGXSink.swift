@@ -44,7 +44,7 @@ final class KGXSink<Writer: KGXRecordWriter>: GraphSink {
     init(context: SinkContext, writer: Writer) {
         self.context = context
         self.writer = writer
-        renderer = KGXRenderer(builder: KGXRecordBuilder(mapping: context.mapping), writer: writer)
+        renderer = writer.renderer(KGXRecordBuilder(mapping: context.mapping))
     }
 
     func begin() throws(ExportError) {
@@ -75,33 +75,24 @@ final class KGXSink<Writer: KGXRecordWriter>: GraphSink {
     }
 }
 
-/// Renders one figure's KGX lines on a worker thread: the figure's node line, one line per
-/// node it reaches (written when its identifier is new), one line per edge (when kept).
-/// Tally lanes: 0 nodes, 1 edges, 2 cleaned values.
-struct KGXRenderer<Writer: KGXRecordWriter>: FigureRenderer {
-    let lines: KGXLineWriter<Writer>
-
-    init(builder: KGXRecordBuilder, writer: Writer) {
-        lines = KGXLineWriter(builder: builder, writer: writer)
-    }
+/// Renders one figure's KGX lines on a worker thread (``KGXLineWriter/render(_:into:)``) in
+/// JSON Lines. Each dialect has its own renderer type, not one generic over the dialect: the
+/// driver calls it through `any FigureRenderer`, and a generic type's witness runs the
+/// unspecialized code (every spelling call through the dialect's witness table, the line
+/// tables' types looked up at run time), while a concrete one runs code specialized for it.
+struct KGXJSONLinesRenderer: FigureRenderer {
+    let lines: KGXLineWriter<KGXJSONLinesWriter>
 
     func render(_ subgraph: FigureSubgraph, into fragment: inout FigureFragment) {
-        fragment.bytes.reserveCapacity(4096)
-        // Each line is spelled here, then appended to the fragment in one copy.
-        var line = KGXLineBuffer(capacity: 2048)
-        var cleaned = lines.appendNode(subgraph.figure, to: &line)
-        line.move(to: &fragment.bytes)
-        fragment.endSegment(file: KGXFile.nodes.rawValue, tally: [1, 0, cleaned, 0])
-        let paper = subgraph.edges.first { $0.kind == .partOf }?.target
-        for (index, node) in subgraph.nodes.enumerated() where !fragment.isSettled(index) {
-            cleaned = lines.appendNode(node, to: &line)
-            line.move(to: &fragment.bytes)
-            fragment.endSegment(file: KGXFile.nodes.rawValue, when: .newIdentifier(index), tally: [1, 0, cleaned, 0])
-        }
-        for (index, edge) in subgraph.edges.enumerated() {
-            cleaned = lines.appendEdge(edge, paper: paper, to: &line)
-            line.move(to: &fragment.bytes)
-            fragment.endSegment(file: KGXFile.edges.rawValue, when: .keptEdge(index), tally: [0, 1, cleaned, 0])
-        }
+        lines.render(subgraph, into: &fragment)
+    }
+}
+
+/// ``KGXJSONLinesRenderer`` for TSV.
+struct KGXTSVRenderer: FigureRenderer {
+    let lines: KGXLineWriter<KGXTSVWriter>
+
+    func render(_ subgraph: FigureSubgraph, into fragment: inout FigureFragment) {
+        lines.render(subgraph, into: &fragment)
     }
 }
