@@ -1,5 +1,5 @@
-/// The bytes of one KGX line, written in place and then appended to the figure's fragment in
-/// one copy.
+/// The bytes of a figure's KGX lines, written in place and then appended to the figure's
+/// fragment one line at a time, each in one copy.
 ///
 /// A line is some forty pieces (keys, CURIE prefixes, local ids, punctuation): appending each
 /// to the fragment's `[UInt8]` cost about a hundred instructions a piece (`append(contentsOf:)`
@@ -64,10 +64,9 @@ struct KGXLineBuffer: ~Copyable {
         }
     }
 
-    /// Appends the line to `out` and empties the buffer for the next line.
-    mutating func move(to out: inout [UInt8]) {
-        out.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
-        count = 0
+    /// Appends the bytes from `start` to `end` to `out`.
+    func copy(from start: Int, to end: Int, into out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: end - start))
     }
 
     /// The bytes written so far, as an array (for the writers' literals, made once).

@@ -152,23 +152,44 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
     /// Renders one figure's lines: the figure's node line, one line per node it reaches
     /// (written when its identifier is new), one line per edge (when kept). Tally lanes: 0
     /// nodes, 1 edges, 2 cleaned values.
+    ///
+    /// Every line is spelled into one buffer first, so the fragment is given its exact size
+    /// once (growing it line by line copied it several times a figure), then each line is
+    /// appended in one copy and closed as its segment.
     func render(_ subgraph: FigureSubgraph, into fragment: inout FigureFragment) {
-        fragment.bytes.reserveCapacity(4096)
-        // Each line is spelled here, then appended to the fragment in one copy.
-        var line = KGXLineBuffer(capacity: 2048)
-        var cleaned = appendNode(subgraph.figure, to: &line)
-        line.move(to: &fragment.bytes)
-        fragment.endSegment(file: KGXFile.nodes.rawValue, tally: [1, 0, cleaned, 0])
-        let paper = subgraph.edges.first { $0.kind == .partOf }?.target
-        for (index, node) in subgraph.nodes.enumerated() where !fragment.isSettled(index) {
-            cleaned = appendNode(node, to: &line)
-            line.move(to: &fragment.bytes)
-            fragment.endSegment(file: KGXFile.nodes.rawValue, when: .newIdentifier(index), tally: [1, 0, cleaned, 0])
+        let lineCount = 1 + subgraph.nodes.count + subgraph.edges.count
+        var text = KGXLineBuffer(capacity: lineCount * 512)
+        // Per line: where it ends in `text`, and how many values it cleaned. (No closure or
+        // local function here: capturing these made every access a dynamic exclusivity check.)
+        var lines: [(end: Int, cleaned: Int)] = []
+        lines.reserveCapacity(lineCount)
+        var cleaned = appendNode(subgraph.figure, to: &text)
+        lines.append((text.count, cleaned))
+        for index in subgraph.nodes.indices where !fragment.isSettled(index) {
+            cleaned = appendNode(subgraph.nodes[index], to: &text)
+            lines.append((text.count, cleaned))
         }
-        for (index, edge) in subgraph.edges.enumerated() {
-            cleaned = appendEdge(edge, paper: paper, to: &line)
-            line.move(to: &fragment.bytes)
-            fragment.endSegment(file: KGXFile.edges.rawValue, when: .keptEdge(index), tally: [0, 1, cleaned, 0])
+        let paper = subgraph.edges.first { $0.kind == .partOf }?.target
+        for index in subgraph.edges.indices {
+            cleaned = appendEdge(subgraph.edges[index], paper: paper, to: &text)
+            lines.append((text.count, cleaned))
+        }
+
+        fragment.bytes.reserveCapacity(fragment.bytes.count + text.count)
+        text.copy(from: 0, to: lines[0].end, into: &fragment.bytes)
+        fragment.endSegment(file: KGXFile.nodes.rawValue, tally: [1, 0, lines[0].cleaned, 0])
+        var line = 1
+        for index in subgraph.nodes.indices where !fragment.isSettled(index) {
+            text.copy(from: lines[line - 1].end, to: lines[line].end, into: &fragment.bytes)
+            fragment.endSegment(
+                file: KGXFile.nodes.rawValue, when: .newIdentifier(index), tally: [1, 0, lines[line].cleaned, 0])
+            line += 1
+        }
+        for index in subgraph.edges.indices {
+            text.copy(from: lines[line - 1].end, to: lines[line].end, into: &fragment.bytes)
+            fragment.endSegment(
+                file: KGXFile.edges.rawValue, when: .keptEdge(index), tally: [0, 1, lines[line].cleaned, 0])
+            line += 1
         }
     }
 
