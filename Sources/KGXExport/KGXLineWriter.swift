@@ -111,7 +111,7 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
                 tables.constants.append(value)
                 return .constant(tables.constants.count - 1)
             case .property(let name, let evidence):
-                tables.edgeProperties.append(KGXEdgeProperty(name: name, evidence: evidence?.value))
+                tables.edgeProperties.append(KGXEdgeProperty(name: name, evidence: evidence))
                 return .property(tables.edgeProperties.count - 1)
             }
         }
@@ -330,15 +330,22 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
                 return Self.appendValue(edge.properties[index].value, to: &line)
             }
             guard !edge.evidence.isEmpty else { return nil }
-            guard let evidence = edgeProperties[index].evidence else {
-                return edge.value(name).flatMap { Self.appendValue($0, to: &line) }
+            let evidence: KGXEvidence
+            switch edgeProperties[index].evidence {
+            case nil: return edge.value(name).flatMap { Self.appendValue($0, to: &line) }
+            case .count:
+                line.append(decimal: edge.evidence.count)
+                return 0
+            case let rows?: evidence = rows
             }
             var cleaned = 0
             Writer.openList(&line)
-            edge.evidence.withUnsafeBufferPointer { rows in
-                for row in rows.indices {
-                    if row > 0 { Writer.separateItems(&line) }
-                    cleaned += Self.appendText(evidence(rows[row]), to: &line)
+            for row in edge.evidence.indices {
+                if row > 0 { Writer.separateItems(&line) }
+                switch evidence {
+                case .words: cleaned += Self.appendText(edge.evidence[row].word, to: &line)
+                case .matchedTerms: cleaned += Self.appendText(edge.evidence[row].matchedTerm, to: &line)
+                case .sources, .count: cleaned += Self.appendText(edge.evidence[row].source, to: &line)
                 }
             }
             Writer.closeList(&line)
@@ -507,6 +514,6 @@ private enum KGXEdgeValue {
 
 private struct KGXEdgeProperty: Sendable {
     let name: String
-    /// The evidence-row field that makes the property on a MENTIONS edge.
-    let evidence: (@Sendable (MentionEvidence) -> String)?
+    /// How a MENTIONS edge makes the property from its rows.
+    let evidence: KGXEvidence?
 }

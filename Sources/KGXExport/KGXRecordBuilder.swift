@@ -93,9 +93,7 @@ struct KGXRecordBuilder: Sendable {
         if provenance.citesPaper { record.append(core.publications, .paper) }
         for (property, rule) in written(vocabulary.properties, table) {
             guard case .slot(let slot) = rule else { continue }
-            // ``GraphEdge/value(_:)`` makes a MENTIONS property from the first rule of that name.
-            let evidence = GraphSchema.evidenceFields.first { $0.key.name == property }
-            record.append(slot, .property(property, evidence: evidence))
+            record.append(slot, .property(property, evidence: KGXEvidence(property: property)))
         }
         return record
     }
