@@ -169,9 +169,9 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
             cleaned = appendNode(subgraph.nodes[index], to: &text)
             lines.append((text.count, cleaned))
         }
-        let paper = subgraph.edges.first { $0.kind == .partOf }?.target
+        let curies = figureCuries(subgraph.figure.id, paper: subgraph.edges.first { $0.kind == .partOf }?.target)
         for index in subgraph.edges.indices {
-            cleaned = appendEdge(subgraph.edges[index], paper: paper, to: &text)
+            cleaned = appendEdge(subgraph.edges[index], curies, to: &text)
             lines.append((text.count, cleaned))
         }
 
@@ -219,6 +219,25 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
     /// Appends `edge`'s line (`paper` is the figure's paper, cited by kinds that cite it);
     /// returns how many values it had to clean.
     func appendEdge(_ edge: GraphEdge, paper: Identifier?, to line: inout KGXLineBuffer) -> Int {
+        appendEdge(edge, figureCuries(edge.source, paper: paper), to: &line)
+    }
+
+    /// The CURIEs of `figure` and its `paper`, spelled.
+    private func figureCuries(_ figure: Identifier, paper: Identifier?) -> KGXFigureCuries {
+        var text = KGXLineBuffer(capacity: 256)
+        let figureCleaned = spelled.withUnsafeBufferPointer { appendCurieText(figure, $0, to: &text) }
+        let figureText = text.bytes
+        text.count = 0
+        let paperCleaned = paper.map { paper in
+            spelled.withUnsafeBufferPointer { appendCurieText(paper, $0, to: &text) }
+        }
+        return KGXFigureCuries(
+            figure: figure, figureText: figureText, figureCleaned: figureCleaned, paper: paper, paperText: text.bytes,
+            paperCleaned: paperCleaned ?? false)
+    }
+
+    /// ``appendEdge(_:paper:to:)`` with the figure's CURIEs spelled.
+    private func appendEdge(_ edge: GraphEdge, _ curies: KGXFigureCuries, to line: inout KGXLineBuffer) -> Int {
         let kind = edgeLines[edge.kind.order]
         var cleaned = kind.cleanedInLiterals
         spelled.withUnsafeBufferPointer { spelled in
@@ -229,7 +248,7 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
                     let start = line.count
                     line.append(UnsafeBufferPointer(rebasing: spelled[step.key]))
                     if let valueCleaned = appendValue(
-                        edgeValues[valueIndex], of: edge, paper: paper, spelled, to: &line)
+                        edgeValues[valueIndex], of: edge, curies, spelled, to: &line)
                     {
                         cleaned += valueCleaned
                         break
@@ -297,13 +316,13 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
     /// Appends the value of `value` for `edge`: nil when it has none (nothing appended), else
     /// how many values it had to clean.
     private func appendValue(
-        _ value: KGXEdgeValue, of edge: GraphEdge, paper: Identifier?, _ spelled: UnsafeBufferPointer<UInt8>,
+        _ value: KGXEdgeValue, of edge: GraphEdge, _ curies: KGXFigureCuries, _ spelled: UnsafeBufferPointer<UInt8>,
         to line: inout KGXLineBuffer
     ) -> Int? {
         switch value {
         case .id:
             Writer.openText(&line)
-            var cleaned = appendCurieText(edge.source, spelled, to: &line)
+            var cleaned = appendSource(edge.source, curies, spelled, to: &line)
             cleaned = append(edgeIDMiddles[edge.kind.order], spelled, to: &line) || cleaned
             cleaned = appendCurieText(edge.target, spelled, to: &line) || cleaned
             if edge.target.namespace.isSharedByNodeKinds {
@@ -312,14 +331,20 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
             Writer.closeText(&line)
             return cleaned ? 1 : 0
         case .subject:
-            return appendCurie(edge.source, spelled, to: &line)
+            Writer.openText(&line)
+            let cleaned = appendSource(edge.source, curies, spelled, to: &line)
+            Writer.closeText(&line)
+            return cleaned ? 1 : 0
         case .object:
             return appendCurie(edge.target, spelled, to: &line)
         case .paper:
-            guard let paper else { return nil }
+            guard curies.paper != nil else { return nil }
             Writer.openList(&line)
-            let cleaned = appendCurie(paper, spelled, to: &line)
+            Writer.openText(&line)
+            line.append(curies.paperText)
+            Writer.closeText(&line)
             Writer.closeList(&line)
+            let cleaned = curies.paperCleaned ? 1 : 0
             return cleaned
         case .constant(let index):
             return Self.appendValue(constants[index], to: &line)
@@ -351,6 +376,18 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
             Writer.closeList(&line)
             return cleaned
         }
+    }
+
+    /// Appends an edge's source's Biolink CURIE as (part of) a text: the figure's, spelled once
+    /// for all its edges, or another's.
+    @inline(__always)
+    private func appendSource(
+        _ id: Identifier, _ curies: KGXFigureCuries, _ spelled: UnsafeBufferPointer<UInt8>,
+        to line: inout KGXLineBuffer
+    ) -> Bool {
+        guard id == curies.figure else { return appendCurieText(id, spelled, to: &line) }
+        line.append(curies.figureText)
+        return curies.figureCleaned
     }
 
     /// Appends a spelled piece; returns whether spelling it cleaned a character.
@@ -516,4 +553,15 @@ private struct KGXEdgeProperty: Sendable {
     let name: String
     /// How a MENTIONS edge makes the property from its rows.
     let evidence: KGXEvidence?
+}
+
+/// The CURIEs a figure's edges hold again and again, spelled once for the figure: its own (the
+/// source of its edges, in their ids and subjects) and its paper's (their `publications`).
+private struct KGXFigureCuries {
+    let figure: Identifier
+    let figureText: [UInt8]
+    let figureCleaned: Bool
+    let paper: Identifier?
+    let paperText: [UInt8]
+    let paperCleaned: Bool
 }
