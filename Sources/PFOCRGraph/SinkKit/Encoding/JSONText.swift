@@ -74,7 +74,7 @@ public enum JSONText {
     /// True when `utf8` holds a byte ``appendEscaped(_:to:)`` escapes; false when the bytes are
     /// their own JSON string content (nearly every value), so a writer with its own buffer can
     /// copy them whole. Eight bytes at a time.
-    @inlinable
+    @inlinable @inline(__always)
     public static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         utf8.containsWord(where: needsEscape)
     }
