@@ -370,6 +370,7 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
                 switch evidence {
                 case .words: cleaned += Self.appendText(edge.evidence[row].word, to: &line)
                 case .matchedTerms: cleaned += Self.appendText(edge.evidence[row].matchedTerm, to: &line)
+                // (`.count` was spelled above.)
                 case .sources, .count: cleaned += Self.appendText(edge.evidence[row].source, to: &line)
                 }
             }

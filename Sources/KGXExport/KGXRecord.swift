@@ -142,15 +142,4 @@ enum KGXValue: Sendable, Hashable {
     case double(Double)
     case boolean(Bool)
     case list([String])
-
-    /// The value of a graph property, its type kept.
-    init(_ value: PropertyValue) {
-        switch value {
-        case .string(let text), .iri(let text): self = .text(text)
-        case .integer(let number): self = .integer(number)
-        case .double(let number): self = .double(number)
-        case .boolean(let flag): self = .boolean(flag)
-        case .stringList(let items): self = .list(items)
-        }
-    }
 }
