@@ -1,31 +1,126 @@
 import PFOCRGraph
 
-/// One KGX node or edge, dialect-free: Biolink slot names with typed values, in the order the
-/// JSON Lines dialect writes them. ``KGXRecordBuilder`` makes records from the graph; a
-/// ``KGXRecordWriter`` spells them (JSON Lines, TSV), so both dialects carry the same content.
-struct KGXRecord: Sendable, Hashable {
-    struct Field: Sendable, Hashable {
+/// The fields of a KGX node or edge record, dialect-free: Biolink slots in the order the JSON
+/// Lines dialect writes them, each with where its value comes from. ``KGXRecordBuilder`` makes
+/// one per node kind and per edge kind; a ``KGXRecordWriter`` lays it out as a line (JSON Lines,
+/// TSV) once, and then spells every node or edge of the kind by it, straight into bytes, so
+/// both dialects carry the same content.
+///
+/// The first field is the record's `id`, always present. A field whose value is absent, or is
+/// an empty list, is left out (KGX reads an absent slot and an empty list alike, and TSV cannot
+/// tell them apart).
+struct KGXRecord<Source: KGXFieldSource>: Sendable {
+    struct Field: Sendable {
         let slot: KGXSlot
-        let value: KGXValue
+        let source: Source
     }
 
     private(set) var fields: [Field] = []
 
-    /// A record with room for `capacity` fields: a record's fields are known in number before
-    /// it is made, and growing the array field by field cost a fifth of KGX's building.
-    init(capacity: Int = 0) {
-        fields.reserveCapacity(capacity)
+    mutating func append(_ slot: KGXSlot, _ source: Source) {
+        fields.append(Field(slot: slot, source: source))
+    }
+}
+
+/// Where a field of a ``KGXRecord`` takes its value from.
+protocol KGXFieldSource: Sendable {
+    /// The value when it is the same for every record of the kind (spelled once).
+    var constant: KGXValue? { get }
+    /// True when every record has the value (never left out).
+    var isAlwaysPresent: Bool { get }
+}
+
+/// Where a node record's field takes its value from.
+enum KGXNodeSource: KGXFieldSource {
+    /// The node's Biolink CURIE (``PrefixSet/biolinkCurie(_:)``).
+    case id
+    case name
+    /// The node's IRI (``PrefixSet/iri(_:)``).
+    case iri
+    /// The same for every node of the kind.
+    case constant(KGXValue)
+    /// The first of these properties the node has (a slot that more than one property fills
+    /// takes the first), its type kept.
+    case property([String])
+    /// The Biolink CURIEs of these properties' values, each a local id in its namespace, but
+    /// the node's own id: `xref`.
+    case crossReferences([CrossReference])
+
+    struct CrossReference: Sendable {
+        let property: String
+        let namespace: Namespace
     }
 
-    /// Appends `slot`; an empty list is left out (KGX reads an absent slot and an empty list
-    /// alike, and TSV cannot tell them apart).
-    mutating func append(_ slot: KGXSlot, _ value: KGXValue) {
-        if case .list(let items) = value, items.isEmpty { return }
-        fields.append(Field(slot: slot, value: value))
+    var constant: KGXValue? {
+        if case .constant(let value) = self { value } else { nil }
     }
 
-    mutating func append(_ slot: KGXSlot, _ text: String) {
-        append(slot, .text(text))
+    var isAlwaysPresent: Bool {
+        switch self {
+        case .id, .name, .iri: true
+        case .constant, .property, .crossReferences: false
+        }
+    }
+}
+
+/// Where an edge record's field takes its value from.
+enum KGXEdgeSource: KGXFieldSource {
+    /// `subject--predicate--object`, unique per file: when the object's namespace is shared by
+    /// node kinds (``Namespace/isSharedByNodeKinds``, MeSH) `--<kind>` follows
+    /// (`…--MESH:D002130--chemical`), so a figure mentioning one MeSH id as a chemical and as a
+    /// disease has two edges with two ids.
+    case id
+    /// The source's Biolink CURIE.
+    case subject
+    /// The target's Biolink CURIE.
+    case object
+    /// The same for every edge of the kind.
+    case constant(KGXValue)
+    /// The figure's paper, as a one-item list; absent when the figure has none.
+    case paper
+    /// A property (``GraphEdge/value(_:)``), its type kept; `evidence` is how a MENTIONS edge
+    /// makes it from its rows, spelled from them without making the list.
+    case property(String, evidence: KGXEvidence?)
+
+    var constant: KGXValue? {
+        if case .constant(let value) = self { value } else { nil }
+    }
+
+    var isAlwaysPresent: Bool {
+        switch self {
+        case .id, .subject, .object: true
+        case .constant, .paper, .property: false
+        }
+    }
+}
+
+/// A MENTIONS property as ``GraphEdge/value(_:)`` makes it from the edge's evidence rows
+/// (``GraphSchema/mentions``), read by the line writer straight from the rows: the list of
+/// one field of the rows, or their number. A test checks each against ``GraphEdge/value(_:)``.
+enum KGXEvidence: Sendable {
+    case words, matchedTerms, sources
+    case count
+
+    /// The evidence of the MENTIONS property `name`; nil for a property not made from rows
+    /// this way (the writer then asks ``GraphEdge/value(_:)``).
+    init?(property name: String) {
+        switch name {
+        case PropertyKey.words.name: self = .words
+        case PropertyKey.matchedTerms.name: self = .matchedTerms
+        case PropertyKey.sources.name: self = .sources
+        case PropertyKey.evidenceCount.name: self = .count
+        default: return nil
+        }
+    }
+
+    /// The value made from `rows` (not empty), as the writer spells it.
+    func value(_ rows: [MentionEvidence]) -> PropertyValue {
+        switch self {
+        case .words: .stringList(rows.map(\.word))
+        case .matchedTerms: .stringList(rows.map(\.matchedTerm))
+        case .sources: .stringList(rows.map(\.source))
+        case .count: .integer(rows.count)
+        }
     }
 }
 
@@ -47,15 +142,4 @@ enum KGXValue: Sendable, Hashable {
     case double(Double)
     case boolean(Bool)
     case list([String])
-
-    /// The value of a graph property, its type kept.
-    init(_ value: PropertyValue) {
-        switch value {
-        case .string(let text), .iri(let text): self = .text(text)
-        case .integer(let number): self = .integer(number)
-        case .double(let number): self = .double(number)
-        case .boolean(let flag): self = .boolean(flag)
-        case .stringList(let items): self = .list(items)
-        }
-    }
 }

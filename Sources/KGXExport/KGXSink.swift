@@ -33,7 +33,7 @@ public struct KGXTSVFormat: GraphFormat {
 /// KGX ids are unique per file: a MeSH id mentioned both as a chemical and as a disease (two
 /// nodes of the graph) is written once, with the category of its first use
 /// (``EmitCondition/newIdentifier(_:)``); edges to either still resolve. Edge ids: see
-/// ``KGXRecordBuilder/edgeID(subject:predicate:object:edge:)``.
+/// ``KGXEdgeSource/id``.
 final class KGXSink<Writer: KGXRecordWriter>: GraphSink {
     private let context: SinkContext
     private let writer: Writer
@@ -44,7 +44,7 @@ final class KGXSink<Writer: KGXRecordWriter>: GraphSink {
     init(context: SinkContext, writer: Writer) {
         self.context = context
         self.writer = writer
-        renderer = KGXRenderer(builder: KGXRecordBuilder(mapping: context.mapping), writer: writer)
+        renderer = writer.renderer(KGXRecordBuilder(mapping: context.mapping))
     }
 
     func begin() throws(ExportError) {
@@ -75,25 +75,24 @@ final class KGXSink<Writer: KGXRecordWriter>: GraphSink {
     }
 }
 
-/// Renders one figure's KGX lines on a worker thread: the figure's node line, one line per
-/// node it reaches (written when its identifier is new), one line per edge (when kept).
-/// Tally lanes: 0 nodes, 1 edges, 2 cleaned values.
-struct KGXRenderer<Writer: KGXRecordWriter>: FigureRenderer {
-    let builder: KGXRecordBuilder
-    let writer: Writer
+/// Renders one figure's KGX lines on a worker thread (``KGXLineWriter/render(_:into:)``) in
+/// JSON Lines. Each dialect has its own renderer type, not one generic over the dialect: the
+/// driver calls it through `any FigureRenderer`, and a generic type's witness runs the
+/// unspecialized code (every spelling call through the dialect's witness table, the line
+/// tables' types looked up at run time), while a concrete one runs code specialized for it.
+struct KGXJSONLinesRenderer: FigureRenderer {
+    let lines: KGXLineWriter<KGXJSONLinesWriter>
 
     func render(_ subgraph: FigureSubgraph, into fragment: inout FigureFragment) {
-        fragment.bytes.reserveCapacity(4096)
-        var cleaned = writer.append(builder.node(subgraph.figure), of: .nodes, to: &fragment.bytes)
-        fragment.endSegment(file: KGXFile.nodes.rawValue, tally: [1, 0, cleaned, 0])
-        let paper = subgraph.edges.first { $0.kind == .partOf }?.target
-        for (index, node) in subgraph.nodes.enumerated() where !fragment.isSettled(index) {
-            cleaned = writer.append(builder.node(node), of: .nodes, to: &fragment.bytes)
-            fragment.endSegment(file: KGXFile.nodes.rawValue, when: .newIdentifier(index), tally: [1, 0, cleaned, 0])
-        }
-        for (index, edge) in subgraph.edges.enumerated() {
-            cleaned = writer.append(builder.edge(edge, paper: paper), of: .edges, to: &fragment.bytes)
-            fragment.endSegment(file: KGXFile.edges.rawValue, when: .keptEdge(index), tally: [0, 1, cleaned, 0])
-        }
+        lines.render(subgraph, into: &fragment)
+    }
+}
+
+/// ``KGXJSONLinesRenderer`` for TSV.
+struct KGXTSVRenderer: FigureRenderer {
+    let lines: KGXLineWriter<KGXTSVWriter>
+
+    func render(_ subgraph: FigureSubgraph, into fragment: inout FigureFragment) {
+        lines.render(subgraph, into: &fragment)
     }
 }

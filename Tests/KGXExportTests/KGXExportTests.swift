@@ -86,34 +86,115 @@ import Testing
     /// A TSV cell cannot quote: tab, CR and LF become spaces, `|` (KGX's list separator)
     /// becomes `¦`, and the value is counted as cleaned.
     @Test func tsvCellsAreCleaned() {
-        var out: [UInt8] = []
-        #expect(KGXTSVWriter.appendCell("PI3K", to: &out) == 0)
-        #expect(KGXTSVWriter.appendCell("a\tb\nc\rd|e", to: &out) == 1)
-        #expect(String(decoding: out, as: UTF8.self) == "PI3Ka b c d¦e")
+        #expect(tsvCell("PI3K") == ("PI3K", false))
+        #expect(tsvCell("a\tb\nc\rd|e") == ("a b c d¦e", true))
+        #expect(tsvCell("sixteen bytes ok|") == ("sixteen bytes ok¦", true))
     }
 
-    /// One record, two dialects: a list is an array in JSON Lines and `|`-joined in TSV.
+    func tsvCell(_ text: String) -> (String, Bool) {
+        var line = KGXLineBuffer()
+        var copy = text
+        let cleaned = copy.withUTF8 { KGXTSVWriter.appendText($0, to: &line) }
+        return (String(decoding: line.bytes, as: UTF8.self), cleaned)
+    }
+
+    /// One record, two dialects: a list is an array in JSON Lines and `|`-joined in TSV, an
+    /// absent value or empty list is no key and an empty cell, and a `|` in a TSV value is
+    /// cleaned and counted.
     @Test func oneRecordTwoDialects() throws {
         let mapping = try Mapping.bundled()
-        let slots = KGXSlots.Table(mapping)
-        var record = KGXRecord()
-        record.append(slots.slot("id"), "NCBIGene:207")
-        record.append(slots.slot("category"), .list(["biolink:Gene"]))
-        record.append(slots.slot("xref"), .list([]))
-        record.append(slots.slot("provided_by"), .list(["infores:pfocr", "infores:other"]))
-        var json: [UInt8] = []
-        _ = KGXJSONLinesWriter().append(record, of: .nodes, to: &json)
-        #expect(
-            String(decoding: json, as: UTF8.self)
-                == #"{"id":"NCBIGene:207","category":["biolink:Gene"],"provided_by":["infores:pfocr","infores:other"]}"#
-                + "\n")
+        let builder = KGXRecordBuilder(mapping: mapping)
+        let json = KGXLineWriter(builder: builder, writer: KGXJSONLinesWriter())
         let tsvWriter = KGXTSVWriter(mapping: mapping)
-        var tsv: [UInt8] = []
-        _ = tsvWriter.append(record, of: .nodes, to: &tsv)
-        let cells = String(decoding: tsv, as: UTF8.self).dropLast().split(
-            separator: "\t", omittingEmptySubsequences: false)
-        #expect(cells.count == tsvWriter.nodeColumns.count)
-        #expect(Array(cells.prefix(6)) == ["NCBIGene:207", "biolink:Gene", "", "", "", "infores:pfocr|infores:other"])
+        let tsv = KGXLineWriter(builder: builder, writer: tsvWriter)
+        let gene = GraphNode(
+            kind: .gene, id: Identifier(.ncbigene, "207"), name: "AKT1",
+            properties: [Property("symbol", .string("AKT1|x")), Property("ncbiGeneID", .string("207"))])
+        #expect(
+            line(gene, json)
+                == (
+                    #"{"id":"NCBIGene:207","category":["biolink:Gene"],"name":"AKT1","provided_by":["infores:pfocr"],"#
+                        + #""iri":"https://identifiers.org/ncbigene/207","symbol":"AKT1|x"}"# + "\n", 0
+                ))
+        let (geneRow, geneCleaned) = line(gene, tsv)
+        let geneCells = cells(geneRow)
+        #expect(geneCleaned == 1)
+        #expect(geneCells.count == tsvWriter.nodeColumns.count)
+        #expect(geneCells.prefix(6) == ["NCBIGene:207", "biolink:Gene", "AKT1", "", "", "infores:pfocr"])
+        #expect(geneCells[tsvWriter.nodeColumns.firstIndex(of: "symbol") ?? 0] == "AKT1¦x")
+
+        let paper = GraphNode(
+            kind: .paper, id: Identifier(.pmc, "PMC1"), name: "A \"paper\"",
+            properties: [Property("keywords", .stringList(["a", "b"])), Property("doi", .string("10.1/x"))])
+        #expect(
+            line(paper, json).0
+                == #"{"id":"PMCID:PMC1","category":["biolink:Publication"],"name":"A \"paper\"","xref":["doi:10.1/x"],"#
+                + #""provided_by":["infores:pfocr"],"iri":"https://identifiers.org/pmc/PMC1","#
+                + #""publication_type":["fabio:JournalArticle"],"keywords":["a","b"]}"# + "\n")
+        let paperCells = cells(line(paper, tsv).0)
+        #expect(paperCells[tsvWriter.nodeColumns.firstIndex(of: "keywords") ?? 0] == "a|b")
+        #expect(paperCells[tsvWriter.nodeColumns.firstIndex(of: "xref") ?? 0] == "doi:10.1/x")
+        #expect(paperCells[tsvWriter.nodeColumns.firstIndex(of: "symbol") ?? 0] == "")
+    }
+
+    /// An edge's line: its id names the target's kind in a shared namespace (MeSH), and the
+    /// MENTIONS lists are spelled from the evidence rows as ``GraphEdge/value(_:)`` makes them.
+    @Test func edgeLines() throws {
+        let mapping = try Mapping.bundled()
+        let builder = KGXRecordBuilder(mapping: mapping)
+        let json = KGXLineWriter(builder: builder, writer: KGXJSONLinesWriter())
+        let tsvWriter = KGXTSVWriter(mapping: mapping)
+        let tsv = KGXLineWriter(builder: builder, writer: tsvWriter)
+        let edge = GraphEdge(
+            kind: .mentions, source: Identifier(.figure, "PMC1__F1"), sourceKind: .figure,
+            target: Identifier(.mesh, "D1"), targetKind: .chemical,
+            evidence: [
+                MentionEvidence(word: "glu|cose", matchedTerm: nil, source: nil),
+                MentionEvidence(word: "Glc", matchedTerm: "glucose", source: "MeSH"),
+            ])
+        var out = KGXLineBuffer()
+        _ = json.appendEdge(edge, paper: Identifier(.pmc, "PMC1"), to: &out)
+        #expect(
+            String(decoding: out.bytes, as: UTF8.self)
+                == #"{"id":"PFOCR:PMC1__F1--biolink:mentions--MESH:D1--chemical","subject":"PFOCR:PMC1__F1","#
+                + #""predicate":"biolink:mentions","object":"MESH:D1","knowledge_level":"knowledge_assertion","#
+                + #""agent_type":"image_processing_agent","primary_knowledge_source":"infores:pfocr","#
+                + #""publications":["PMCID:PMC1"],"supporting_text":["glu|cose","Glc"],"evidence_count":2}"# + "\n")
+        out = KGXLineBuffer()
+        let cleaned = tsv.appendEdge(edge, paper: nil, to: &out)
+        let row = cells(String(decoding: out.bytes, as: UTF8.self))
+        #expect(cleaned == 1)
+        #expect(row.count == tsvWriter.edgeColumns.count)
+        #expect(row[tsvWriter.edgeColumns.firstIndex(of: "supporting_text") ?? 0] == "glu¦cose|Glc")
+        #expect(row[tsvWriter.edgeColumns.firstIndex(of: "evidence_count") ?? 0] == "2")
+        #expect(row[tsvWriter.edgeColumns.firstIndex(of: "publications") ?? 0] == "")
+    }
+
+    /// The MENTIONS properties the line writer reads straight from the evidence rows are the
+    /// values ``GraphEdge/value(_:)`` makes from them (``GraphSchema/mentions``).
+    @Test func evidenceAsGraphEdgeMakesIt() {
+        let edge = GraphEdge(
+            kind: .mentions, source: Identifier(.figure, "F"), sourceKind: .figure,
+            target: Identifier(.ncbigene, "1"), targetKind: .gene,
+            evidence: [
+                MentionEvidence(word: "w1", matchedTerm: "m1", source: "s1"),
+                MentionEvidence(word: "w2", matchedTerm: nil, source: "s2"),
+            ])
+        for rule in GraphSchema.mentions {
+            guard let evidence = KGXEvidence(property: rule.key.name) else { continue }
+            #expect(evidence.value(edge.evidence) == edge.value(rule.key.name), "\(rule.key.name)")
+        }
+        #expect(KGXEvidence(property: "words") != nil && KGXEvidence(property: "evidenceCount") != nil)
+    }
+
+    func line<Writer>(_ node: GraphNode, _ writer: KGXLineWriter<Writer>) -> (String, Int) {
+        var out = KGXLineBuffer()
+        let cleaned = writer.appendNode(node, to: &out)
+        return (String(decoding: out.bytes, as: UTF8.self), cleaned)
+    }
+
+    func cells(_ row: String) -> [Substring] {
+        row.dropLast().split(separator: "\t", omittingEmptySubsequences: false)
     }
 
     func lines(_ path: String) throws -> [[String: Any]] {

@@ -52,3 +52,38 @@ extension Array where Element == UInt8 {
         }
     }
 }
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// True when `test` holds for one of the eight-byte words these bytes are read as: every
+    /// byte is in some word tested and no byte outside the buffer is read (the last word
+    /// overlaps the one before it; a buffer shorter than eight bytes is read as one word of its
+    /// bytes, some repeated). So `test` must be a has-byte test (``ByteWord``): true when any
+    /// byte of the word qualifies, whatever the others and their order.
+    ///
+    /// A short text, most ids and names, is one test with no loop over its bytes.
+    @inlinable @inline(__always)
+    public func containsWord(where test: (UInt64) -> Bool) -> Bool {
+        guard let base = baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let count = self.count
+        if count >= 8 {
+            var offset = 0
+            while offset + 8 < count {
+                if test(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return true }
+                offset += 8
+            }
+            return test(raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+        }
+        if count >= 4 {
+            let low = UInt64(raw.loadUnaligned(as: UInt32.self))
+            let high = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            return test(low | high << 32)
+        }
+        guard count > 0 else { return false }
+        let first = UInt64(base[0])
+        let middle = UInt64(base[count >> 1])
+        let last = UInt64(base[count - 1])
+        let half = first | middle << 8 | last << 16 | last << 24
+        return test(half | half << 32)
+    }
+}

@@ -33,7 +33,7 @@ public enum JSONText {
 
     /// ``appendEscaped(_:to:)`` of UTF-8 bytes. Runs without anything to escape (nearly every
     /// value) are found eight bytes at a time and copied whole.
-    static func appendEscaped(bytes utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    public static func appendEscaped(bytes utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         guard let base = utf8.baseAddress else { return }
         let count = utf8.count
         var start = 0
@@ -71,8 +71,16 @@ public enum JSONText {
         out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: count - start))
     }
 
+    /// True when `utf8` holds a byte ``appendEscaped(_:to:)`` escapes; false when the bytes are
+    /// their own JSON string content (nearly every value), so a writer with its own buffer can
+    /// copy them whole. Eight bytes at a time.
+    @inlinable @inline(__always)
+    public static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        utf8.containsWord(where: needsEscape)
+    }
+
     /// True when one of the eight bytes of `word` is a control character, `"` or a backslash.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func needsEscape(_ word: UInt64) -> Bool {
         ByteWord.hasByte(below: 0x20, in: word) || ByteWord.hasByte(0x22, in: word) || ByteWord.hasByte(0x5C, in: word)
     }
