@@ -25,7 +25,7 @@ struct CX1Writer: Sendable {
         keys = names.spelled(followedBy: ",\"v\":")
     }
 
-    func write(_ network: borrowing CXNetwork, to out: inout CXOutput) {
+    func write(_ network: borrowing CXNetwork, to out: inout ByteBuffer) {
         let nodeAttributes = network.nodeAttributeCount
         let edgeAttributes = network.edgeAttributeCount
         out.append("[{\"numberVerification\":[{\"longNumber\":281474976710655}]},\n")
@@ -135,13 +135,13 @@ struct CX1Writer: Sendable {
     /// `name","v":value[,"d":type]}` after an element's opening `{"n":` (or `{"po":id,"n":`):
     /// attribute `index` of `attributes`.
     private func appendAttribute(
-        _ attributes: [CXAttribute], _ index: Int, of network: borrowing CXNetwork, to out: inout CXOutput
+        _ attributes: [CXAttribute], _ index: Int, of network: borrowing CXNetwork, to out: inout ByteBuffer
     ) {
         let attribute = attributes[index]
         if attribute.key != CXNames.unknown {
             out.append(keys.bytes, keys.ranges[attribute.key])
         } else {
-            out.appendString(network.unknownNames[attribute.unknownName])
+            JSONText.appendString(network.unknownNames[attribute.unknownName], to: &out)
             out.append(",\"v\":")
         }
         out.append(network.json.bytes, attribute.value)
@@ -157,7 +157,7 @@ struct CX1Writer: Sendable {
 
     /// One aspect's `metaData` element: `opening` (the comma before it, if any, and the name's
     /// first part), then the rest.
-    private func meta(_ opening: StaticString, _ count: Int, idCounter: Int? = nil, to out: inout CXOutput) {
+    private func meta(_ opening: StaticString, _ count: Int, idCounter: Int? = nil, to out: inout ByteBuffer) {
         out.append(opening)
         out.append("\",\"version\":\"1.0\",\"elementCount\":")
         out.append(decimal: count)

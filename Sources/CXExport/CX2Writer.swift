@@ -24,7 +24,7 @@ struct CX2Writer: Sendable {
         keys = names.spelled(followedBy: ":")
     }
 
-    func write(_ network: borrowing CXNetwork, to out: inout CXOutput) {
+    func write(_ network: borrowing CXNetwork, to out: inout ByteBuffer) {
         out.append("[{\"CXVersion\":\"2.0\",\"hasFragments\":false},\n")
         let hasDeclarations =
             !(network.networkDeclarations.isEmpty && network.nodeDeclarations.isEmpty
@@ -101,7 +101,7 @@ struct CX2Writer: Sendable {
 
     /// One aspect's declarations, `"aspect":{"name":{"d":"type"},...}`, unless it has none.
     private func declare(
-        _ aspect: StaticString, _ declarations: CXDeclarations, _ aspects: inout Int, to out: inout CXOutput
+        _ aspect: StaticString, _ declarations: CXDeclarations, _ aspects: inout Int, to out: inout ByteBuffer
     ) {
         guard !declarations.isEmpty else { return }
         out.append(aspects > 0 ? ",\"" : "\"")
@@ -114,7 +114,7 @@ struct CX2Writer: Sendable {
             if key != CXNames.unknown {
                 out.append(keys.bytes, keys.ranges[key])
             } else {
-                out.appendString(declarations.entries[index].name)
+                JSONText.appendString(declarations.entries[index].name, to: &out)
                 out.append(":")
             }
             // The type and the closing brace as one literal each.
@@ -131,7 +131,7 @@ struct CX2Writer: Sendable {
 
     /// Attributes `range` of `attributes`, comma-separated `"name":value` pairs.
     private func appendAttributes(
-        _ attributes: [CXAttribute], _ range: Range<Int>, of network: borrowing CXNetwork, to out: inout CXOutput
+        _ attributes: [CXAttribute], _ range: Range<Int>, of network: borrowing CXNetwork, to out: inout ByteBuffer
     ) {
         // The arrays are opened once for the element, not once per attribute.
         let json = network.json.bytes
@@ -144,7 +144,7 @@ struct CX2Writer: Sendable {
                         if attribute.key != CXNames.unknown {
                             out.append(spellings, spelled[attribute.key])
                         } else {
-                            out.appendString(network.unknownNames[attribute.unknownName])
+                            JSONText.appendString(network.unknownNames[attribute.unknownName], to: &out)
                             out.append(UInt8(ascii: ":"))
                         }
                         out.append(json, attribute.value)

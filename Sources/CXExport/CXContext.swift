@@ -65,13 +65,13 @@ struct CXContext: Sendable {
 
     /// Appends `represents` of `id` as a JSON string: a CURIE when `@context` can expand it,
     /// else the IRI.
-    func appendRepresents(_ id: Identifier, to out: inout CXOutput) {
+    func appendRepresents(_ id: Identifier, to out: inout ByteBuffer) {
         guard let prefix = curiePrefixRanges[id.namespace.ordinal] else {
-            out.appendString(prefixes.iri(id))
+            JSONText.appendString(prefixes.iri(id), to: &out)
             return
         }
         out.append(curiePrefixes, prefix)
-        out.appendEscaped(id.local)
+        JSONText.appendEscaped(id.local, to: &out)
         out.append(UInt8(ascii: "\""))
     }
 }

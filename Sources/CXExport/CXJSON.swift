@@ -1,13 +1,13 @@
 import PFOCRGraph
 
 /// CX values as JSON bytes, typed exactly as declared: integers and doubles as JSON numbers,
-/// lists as arrays, strings escaped by ``CXOutput`` as ``JSONText`` escapes them: the bytes
+/// lists as arrays, strings escaped by ``ByteBuffer`` as ``JSONText`` escapes them: the bytes
 /// ``JSONText``'s byte appenders write (CXBytesTests compares them).
 enum CXJSON {
     /// A property value: the bytes ``JSONText/appendValue(_:to:)`` writes.
-    static func appendValue(_ value: PropertyValue, to out: inout CXOutput) {
+    static func appendValue(_ value: PropertyValue, to out: inout ByteBuffer) {
         switch value {
-        case .string(let text), .iri(let text): out.appendString(text)
+        case .string(let text), .iri(let text): JSONText.appendString(text, to: &out)
         case .integer(let number): out.append(decimal: number)
         case .double(let number): out.append(utf8: JSONText.double(number))
         case .boolean(let flag): flag ? out.append("true") : out.append("false")
@@ -15,7 +15,7 @@ enum CXJSON {
             out.append(UInt8(ascii: "["))
             for index in items.indices {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                out.appendString(items[index])
+                JSONText.appendString(items[index], to: &out)
             }
             out.append(UInt8(ascii: "]"))
         }
@@ -29,29 +29,29 @@ enum CXJSON {
     /// Why from the rows: a figure network's gene, chemical and disease nodes each carry the
     /// MENTIONS lists (`words`, `matchedTerms`, `sources`); ``GraphEdge/value(_:)`` makes each
     /// an array of strings, allocated and freed per node, only to be written once as JSON.
-    static func appendEvidence(_ rows: [MentionEvidence], _ value: CXEvidenceValue, to out: inout CXOutput) {
+    static func appendEvidence(_ rows: [MentionEvidence], _ value: CXEvidenceValue, to out: inout ByteBuffer) {
         out.append(UInt8(ascii: "["))
         switch value {
         case .word:
             for index in rows.indices {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                out.appendString(rows[index].word)
+                JSONText.appendString(rows[index].word, to: &out)
             }
         case .matchedTerm:
             for index in rows.indices {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                out.appendString(rows[index].matchedTerm)
+                JSONText.appendString(rows[index].matchedTerm, to: &out)
             }
         case .source:
             for index in rows.indices {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                out.appendString(rows[index].source)
+                JSONText.appendString(rows[index].source, to: &out)
             }
         case .field(let field):
             let text = GraphSchema.evidenceFields[field].value
             for index in rows.indices {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                out.appendString(text(rows[index]))
+                JSONText.appendString(text(rows[index]), to: &out)
             }
         case .count, .other:
             break
@@ -61,23 +61,23 @@ enum CXJSON {
 
     /// A figure network attribute: the JSON string of ``CXNetworkBuilder/text(_:)`` of
     /// `value` (a list's JSON array text is made as bytes, not as a `String` of strings).
-    static func appendText(_ value: PropertyValue, to out: inout CXOutput) {
+    static func appendText(_ value: PropertyValue, to out: inout ByteBuffer) {
         switch value {
         case .string(let text), .iri(let text):
-            out.appendString(text)
+            JSONText.appendString(text, to: &out)
         case .stringList:
-            var array = CXOutput(capacity: 256)
+            var array = ByteBuffer(capacity: 256)
             appendValue(value, to: &array)
-            out.appendString(String(decoding: array.bytes, as: UTF8.self))
+            JSONText.appendString(String(decoding: array.bytes, as: UTF8.self), to: &out)
         default:
-            out.appendString(value.text())
+            JSONText.appendString(value.text(), to: &out)
         }
     }
 
     /// A coordinate: whole numbers as `120.0`, so readers see a double. The layout only makes
     /// whole non-negative numbers, written here without formatting a `Double`; anything else
     /// goes through ``JSONText/double(_:)``, which gives the same text for those.
-    static func appendCoordinate(_ value: Double, to out: inout CXOutput) {
+    static func appendCoordinate(_ value: Double, to out: inout ByteBuffer) {
         if value.sign == .plus && value < 1e15 && value == value.rounded(.down) {
             out.append(decimal: Int(value))
             out.append(".0")
@@ -88,7 +88,7 @@ enum CXJSON {
 
     /// An edge element's opening, `opening` (`{"id":` or `{"@id":`) then its id, `s` and `t`,
     /// the same in both dialects.
-    static func appendEdgeStart(_ opening: StaticString, _ id: Int, _ edge: CXEdge, to out: inout CXOutput) {
+    static func appendEdgeStart(_ opening: StaticString, _ id: Int, _ edge: CXEdge, to out: inout ByteBuffer) {
         out.append(opening)
         out.append(decimal: id)
         out.append(",\"s\":")

@@ -18,7 +18,7 @@ import PFOCRGraph
 /// element holding its range of it.
 struct CXNetwork: ~Copyable {
     /// The JSON text of every value, back to back (see the type's comment).
-    var json = CXOutput(capacity: 0)
+    var json = ByteBuffer(capacity: 0)
     var attributes: [CXAttribute] = []
     var nodes: [CXNode] = []
     var edges: [CXEdge] = []
@@ -57,13 +57,13 @@ struct CXNetwork: ~Copyable {
     /// Appends `text` to ``json`` as a JSON string and returns its range.
     mutating func appendString(_ text: String) -> Range<Int> {
         let start = json.count
-        json.appendString(text)
+        JSONText.appendString(text, to: &json)
         return start..<json.count
     }
 
     /// Adds a network attribute of type `type`, its value written by `value` (JSON, to the
     /// bytes given), unless its name is already used (each name once).
-    mutating func addNetworkAttribute(_ name: CXName, _ type: CXType, value: (inout CXOutput) -> Void) {
+    mutating func addNetworkAttribute(_ name: CXName, _ type: CXType, value: (inout ByteBuffer) -> Void) {
         guard !networkDeclarations.contains(name) else {
             typeClashes += 1
             return
@@ -83,7 +83,7 @@ struct CXNetwork: ~Copyable {
     /// last node, being built), its value written by `value`, unless the node already has that
     /// name or the name is declared with another type (then `value` is not called).
     mutating func addNodeAttribute(
-        _ name: CXName, _ type: CXType, from start: Int, value: (inout CXOutput) -> Void
+        _ name: CXName, _ type: CXType, from start: Int, value: (inout ByteBuffer) -> Void
     ) {
         guard
             CXNetwork.admits(
@@ -102,7 +102,7 @@ struct CXNetwork: ~Copyable {
 
     /// ``addNodeAttribute(_:_:from:value:)`` of a string.
     mutating func addNodeAttribute(_ name: CXName, string: String, from start: Int) {
-        addNodeAttribute(name, .string, from: start) { $0.appendString(string) }
+        addNodeAttribute(name, .string, from: start) { JSONText.appendString(string, to: &$0) }
     }
 
     /// ``addNodeAttribute(_:_:from:)`` for the edge being built.

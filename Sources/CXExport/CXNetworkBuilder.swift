@@ -233,7 +233,7 @@ struct CXNetworkBuilder: Sendable {
                 network.addNetworkAttribute(name, .string) { CXJSON.appendText(value, to: &$0) }
             case .html(let html):
                 network.addNetworkAttribute(name, .string) { out in
-                    html.withUnsafeBufferPointer { out.appendString(bytes: $0) }
+                    html.withUnsafeBufferPointer { JSONText.appendString(bytes: $0, to: &out) }
                 }
             }
         }
@@ -507,7 +507,7 @@ struct CXNetworkBuilder: Sendable {
                 network.addNodeAttribute(name, value, from: start)
             case .html(let html):
                 network.addNodeAttribute(name, .string, from: start) { out in
-                    html.withUnsafeBufferPointer { out.appendString(bytes: $0) }
+                    html.withUnsafeBufferPointer { JSONText.appendString(bytes: $0, to: &out) }
                 }
             }
         }

@@ -77,7 +77,7 @@ struct CXRenderer: FigureRenderer {
         if bytes.isEmpty {
             var spilled: [UInt8]? = nil
             bytes = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
-                var out = CXOutput(writingInto: buffer)
+                var out = ByteBuffer(writingInto: buffer)
                 write(network, in: dialect, to: &out)
                 if out.isInPlace {
                     count = out.count
@@ -88,14 +88,14 @@ struct CXRenderer: FigureRenderer {
             }
             if let spilled { bytes = spilled }
         } else {
-            var out = CXOutput(capacity: bound)
+            var out = ByteBuffer(capacity: bound)
             write(network, in: dialect, to: &out)
             bytes.append(contentsOf: out.bytes)
         }
     }
 
     /// Appends `network` in `dialect`.
-    func write(_ network: borrowing CXNetwork, in dialect: CXDialect, to out: inout CXOutput) {
+    func write(_ network: borrowing CXNetwork, in dialect: CXDialect, to out: inout ByteBuffer) {
         switch dialect {
         case .cx2: cx2Writer.write(network, to: &out)
         case .cx1: cx1Writer.write(network, to: &out)
@@ -104,7 +104,7 @@ struct CXRenderer: FigureRenderer {
 
     /// `network` in `dialect`, as bytes.
     func bytes(_ network: borrowing CXNetwork, in dialect: CXDialect) -> [UInt8] {
-        var out = CXOutput(capacity: 4096 + 2 * network.json.count + 256 * network.nodes.count)
+        var out = ByteBuffer(capacity: 4096 + 2 * network.json.count + 256 * network.nodes.count)
         write(network, in: dialect, to: &out)
         return Array(out.bytes)
     }

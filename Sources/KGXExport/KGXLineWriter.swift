@@ -53,9 +53,9 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
 
         /// `text` spelled as (part of) a text value.
         mutating func text(_ text: String) -> KGXPiece {
-            var line = KGXLineBuffer()
-            let cleaned = KGXLineBuffer.withUTF8(text) { Writer.appendText($0, to: &line) }
-            return KGXPiece(range: literal(line.bytes), cleaned: cleaned)
+            var line = ByteBuffer()
+            let cleaned = withUTF8Bytes(of: text) { Writer.appendText($0, to: &line) }
+            return KGXPiece(range: literal(Array(line.bytes)), cleaned: cleaned)
         }
 
         /// The steps of `layout`, each literal joined to the value after it; `compile` puts a
@@ -158,7 +158,7 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
     /// appended in one copy and closed as its segment.
     func render(_ subgraph: FigureSubgraph, into fragment: inout FigureFragment) {
         let lineCount = 1 + subgraph.nodes.count + subgraph.edges.count
-        var text = KGXLineBuffer(capacity: lineCount * 512)
+        var text = ByteBuffer(capacity: lineCount * 512)
         // Per line: where it ends in `text`, and how many values it cleaned. (No closure or
         // local function here: capturing these made every access a dynamic exclusivity check.)
         var lines: [(end: Int, cleaned: Int)] = []
@@ -195,7 +195,7 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
 
     /// Appends `node`'s line; returns how many values it had to clean (characters the dialect
     /// cannot hold), which the sink reports.
-    func appendNode(_ node: GraphNode, to line: inout KGXLineBuffer) -> Int {
+    func appendNode(_ node: GraphNode, to line: inout ByteBuffer) -> Int {
         let kind = nodeLines[node.kind.order]
         var cleaned = kind.cleanedInLiterals
         spelled.withUnsafeBufferPointer { spelled in
@@ -209,7 +209,7 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
                         cleaned += valueCleaned
                         break
                     }
-                    line.count = start
+                    line.truncate(to: start)
                 }
             }
         }
@@ -218,26 +218,27 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
 
     /// Appends `edge`'s line (`paper` is the figure's paper, cited by kinds that cite it);
     /// returns how many values it had to clean.
-    func appendEdge(_ edge: GraphEdge, paper: Identifier?, to line: inout KGXLineBuffer) -> Int {
+    func appendEdge(_ edge: GraphEdge, paper: Identifier?, to line: inout ByteBuffer) -> Int {
         appendEdge(edge, figureCuries(edge.source, paper: paper), to: &line)
     }
 
     /// The CURIEs of `figure` and its `paper`, spelled.
     private func figureCuries(_ figure: Identifier, paper: Identifier?) -> KGXFigureCuries {
-        var text = KGXLineBuffer(capacity: 256)
+        var text = ByteBuffer(capacity: 256)
         let figureCleaned = spelled.withUnsafeBufferPointer { appendCurieText(figure, $0, to: &text) }
-        let figureText = text.bytes
-        text.count = 0
+        let figureText = Array(text.bytes)
+        text.removeAll()
         let paperCleaned = paper.map { paper in
             spelled.withUnsafeBufferPointer { appendCurieText(paper, $0, to: &text) }
         }
         return KGXFigureCuries(
-            figure: figure, figureText: figureText, figureCleaned: figureCleaned, paper: paper, paperText: text.bytes,
+            figure: figure, figureText: figureText, figureCleaned: figureCleaned, paper: paper,
+            paperText: Array(text.bytes),
             paperCleaned: paperCleaned ?? false)
     }
 
     /// ``appendEdge(_:paper:to:)`` with the figure's CURIEs spelled.
-    private func appendEdge(_ edge: GraphEdge, _ curies: KGXFigureCuries, to line: inout KGXLineBuffer) -> Int {
+    private func appendEdge(_ edge: GraphEdge, _ curies: KGXFigureCuries, to line: inout ByteBuffer) -> Int {
         let kind = edgeLines[edge.kind.order]
         var cleaned = kind.cleanedInLiterals
         spelled.withUnsafeBufferPointer { spelled in
@@ -253,7 +254,7 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
                         cleaned += valueCleaned
                         break
                     }
-                    line.count = start
+                    line.truncate(to: start)
                 }
             }
         }
@@ -263,7 +264,7 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
     /// Appends the value of `value` for `node`: nil when it has none (nothing appended), else
     /// how many values it had to clean.
     private func appendValue(
-        _ value: KGXNodeValue, of node: GraphNode, _ spelled: UnsafeBufferPointer<UInt8>, to line: inout KGXLineBuffer
+        _ value: KGXNodeValue, of node: GraphNode, _ spelled: UnsafeBufferPointer<UInt8>, to line: inout ByteBuffer
     ) -> Int? {
         switch value {
         case .id:
@@ -305,7 +306,7 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
     /// Appends `id` as an item of `node`'s `xref` list unless it is the node's own id.
     private func appendCrossReference(
         _ id: Identifier, of node: GraphNode, _ spelled: UnsafeBufferPointer<UInt8>, items: inout Int,
-        to line: inout KGXLineBuffer
+        to line: inout ByteBuffer
     ) -> Int {
         guard id != node.id else { return 0 }
         if items == 0 { Writer.openList(&line) } else { Writer.separateItems(&line) }
@@ -317,7 +318,7 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
     /// how many values it had to clean.
     private func appendValue(
         _ value: KGXEdgeValue, of edge: GraphEdge, _ curies: KGXFigureCuries, _ spelled: UnsafeBufferPointer<UInt8>,
-        to line: inout KGXLineBuffer
+        to line: inout ByteBuffer
     ) -> Int? {
         switch value {
         case .id:
@@ -384,7 +385,7 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
     @inline(__always)
     private func appendSource(
         _ id: Identifier, _ curies: KGXFigureCuries, _ spelled: UnsafeBufferPointer<UInt8>,
-        to line: inout KGXLineBuffer
+        to line: inout ByteBuffer
     ) -> Bool {
         guard id == curies.figure else { return appendCurieText(id, spelled, to: &line) }
         line.append(curies.figureText)
@@ -393,14 +394,13 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
 
     /// Appends a spelled piece; returns whether spelling it cleaned a character.
     @inline(__always)
-    private func append(_ piece: KGXPiece, _ spelled: UnsafeBufferPointer<UInt8>, to line: inout KGXLineBuffer) -> Bool
-    {
+    private func append(_ piece: KGXPiece, _ spelled: UnsafeBufferPointer<UInt8>, to line: inout ByteBuffer) -> Bool {
         line.append(UnsafeBufferPointer(rebasing: spelled[piece.range]))
         return piece.cleaned
     }
 
     /// Appends `id`'s Biolink CURIE as a text value; returns 1 when it had to be cleaned.
-    private func appendCurie(_ id: Identifier, _ spelled: UnsafeBufferPointer<UInt8>, to line: inout KGXLineBuffer)
+    private func appendCurie(_ id: Identifier, _ spelled: UnsafeBufferPointer<UInt8>, to line: inout ByteBuffer)
         -> Int
     {
         Writer.openText(&line)
@@ -412,29 +412,29 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
     /// Appends `id`'s Biolink CURIE as (part of) a text: its prefix, then its local id.
     @inline(__always)
     private func appendCurieText(
-        _ id: Identifier, _ spelled: UnsafeBufferPointer<UInt8>, to line: inout KGXLineBuffer
+        _ id: Identifier, _ spelled: UnsafeBufferPointer<UInt8>, to line: inout ByteBuffer
     ) -> Bool {
         let prefixCleaned = append(curiePrefixes[id.namespace.ordinal], spelled, to: &line)
-        let localCleaned = KGXLineBuffer.withUTF8(id.local) { Writer.appendText($0, to: &line) }
+        let localCleaned = withUTF8Bytes(of: id.local) { Writer.appendText($0, to: &line) }
         return prefixCleaned || localCleaned
     }
 
     /// Appends `id`'s IRI as a text value; returns 1 when it had to be cleaned.
-    private func appendIRI(_ id: Identifier, _ spelled: UnsafeBufferPointer<UInt8>, to line: inout KGXLineBuffer)
+    private func appendIRI(_ id: Identifier, _ spelled: UnsafeBufferPointer<UInt8>, to line: inout ByteBuffer)
         -> Int
     {
         guard let parts = iriParts[id.namespace.ordinal] else { return Self.appendText(prefixes.iri(id), to: &line) }
         let keepSlash = id.namespace.keepsSlashInIRIs
         Writer.openText(&line)
         var cleaned = append(parts.prefix, spelled, to: &line)
-        let plain = KGXLineBuffer.withUTF8(id.local) { local -> Bool in
+        let plain = withUTF8Bytes(of: id.local) { local -> Bool in
             guard Self.isPlainIRISegment(local, keepSlash: keepSlash) else { return false }
             cleaned = Writer.appendText(local, to: &line) || cleaned
             return true
         }
         if !plain {
             let encoded = IRIEncoding.encodeSegment(id.local, keepSlash: keepSlash)
-            cleaned = KGXLineBuffer.withUTF8(encoded) { Writer.appendText($0, to: &line) } || cleaned
+            cleaned = withUTF8Bytes(of: encoded) { Writer.appendText($0, to: &line) } || cleaned
         }
         cleaned = append(parts.suffix, spelled, to: &line) || cleaned
         Writer.closeText(&line)
@@ -459,16 +459,16 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
     }
 
     /// Appends `text` as a text value; returns 1 when it had to be cleaned.
-    static func appendText(_ text: String, to line: inout KGXLineBuffer) -> Int {
+    static func appendText(_ text: String, to line: inout ByteBuffer) -> Int {
         Writer.openText(&line)
-        let cleaned = KGXLineBuffer.withUTF8(text) { Writer.appendText($0, to: &line) }
+        let cleaned = withUTF8Bytes(of: text) { Writer.appendText($0, to: &line) }
         Writer.closeText(&line)
         return cleaned ? 1 : 0
     }
 
     /// Appends a value: nil for an empty list (nothing appended), else how many values it had
     /// to clean (each list item is one).
-    static func appendValue(_ value: KGXValue, to line: inout KGXLineBuffer) -> Int? {
+    static func appendValue(_ value: KGXValue, to line: inout ByteBuffer) -> Int? {
         switch value {
         case .text(let text): return appendText(text, to: &line)
         case .integer(let number): line.append(decimal: number)
@@ -480,7 +480,7 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
     }
 
     /// ``appendValue(_:to:)-(KGXValue,_)`` of a graph property's value, its type kept.
-    static func appendValue(_ value: PropertyValue, to line: inout KGXLineBuffer) -> Int? {
+    static func appendValue(_ value: PropertyValue, to line: inout ByteBuffer) -> Int? {
         switch value {
         case .string(let text), .iri(let text): return appendText(text, to: &line)
         case .integer(let number): line.append(decimal: number)
@@ -491,7 +491,7 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
         return 0
     }
 
-    private static func appendList(_ items: [String], to line: inout KGXLineBuffer) -> Int? {
+    private static func appendList(_ items: [String], to line: inout ByteBuffer) -> Int? {
         guard !items.isEmpty else { return nil }
         var cleaned = 0
         Writer.openList(&line)
@@ -505,9 +505,9 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
 
     /// A constant's bytes and how many values they clean; nil for an empty list (left out).
     static func spell(_ value: KGXValue) -> (bytes: [UInt8], cleaned: Int)? {
-        var line = KGXLineBuffer(capacity: 64)
+        var line = ByteBuffer(capacity: 64)
         guard let cleaned = appendValue(value, to: &line) else { return nil }
-        return (line.bytes, cleaned)
+        return (Array(line.bytes), cleaned)
     }
 }
 

@@ -15,16 +15,16 @@ protocol KGXRecordWriter: Sendable {
 
     /// Spells text (or a part of one text: a CURIE is written as its prefix, then its local
     /// id); returns true when it had to clean a character the dialect cannot hold.
-    static func appendText(_ utf8: UnsafeBufferPointer<UInt8>, to line: inout KGXLineBuffer) -> Bool
+    static func appendText(_ utf8: UnsafeBufferPointer<UInt8>, to line: inout ByteBuffer) -> Bool
     /// What a text value starts and ends with (JSON's quotes).
-    static func openText(_ line: inout KGXLineBuffer)
-    static func closeText(_ line: inout KGXLineBuffer)
+    static func openText(_ line: inout ByteBuffer)
+    static func closeText(_ line: inout ByteBuffer)
     /// What a list starts with, separates its items with, and ends with.
-    static func openList(_ line: inout KGXLineBuffer)
-    static func separateItems(_ line: inout KGXLineBuffer)
-    static func closeList(_ line: inout KGXLineBuffer)
-    static func appendDouble(_ value: Double, to line: inout KGXLineBuffer)
-    static func appendBoolean(_ value: Bool, to line: inout KGXLineBuffer)
+    static func openList(_ line: inout ByteBuffer)
+    static func separateItems(_ line: inout ByteBuffer)
+    static func closeList(_ line: inout ByteBuffer)
+    static func appendDouble(_ value: Double, to line: inout ByteBuffer)
+    static func appendBoolean(_ value: Bool, to line: inout ByteBuffer)
 }
 
 /// The two files of a KGX graph; the raw value is the file index in the sink.
@@ -99,28 +99,22 @@ struct KGXJSONLinesWriter: KGXRecordWriter {
         return layout
     }
 
-    static func appendText(_ utf8: UnsafeBufferPointer<UInt8>, to line: inout KGXLineBuffer) -> Bool {
-        if JSONText.needsEscaping(utf8) {
-            var escaped: [UInt8] = []
-            JSONText.appendEscaped(bytes: utf8, to: &escaped)
-            line.append(escaped)
-        } else {
-            line.append(utf8)
-        }
+    static func appendText(_ utf8: UnsafeBufferPointer<UInt8>, to line: inout ByteBuffer) -> Bool {
+        JSONText.appendEscaped(bytes: utf8, to: &line)
         return false
     }
 
-    static func openText(_ line: inout KGXLineBuffer) { line.append(UInt8(ascii: "\"")) }
-    static func closeText(_ line: inout KGXLineBuffer) { line.append(UInt8(ascii: "\"")) }
-    static func openList(_ line: inout KGXLineBuffer) { line.append(UInt8(ascii: "[")) }
-    static func separateItems(_ line: inout KGXLineBuffer) { line.append(UInt8(ascii: ",")) }
-    static func closeList(_ line: inout KGXLineBuffer) { line.append(UInt8(ascii: "]")) }
+    static func openText(_ line: inout ByteBuffer) { line.append(UInt8(ascii: "\"")) }
+    static func closeText(_ line: inout ByteBuffer) { line.append(UInt8(ascii: "\"")) }
+    static func openList(_ line: inout ByteBuffer) { line.append(UInt8(ascii: "[")) }
+    static func separateItems(_ line: inout ByteBuffer) { line.append(UInt8(ascii: ",")) }
+    static func closeList(_ line: inout ByteBuffer) { line.append(UInt8(ascii: "]")) }
 
-    static func appendDouble(_ value: Double, to line: inout KGXLineBuffer) {
+    static func appendDouble(_ value: Double, to line: inout ByteBuffer) {
         line.append(utf8: JSONText.double(value))
     }
 
-    static func appendBoolean(_ value: Bool, to line: inout KGXLineBuffer) {
+    static func appendBoolean(_ value: Bool, to line: inout ByteBuffer) {
         line.append(utf8: value ? "true" : "false")
     }
 }
@@ -186,7 +180,7 @@ struct KGXTSVWriter: KGXRecordWriter {
     }
 
     /// Appends `text` as (part of) a cell; returns true when it had to replace a character.
-    static func appendText(_ utf8: UnsafeBufferPointer<UInt8>, to line: inout KGXLineBuffer) -> Bool {
+    static func appendText(_ utf8: UnsafeBufferPointer<UInt8>, to line: inout ByteBuffer) -> Bool {
         // Nearly every value holds none of the four bytes: found eight bytes at a time.
         guard utf8.containsWord(where: mayNeedCleaning),
             utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x7C })
@@ -212,17 +206,17 @@ struct KGXTSVWriter: KGXRecordWriter {
         ByteWord.hasByte(below: 0x0E, in: word) || ByteWord.hasByte(0x7C, in: word)
     }
 
-    static func openText(_ line: inout KGXLineBuffer) {}
-    static func closeText(_ line: inout KGXLineBuffer) {}
-    static func openList(_ line: inout KGXLineBuffer) {}
-    static func separateItems(_ line: inout KGXLineBuffer) { line.append(UInt8(ascii: "|")) }
-    static func closeList(_ line: inout KGXLineBuffer) {}
+    static func openText(_ line: inout ByteBuffer) {}
+    static func closeText(_ line: inout ByteBuffer) {}
+    static func openList(_ line: inout ByteBuffer) {}
+    static func separateItems(_ line: inout ByteBuffer) { line.append(UInt8(ascii: "|")) }
+    static func closeList(_ line: inout ByteBuffer) {}
 
-    static func appendDouble(_ value: Double, to line: inout KGXLineBuffer) {
+    static func appendDouble(_ value: Double, to line: inout ByteBuffer) {
         if value.isFinite { line.append(utf8: PropertyValue.format(value)) }
     }
 
-    static func appendBoolean(_ value: Bool, to line: inout KGXLineBuffer) {
+    static func appendBoolean(_ value: Bool, to line: inout ByteBuffer) {
         line.append(utf8: value ? "True" : "False")
     }
 }

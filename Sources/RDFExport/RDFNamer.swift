@@ -99,7 +99,7 @@ final class RDFNamer: Sendable {
         }
         let prefix = pieces[slot]
         let keepSlash = id.namespace.keepsSlashInIRIs
-        let written = withUTF8(id.local) { bytes -> Bool in
+        let written = withUTF8Bytes(of: id.local) { bytes -> Bool in
             if !prefix.isEmpty && RDFText.isSafeLocalName(bytes) {
                 out.append(prefix)
                 out.append(bytes)
@@ -113,7 +113,7 @@ final class RDFNamer: Sendable {
         }
         guard !written else { return }
         out.append(pieces[slot + 1])
-        withUTF8(IRIEncoding.encodeSegment(id.local, keepSlash: keepSlash)) { out.append($0) }
+        withUTF8Bytes(of: IRIEncoding.encodeSegment(id.local, keepSlash: keepSlash)) { out.append($0) }
         out.append(pieces[slot + 2])
     }
 
@@ -121,7 +121,7 @@ final class RDFNamer: Sendable {
     /// in Turtle compacted with the longest declared prefix when the rest is safe.
     func appendIRI(_ iri: String, to out: inout ByteBuffer) {
         if syntax == .turtle {
-            let compacted = withUTF8(iri) { bytes -> Bool in
+            let compacted = withUTF8Bytes(of: iri) { bytes -> Bool in
                 var best: Int?
                 var bestLength = -1
                 for index in compactions.indices

@@ -324,11 +324,11 @@ struct RDFRenderer: FigureRenderer {
             iri.truncate(to: figureLength)
             if target.namespace.isSharedByNodeKinds { iri.append(words[edges[edgeIndex].targetKind.order]) }
             iri.append(words[namespaceWordsStart + target.namespace.ordinal])
-            withUTF8(target.local) { bytes in
+            withUTF8Bytes(of: target.local) { bytes in
                 if IRIEncoding.isPlainSegment(bytes) {
                     iri.append(bytes)
                 } else {
-                    withUTF8(IRIEncoding.encodeSegment(target.local)) { iri.append($0) }
+                    withUTF8Bytes(of: IRIEncoding.encodeSegment(target.local)) { iri.append($0) }
                 }
             }
             let mentionLength = iri.count

@@ -98,7 +98,7 @@ public enum RDFText {
     /// ``appendString(_:to:)`` into a ``ByteBuffer``: the same bytes. Text with nothing to
     /// escape (almost every label and word) is one copy between the quotes.
     static func appendString(_ text: String, to out: inout ByteBuffer) {
-        withUTF8(text) { bytes in
+        withUTF8Bytes(of: text) { bytes in
             guard let base = bytes.baseAddress, !containsStringEscape(bytes) else {
                 appendEscapedString(bytes, to: &out)
                 return
@@ -163,13 +163,13 @@ public enum RDFText {
     /// ``appendIRI(_:to:)`` into a ``ByteBuffer``.
     static func appendIRI(_ iri: String, to out: inout ByteBuffer) {
         out.append(UInt8(ascii: "<"))
-        withUTF8(iri) { append($0, escaping: iriEscapes, to: &out) }
+        withUTF8Bytes(of: iri) { append($0, escaping: iriEscapes, to: &out) }
         out.append(UInt8(ascii: ">"))
     }
 
     /// ``appendIRIText(_:to:)`` into a ``ByteBuffer``.
     static func appendIRIText(_ iri: String, to out: inout ByteBuffer) {
-        withUTF8(iri) { append($0, escaping: iriEscapes, to: &out) }
+        withUTF8Bytes(of: iri) { append($0, escaping: iriEscapes, to: &out) }
     }
 
     /// ``append(_:escaping:to:)`` into a ``ByteBuffer``.

@@ -140,11 +140,11 @@ struct TripleWriter: ~Copyable {
             out.append(bytes)
         case .iri(let open, let segment):
             out.append(open)
-            withUTF8(segment) { bytes in
+            withUTF8Bytes(of: segment) { bytes in
                 if IRIEncoding.isPlainSegment(bytes) {
                     out.append(bytes)
                 } else {
-                    withUTF8(IRIEncoding.encodeSegment(segment)) { out.append($0) }
+                    withUTF8Bytes(of: IRIEncoding.encodeSegment(segment)) { out.append($0) }
                 }
             }
             out.append(UInt8(ascii: ">"))

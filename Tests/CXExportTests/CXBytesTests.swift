@@ -5,8 +5,8 @@ import Testing
 
 /// The CX byte writers write what the shared encoders (`JSONText`, `GraphEdge.value`) would.
 @Suite struct CXBytesTests {
-    func text(_ write: (inout CXOutput) -> Void) -> String {
-        var out = CXOutput(capacity: 0)
+    func text(_ write: (inout ByteBuffer) -> Void) -> String {
+        var out = ByteBuffer(capacity: 0)
         write(&out)
         return String(decoding: out.bytes, as: UTF8.self)
     }
@@ -21,10 +21,10 @@ import Testing
             }
         }
         for text in texts {
-            #expect(self.text { $0.appendString(text) } == JSONText.string(text), "\(text)")
+            #expect(self.text { JSONText.appendString(text, to: &$0) } == JSONText.string(text), "\(text)")
             var escaped: [UInt8] = []
             JSONText.appendEscaped(text, to: &escaped)
-            #expect(self.text { $0.appendEscaped(text) } == String(decoding: escaped, as: UTF8.self))
+            #expect(self.text { JSONText.appendEscaped(text, to: &$0) } == String(decoding: escaped, as: UTF8.self))
         }
     }
 
@@ -32,7 +32,7 @@ import Testing
     @Test func htmlBytesAreWrittenAsTheirStrings() throws {
         let caption = "A \"quoted\" <b>caption</b>\twith a tab, a backslash \\ and a long enough tail"
         let html = try #require(CXHTML.descriptionBytes(caption: caption, image: "https://x.org/a.jpg"))
-        let written = text { out in html.withUnsafeBufferPointer { out.appendString(bytes: $0) } }
+        let written = text { out in html.withUnsafeBufferPointer { JSONText.appendString(bytes: $0, to: &out) } }
         #expect(
             written == JSONText.string(try #require(CXHTML.description(caption: caption, image: "https://x.org/a.jpg")))
         )
@@ -110,7 +110,7 @@ import Testing
             var written = ""
             var inPlace = false
             _ = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-                var out = CXOutput(writingInto: buffer)
+                var out = ByteBuffer(writingInto: buffer)
                 for value in 0..<100 {
                     if value > 0 { out.append(",") }
                     out.append(decimal: value)
@@ -129,7 +129,7 @@ import Testing
         let source = (0..<80).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 1) }
         for offset in 0..<3 {
             for length in 0...40 {
-                var out = CXOutput(capacity: 0)
+                var out = ByteBuffer(capacity: 0)
                 for _ in 0..<offset { out.append(UInt8(ascii: "x")) }
                 source.withUnsafeBufferPointer {
                     out.append(UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)]))

@@ -309,7 +309,7 @@ import Testing
 
     @Test func coordinatesAreWrittenAsJSONTextWritesDoubles() {
         for value in [0.0, 50.0, 100.0, 1150.0, 123_456_789.0, 999_999_999_999_999.0, 1e15, 9.9e15, 0.5, -50.0, -0.0] {
-            var out = CXOutput(capacity: 0)
+            var out = ByteBuffer(capacity: 0)
             CXJSON.appendCoordinate(value, to: &out)
             #expect(String(decoding: out.bytes, as: UTF8.self) == JSONText.double(value), "\(value)")
         }

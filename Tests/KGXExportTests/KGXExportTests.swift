@@ -92,7 +92,7 @@ import Testing
     }
 
     func tsvCell(_ text: String) -> (String, Bool) {
-        var line = KGXLineBuffer()
+        var line = ByteBuffer()
         var copy = text
         let cleaned = copy.withUTF8 { KGXTSVWriter.appendText($0, to: &line) }
         return (String(decoding: line.bytes, as: UTF8.self), cleaned)
@@ -152,7 +152,7 @@ import Testing
                 MentionEvidence(word: "glu|cose", matchedTerm: nil, source: nil),
                 MentionEvidence(word: "Glc", matchedTerm: "glucose", source: "MeSH"),
             ])
-        var out = KGXLineBuffer()
+        var out = ByteBuffer()
         _ = json.appendEdge(edge, paper: Identifier(.pmc, "PMC1"), to: &out)
         #expect(
             String(decoding: out.bytes, as: UTF8.self)
@@ -160,7 +160,7 @@ import Testing
                 + #""predicate":"biolink:mentions","object":"MESH:D1","knowledge_level":"knowledge_assertion","#
                 + #""agent_type":"image_processing_agent","primary_knowledge_source":"infores:pfocr","#
                 + #""publications":["PMCID:PMC1"],"supporting_text":["glu|cose","Glc"],"evidence_count":2}"# + "\n")
-        out = KGXLineBuffer()
+        out = ByteBuffer()
         let cleaned = tsv.appendEdge(edge, paper: nil, to: &out)
         let row = cells(String(decoding: out.bytes, as: UTF8.self))
         #expect(cleaned == 1)
@@ -188,7 +188,7 @@ import Testing
     }
 
     func line<Writer>(_ node: GraphNode, _ writer: KGXLineWriter<Writer>) -> (String, Int) {
-        var out = KGXLineBuffer()
+        var out = ByteBuffer()
         let cleaned = writer.appendNode(node, to: &out)
         return (String(decoding: out.bytes, as: UTF8.self), cleaned)
     }

@@ -31,9 +31,56 @@ public enum JSONText {
         copy.withUTF8 { appendEscaped(bytes: $0, to: &out) }
     }
 
-    /// ``appendEscaped(_:to:)`` of UTF-8 bytes. Runs without anything to escape (nearly every
-    /// value) are found eight bytes at a time and copied whole.
+    /// ``appendEscaped(_:to:)`` of UTF-8 bytes (the same bytes as the ``ByteBuffer`` form,
+    /// which does the escaping).
     public static func appendEscaped(bytes utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        guard needsEscaping(utf8) else {
+            out.append(contentsOf: utf8)
+            return
+        }
+        var escaped = ByteBuffer(capacity: utf8.count + 32)
+        appendEscaping(utf8, to: &escaped)
+        out.append(contentsOf: escaped.bytes)
+    }
+
+    /// ``appendString(_:to:)`` into a ``ByteBuffer``: the same bytes.
+    @inlinable
+    public static func appendString(_ text: String, to out: inout ByteBuffer) {
+        out.append(0x22)
+        appendEscaped(text, to: &out)
+        out.append(0x22)
+    }
+
+    /// ``appendString(_:to:)`` of UTF-8 bytes into a ``ByteBuffer``.
+    @inlinable
+    public static func appendString(bytes utf8: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) {
+        out.append(0x22)
+        appendEscaped(bytes: utf8, to: &out)
+        out.append(0x22)
+    }
+
+    /// ``appendEscaped(_:to:)`` into a ``ByteBuffer``.
+    @inlinable
+    public static func appendEscaped(_ text: String, to out: inout ByteBuffer) {
+        withUTF8Bytes(of: text) { appendEscaped(bytes: $0, to: &out) }
+    }
+
+    /// The escaping, into a ``ByteBuffer``: `"` and `\` with a backslash, `\n` `\r` `\t` `\b`
+    /// `\f`, other controls as `\u00xx`, everything else as it is. Nearly every text has
+    /// nothing to escape: it is checked eight bytes at a time and copied at once.
+    @inlinable
+    public static func appendEscaped(bytes utf8: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) {
+        if needsEscaping(utf8) {
+            appendEscaping(utf8, to: &out)
+        } else {
+            out.append(utf8)
+        }
+    }
+
+    /// ``appendEscaped(bytes:to:)`` of a text with something to escape: runs without anything
+    /// to escape (found eight bytes at a time) copied whole, the rest escaped byte by byte.
+    @usableFromInline
+    static func appendEscaping(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) {
         guard let base = utf8.baseAddress else { return }
         let count = utf8.count
         var start = 0
@@ -48,7 +95,7 @@ public enum JSONText {
                 index += 1
                 continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
+            out.append(UnsafeBufferPointer(start: base + start, count: index - start))
             index += 1
             start = index
             out.append(0x5C)
@@ -68,7 +115,7 @@ public enum JSONText {
                 out.append(Hex.lower(byte & 0xF))
             }
         }
-        out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: count - start))
+        out.append(UnsafeBufferPointer(start: base + start, count: count - start))
     }
 
     /// True when `utf8` holds a byte ``appendEscaped(_:to:)`` escapes; false when the bytes are
