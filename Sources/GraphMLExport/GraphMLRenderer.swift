@@ -79,10 +79,24 @@ struct GraphMLRenderer: FigureRenderer {
         var columns: UnsafeBufferPointer<Column>
         var nodeLayouts: UnsafeBufferPointer<Layout>
         var edgeLayouts: UnsafeBufferPointer<Layout>
-        var spellings: UnsafeBufferPointer<Spelling>
+        /// Per ``Namespace/ordinal``.
+        var spellings: UnsafeBufferPointer<Spelling?>
+        /// Per ``NodeKind/order`` times the namespace count plus ``Namespace/ordinal``: the node
+        /// id's start in ``GraphMLRenderer/fixed`` (``GraphMLNodeID/prefix(_:_:)``).
+        var idPrefixes: UnsafeBufferPointer<Range<Int>>
+        /// ``GraphMLNodeID/isPlain(_:)`` of every byte value.
+        var plain: UnsafeBufferPointer<Bool>
 
+        @inline(__always)
         func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(rebasing: fixed[range])
+        }
+
+        /// Appends the id of node `kind`/`id` (``GraphMLNodeID``).
+        @inline(__always)
+        func appendNodeID(_ kind: NodeKind, _ id: Identifier, to out: inout ByteBuffer) {
+            out.append(bytes(idPrefixes[kind.order &* Namespace.allCases.count &+ id.namespace.ordinal]))
+            GraphMLNodeID.appendLocal(id.local, plain: plain, to: &out)
         }
     }
 
@@ -100,9 +114,12 @@ struct GraphMLRenderer: FigureRenderer {
     private let nameToCurie: Range<Int>
     private let curieToIRI: Range<Int>
     private let fixedRemoved: Int
-    /// Every namespace the prefix set spells (loading requires all of them; one it lacked
-    /// would be written through ``PrefixSet``).
-    private let spellings: [Spelling]
+    /// Per ``Namespace/ordinal``: the namespace's spelling, nil for one the prefix set lacks
+    /// (loading requires all of them; one it lacked would be written through ``PrefixSet``).
+    private let spellings: [Spelling?]
+    /// Per node kind and namespace (``Tables/idPrefixes``).
+    private let idPrefixes: [Range<Int>]
+    private let plain: [Bool]
 
     init(mapping: Mapping) {
         let keys = GraphMLKeys(vocabulary: mapping.vocabulary)
@@ -162,7 +179,7 @@ struct GraphMLRenderer: FigureRenderer {
             XMLMarkup.appendTextEnd("data", to: &out)
             return XMLMarkup.appendTextStart("data", ["key": GraphMLKeys.iri], depth: 3, to: &out)
         }
-        spellings = Namespace.allCases.compactMap { namespace in
+        spellings = Namespace.allCases.map { namespace in
             guard let entry = mapping.prefixes.entries[namespace] else { return nil }
             let curie = render { XMLText.appendContent(entry.curie + ":", to: &$0) }
             let iriPrefix = render { XMLText.appendContent(entry.iriPrefix, to: &$0) }
@@ -171,6 +188,15 @@ struct GraphMLRenderer: FigureRenderer {
                 namespace: namespace, curiePrefix: curie.range, iriPrefix: iriPrefix.range, iriSuffix: iriSuffix.range,
                 curieRemoved: curie.removed, iriRemoved: iriPrefix.removed + iriSuffix.removed)
         }
+        idPrefixes = NodeKind.allCases.sorted { $0.order < $1.order }.flatMap { kind in
+            Namespace.allCases.map { namespace in
+                render { out in
+                    out.append(utf8: GraphMLNodeID.prefix(kind, namespace))
+                    return 0
+                }.range
+            }
+        }
+        plain = (0...255).map { GraphMLNodeID.isPlain(UInt8($0)) }
         self.nameToCurie = nameToCurie.range
         self.curieToIRI = curieToIRI.range
         fixedRemoved = nameToCurie.removed + curieToIRI.removed
@@ -187,10 +213,15 @@ struct GraphMLRenderer: FigureRenderer {
                 nodeLayouts.withUnsafeBufferPointer { nodeLayouts in
                     edgeLayouts.withUnsafeBufferPointer { edgeLayouts in
                         spellings.withUnsafeBufferPointer { spellings in
-                            let tables = Tables(
-                                fixed: fixed, columns: columns, nodeLayouts: nodeLayouts, edgeLayouts: edgeLayouts,
-                                spellings: spellings)
-                            render(subgraph, tables, into: &fragment)
+                            idPrefixes.withUnsafeBufferPointer { idPrefixes in
+                                plain.withUnsafeBufferPointer { plain in
+                                    let tables = Tables(
+                                        fixed: fixed, columns: columns, nodeLayouts: nodeLayouts,
+                                        edgeLayouts: edgeLayouts, spellings: spellings, idPrefixes: idPrefixes,
+                                        plain: plain)
+                                    render(subgraph, tables, into: &fragment)
+                                }
+                            }
                         }
                     }
                 }
@@ -198,28 +229,50 @@ struct GraphMLRenderer: FigureRenderer {
         }
     }
 
+    /// How many bytes the renderer stages before it appends them to the fragment's: under the
+    /// 4 KiB from which glibc's `memcpy` moves bytes one at a time (`rep movsb`).
+    static let stagedBytes = 3 * 1024
+
+    /// Writes into a spilling ``ByteBuffer`` that holds the fragment's bytes as the array it
+    /// spills into (inlined appends, where `[UInt8]`'s were a call each); they go back to the
+    /// fragment at each segment's end.
     private func render(_ subgraph: FigureSubgraph, _ tables: Tables, into fragment: inout FigureFragment) {
-        var tally = appendNode(subgraph.figure, tables, to: &fragment.bytes)
-        fragment.endSegment(tally: tally)
-        for (index, node) in subgraph.nodes.enumerated() where !fragment.isSettled(index) {
-            tally = appendNode(node, tables, to: &fragment.bytes)
-            fragment.endSegment(when: .newNode(index), tally: tally)
+        var out = ByteBuffer(spillingAt: GraphMLRenderer.stagedBytes)
+        out.exchangeSpilled(&fragment.bytes)
+        var tally = appendNode(subgraph.figure, tables, to: &out)
+        GraphMLRenderer.endSegment(&out, &fragment, when: .always, tally: tally)
+        for index in subgraph.nodes.indices where !fragment.isSettled(index) {
+            tally = appendNode(subgraph.nodes[index], tables, to: &out)
+            GraphMLRenderer.endSegment(&out, &fragment, when: .newNode(index), tally: tally)
         }
-        for (index, edge) in subgraph.edges.enumerated() {
-            tally = appendEdge(edge, tables, to: &fragment.bytes)
-            fragment.endSegment(when: .keptEdge(index), tally: tally)
+        for index in subgraph.edges.indices {
+            tally = appendEdge(subgraph.edges[index], tables, to: &out)
+            GraphMLRenderer.endSegment(&out, &fragment, when: .keptEdge(index), tally: tally)
         }
+        out.exchangeSpilled(&fragment.bytes)
+    }
+
+    /// Ends the fragment's open segment after moving the staged bytes into it; `out` holds
+    /// the fragment's bytes again afterwards.
+    @inline(__always)
+    private static func endSegment(
+        _ out: inout ByteBuffer, _ fragment: inout FigureFragment, when condition: EmitCondition, tally: SIMD4<Int>
+    ) {
+        out.spill()
+        out.exchangeSpilled(&fragment.bytes)
+        fragment.endSegment(when: condition, tally: tally)
+        out.exchangeSpilled(&fragment.bytes)
     }
 
     /// `<node>` with `labels`, `kind`, `name`, `curie`, `iri` and the kind's properties.
-    private func appendNode(_ node: GraphNode, _ tables: Tables, to out: inout [UInt8]) -> SIMD4<Int> {
+    private func appendNode(_ node: GraphNode, _ tables: Tables, to out: inout ByteBuffer) -> SIMD4<Int> {
         let layout = tables.nodeLayouts[node.kind.order]
         out.append("  <node id=\"")
-        GraphMLNodeID.append(node.kind, node.id, to: &out)
-        out.append(contentsOf: tables.bytes(layout.head))
+        tables.appendNodeID(node.kind, node.id, to: &out)
+        out.append(tables.bytes(layout.head))
         var removed = layout.headRemoved + fixedRemoved
         removed += XMLText.appendContent(node.name, to: &out)
-        out.append(contentsOf: tables.bytes(nameToCurie))
+        out.append(tables.bytes(nameToCurie))
         removed += appendCurieAndIRI(node.id, tables, to: &out)
         out.append("</data>\n")
         var tally = appendColumns(layout.columns, of: node, tables, to: &out)
@@ -232,32 +285,39 @@ struct GraphMLRenderer: FigureRenderer {
     /// The CURIE, the `</data>` and `<data key="iri">` between them, and the IRI, as
     /// ``PrefixSet`` writes them: the local id as it is in the CURIE, percent-encoded as an IRI
     /// path segment in the IRI (DOIs keep their `/`). Returns the characters removed.
-    private func appendCurieAndIRI(_ id: Identifier, _ tables: Tables, to out: inout [UInt8]) -> Int {
-        guard let spelling = tables.spellings.first(where: { $0.namespace == id.namespace }) else {
+    private func appendCurieAndIRI(_ id: Identifier, _ tables: Tables, to out: inout ByteBuffer) -> Int {
+        guard let spelling = tables.spellings[id.namespace.ordinal] else {
             var removed = XMLText.appendContent(prefixes.curie(id), to: &out)
-            out.append(contentsOf: tables.bytes(curieToIRI))
+            out.append(tables.bytes(curieToIRI))
             removed += XMLText.appendContent(prefixes.iri(id), to: &out)
             return removed
         }
-        out.append(contentsOf: tables.bytes(spelling.curiePrefix))
-        var removed = spelling.curieRemoved + spelling.iriRemoved + XMLText.appendContent(id.local, to: &out)
-        out.append(contentsOf: tables.bytes(curieToIRI))
-        out.append(contentsOf: tables.bytes(spelling.iriPrefix))
-        removed += XMLText.appendContent(
-            IRIEncoding.encodeSegment(id.local, keepSlash: id.namespace.keepsSlashInIRIs), to: &out)
-        out.append(contentsOf: tables.bytes(spelling.iriSuffix))
-        return removed
+        out.append(tables.bytes(spelling.curiePrefix))
+        let keepSlash = id.namespace.keepsSlashInIRIs
+        return withUTF8Bytes(of: id.local) { local in
+            var removed = spelling.curieRemoved + spelling.iriRemoved + XMLText.appendContent(bytes: local, to: &out)
+            out.append(tables.bytes(curieToIRI))
+            out.append(tables.bytes(spelling.iriPrefix))
+            // A local id that is its own IRI segment (nearly all) is written from its bytes.
+            if IRIEncoding.isPlainSegment(local, keepSlash: keepSlash) {
+                removed += XMLText.appendContent(bytes: local, to: &out)
+            } else {
+                removed += XMLText.appendContent(IRIEncoding.encodeSegment(id.local, keepSlash: keepSlash), to: &out)
+            }
+            out.append(tables.bytes(spelling.iriSuffix))
+            return removed
+        }
     }
 
     /// `<edge>` with `label` first (APOC's readLabels takes the relationship type from the
     /// first data child), then the kind's properties.
-    private func appendEdge(_ edge: GraphEdge, _ tables: Tables, to out: inout [UInt8]) -> SIMD4<Int> {
+    private func appendEdge(_ edge: GraphEdge, _ tables: Tables, to out: inout ByteBuffer) -> SIMD4<Int> {
         let layout = tables.edgeLayouts[edge.kind.order]
         out.append("  <edge source=\"")
-        GraphMLNodeID.append(edge.sourceKind, edge.source, to: &out)
+        tables.appendNodeID(edge.sourceKind, edge.source, to: &out)
         out.append("\" target=\"")
-        GraphMLNodeID.append(edge.targetKind, edge.target, to: &out)
-        out.append(contentsOf: tables.bytes(layout.head))
+        tables.appendNodeID(edge.targetKind, edge.target, to: &out)
+        out.append(tables.bytes(layout.head))
         // A MENTIONS edge as the builder makes it: no stored properties, its lists in its rows.
         var tally =
             edge.properties.isEmpty && !edge.evidence.isEmpty
@@ -272,7 +332,7 @@ struct GraphMLRenderer: FigureRenderer {
     /// The `<data>` of every column with a value that fits; the tally's removed and left-out
     /// lanes.
     private func appendColumns(
-        _ range: Range<Int>, of owner: some PropertyOwner, _ tables: Tables, to out: inout [UInt8]
+        _ range: Range<Int>, of owner: some PropertyOwner, _ tables: Tables, to out: inout ByteBuffer
     ) -> SIMD4<Int> {
         var tally = SIMD4<Int>.zero
         for index in range {
@@ -283,7 +343,7 @@ struct GraphMLRenderer: FigureRenderer {
                 tally[GraphMLRenderer.leftOutLane] += 1
                 continue
             }
-            out.append(contentsOf: tables.bytes(tables.columns[index].start))
+            out.append(tables.bytes(tables.columns[index].start))
             let removed = GraphMLRenderer.appendText(
                 of: value, as: type, isJSONList: tables.columns[index].isJSONList, to: &out)
             tally[GraphMLRenderer.removedLane] += tables.columns[index].removed + removed
@@ -295,19 +355,19 @@ struct GraphMLRenderer: FigureRenderer {
     /// ``appendColumns(_:of:_:to:)`` of an edge whose values all come from its evidence rows:
     /// the same bytes, with the evidence columns written from the rows.
     private func appendEvidenceColumns(
-        _ range: Range<Int>, of edge: GraphEdge, _ tables: Tables, to out: inout [UInt8]
+        _ range: Range<Int>, of edge: GraphEdge, _ tables: Tables, to out: inout ByteBuffer
     ) -> SIMD4<Int> {
         var tally = SIMD4<Int>.zero
         for index in range {
             switch tables.columns[index].evidence {
             case .field(let field):
                 let value = GraphSchema.evidenceFields[field].value
-                out.append(contentsOf: tables.bytes(tables.columns[index].start))
+                out.append(tables.bytes(tables.columns[index].start))
                 let removed = XMLText.appendJSONArray(edge.evidence.lazy.map(value), to: &out)
                 tally[GraphMLRenderer.removedLane] += tables.columns[index].removed + removed
                 out.append("</data>\n")
             case .count:
-                out.append(contentsOf: tables.bytes(tables.columns[index].start))
+                out.append(tables.bytes(tables.columns[index].start))
                 out.append(decimal: edge.evidence.count)
                 tally[GraphMLRenderer.removedLane] += tables.columns[index].removed
                 out.append("</data>\n")
@@ -333,7 +393,7 @@ struct GraphMLRenderer: FigureRenderer {
     /// returns the characters XML 1.0 forbids that were removed. Lists are JSON array text
     /// whose items are stripped before encoding (``XMLText/appendJSONArray(_:to:)``); a single
     /// value in a list key (`isJSONList`) is a one-item array.
-    static func appendText(of value: PropertyValue, as type: GraphMLType, isJSONList: Bool, to out: inout [UInt8])
+    static func appendText(of value: PropertyValue, as type: GraphMLType, isJSONList: Bool, to out: inout ByteBuffer)
         -> Int
     {
         switch (type, value) {
