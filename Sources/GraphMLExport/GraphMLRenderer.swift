@@ -44,8 +44,32 @@ struct GraphMLRenderer: FigureRenderer {
         case none
         /// `GraphSchema.evidenceFields[n]` of every row, as a JSON array.
         case field(Int)
+        /// A field that is one stored string of the rows (``RowField/find(_:)``), read in
+        /// place: calling the field's closure per row retained and released its closure and
+        /// the string it returned.
+        case row(RowField)
         /// The number of rows.
         case count
+    }
+
+    /// A stored string of ``MentionEvidence``.
+    enum RowField: Sendable {
+        case word
+        case matchedTerm
+        case source
+
+        /// The stored string `field` reads, or nil when it is not a plain read of one: the
+        /// field's value of a row whose three strings all differ must be one of them (a
+        /// changed schema whose field computes its value keeps the closure).
+        static func find(_ field: EvidenceField) -> RowField? {
+            let probe = MentionEvidence(word: "\u{1}word", matchedTerm: "\u{1}matchedTerm", source: "\u{1}source")
+            switch field.value(probe) {
+            case probe.word: return .word
+            case probe.matchedTerm: return .matchedTerm
+            case probe.source: return .source
+            default: return nil
+            }
+        }
     }
 
     /// What every element of one node or edge kind starts with, and its columns.
@@ -141,7 +165,7 @@ struct GraphMLRenderer: FigureRenderer {
                 if column.type == .string && column.isJSONList,
                     let field = GraphSchema.evidenceFields.firstIndex(where: { $0.key.name == column.property })
                 {
-                    evidence = .field(field)
+                    evidence = RowField.find(GraphSchema.evidenceFields[field]).map { .row($0) } ?? .field(field)
                 } else if column.type == .long && column.property == PropertyKey.evidenceCount.name {
                     evidence = .count
                 }
@@ -241,13 +265,19 @@ struct GraphMLRenderer: FigureRenderer {
         out.exchangeSpilled(&fragment.bytes)
         var tally = appendNode(subgraph.figure, tables, to: &out)
         GraphMLRenderer.endSegment(&out, &fragment, when: .always, tally: tally)
-        for index in subgraph.nodes.indices where !fragment.isSettled(index) {
-            tally = appendNode(subgraph.nodes[index], tables, to: &out)
-            GraphMLRenderer.endSegment(&out, &fragment, when: .newNode(index), tally: tally)
+        // Nodes and edges are read in place through buffers: a copy of each retained and
+        // released its strings and arrays.
+        subgraph.nodes.withUnsafeBufferPointer { nodes in
+            for index in nodes.indices where !fragment.isSettled(index) {
+                tally = appendNode(nodes[index], tables, to: &out)
+                GraphMLRenderer.endSegment(&out, &fragment, when: .newNode(index), tally: tally)
+            }
         }
-        for index in subgraph.edges.indices {
-            tally = appendEdge(subgraph.edges[index], tables, to: &out)
-            GraphMLRenderer.endSegment(&out, &fragment, when: .keptEdge(index), tally: tally)
+        subgraph.edges.withUnsafeBufferPointer { edges in
+            for index in edges.indices {
+                tally = appendEdge(edges[index], tables, to: &out)
+                GraphMLRenderer.endSegment(&out, &fragment, when: .keptEdge(index), tally: tally)
+            }
         }
         out.exchangeSpilled(&fragment.bytes)
     }
@@ -265,7 +295,7 @@ struct GraphMLRenderer: FigureRenderer {
     }
 
     /// `<node>` with `labels`, `kind`, `name`, `curie`, `iri` and the kind's properties.
-    private func appendNode(_ node: GraphNode, _ tables: Tables, to out: inout ByteBuffer) -> SIMD4<Int> {
+    private func appendNode(_ node: borrowing GraphNode, _ tables: Tables, to out: inout ByteBuffer) -> SIMD4<Int> {
         let layout = tables.nodeLayouts[node.kind.order]
         out.append("  <node id=\"")
         tables.appendNodeID(node.kind, node.id, to: &out)
@@ -311,7 +341,7 @@ struct GraphMLRenderer: FigureRenderer {
 
     /// `<edge>` with `label` first (APOC's readLabels takes the relationship type from the
     /// first data child), then the kind's properties.
-    private func appendEdge(_ edge: GraphEdge, _ tables: Tables, to out: inout ByteBuffer) -> SIMD4<Int> {
+    private func appendEdge(_ edge: borrowing GraphEdge, _ tables: Tables, to out: inout ByteBuffer) -> SIMD4<Int> {
         let layout = tables.edgeLayouts[edge.kind.order]
         out.append("  <edge source=\"")
         tables.appendNodeID(edge.sourceKind, edge.source, to: &out)
@@ -355,11 +385,18 @@ struct GraphMLRenderer: FigureRenderer {
     /// ``appendColumns(_:of:_:to:)`` of an edge whose values all come from its evidence rows:
     /// the same bytes, with the evidence columns written from the rows.
     private func appendEvidenceColumns(
-        _ range: Range<Int>, of edge: GraphEdge, _ tables: Tables, to out: inout ByteBuffer
+        _ range: Range<Int>, of edge: borrowing GraphEdge, _ tables: Tables, to out: inout ByteBuffer
     ) -> SIMD4<Int> {
         var tally = SIMD4<Int>.zero
         for index in range {
             switch tables.columns[index].evidence {
+            case .row(let part):
+                out.append(tables.bytes(tables.columns[index].start))
+                let removed = edge.evidence.withUnsafeBufferPointer { rows in
+                    GraphMLRenderer.appendJSONArray(part, of: rows, to: &out)
+                }
+                tally[GraphMLRenderer.removedLane] += tables.columns[index].removed + removed
+                out.append("</data>\n")
             case .field(let field):
                 let value = GraphSchema.evidenceFields[field].value
                 out.append(tables.bytes(tables.columns[index].start))
@@ -376,6 +413,24 @@ struct GraphMLRenderer: FigureRenderer {
             }
         }
         return tally
+    }
+
+    /// ``XMLText/appendJSONArray(_:to:)`` of `part` of every row, each read in place.
+    private static func appendJSONArray(
+        _ part: RowField, of rows: UnsafeBufferPointer<MentionEvidence>, to out: inout ByteBuffer
+    ) -> Int {
+        var removed = 0
+        out.append(UInt8(ascii: "["))
+        for index in rows.indices {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            switch part {
+            case .word: removed += XMLText.appendJSONString(rows[index].word, to: &out)
+            case .matchedTerm: removed += XMLText.appendJSONString(rows[index].matchedTerm, to: &out)
+            case .source: removed += XMLText.appendJSONString(rows[index].source, to: &out)
+            }
+        }
+        out.append(UInt8(ascii: "]"))
+        return removed
     }
 
     /// Whether `value` can be written in a key of `type` without changing its type (text fits

@@ -78,17 +78,25 @@ enum XMLText {
         for item in items {
             if separator { out.append(UInt8(ascii: ",")) }
             separator = true
-            out.append(UInt8(ascii: "\""))
-            removed += withUTF8Bytes(of: item) { bytes in
-                guard bytes.containsWord(where: mayNeedJSONContent) else {
-                    out.append(bytes)
-                    return 0
-                }
-                return append(bytes, .jsonContent, to: &out)
-            }
-            out.append(UInt8(ascii: "\""))
+            removed += appendJSONString(item, to: &out)
         }
         out.append(UInt8(ascii: "]"))
+        return removed
+    }
+
+    /// One item of ``appendJSONArray(_:to:)``, quoted: for a writer that walks the items
+    /// itself.
+    @inline(__always)
+    static func appendJSONString(_ item: String, to out: inout ByteBuffer) -> Int {
+        out.append(UInt8(ascii: "\""))
+        let removed = withUTF8Bytes(of: item) { bytes in
+            guard bytes.containsWord(where: mayNeedJSONContent) else {
+                out.append(bytes)
+                return 0
+            }
+            return append(bytes, .jsonContent, to: &out)
+        }
+        out.append(UInt8(ascii: "\""))
         return removed
     }
 
