@@ -110,6 +110,8 @@ struct GraphMLRenderer: FigureRenderer {
         var idPrefixes: UnsafeBufferPointer<Range<Int>>
         /// ``GraphMLNodeID/isPlain(_:)`` of every byte value.
         var plain: UnsafeBufferPointer<Bool>
+        /// `Namespace.allCases.count` (whose getter makes an array).
+        var namespaceCount: Int
 
         @inline(__always)
         func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
@@ -119,7 +121,7 @@ struct GraphMLRenderer: FigureRenderer {
         /// Appends the id of node `kind`/`id` (``GraphMLNodeID``).
         @inline(__always)
         func appendNodeID(_ kind: NodeKind, _ id: Identifier, to out: inout ByteBuffer) {
-            out.append(bytes(idPrefixes[kind.order &* Namespace.allCases.count &+ id.namespace.ordinal]))
+            out.append(bytes(idPrefixes[kind.order &* namespaceCount &+ id.namespace.ordinal]))
             GraphMLNodeID.appendLocal(id.local, plain: plain, to: &out)
         }
     }
@@ -242,7 +244,7 @@ struct GraphMLRenderer: FigureRenderer {
                                     let tables = Tables(
                                         fixed: fixed, columns: columns, nodeLayouts: nodeLayouts,
                                         edgeLayouts: edgeLayouts, spellings: spellings, idPrefixes: idPrefixes,
-                                        plain: plain)
+                                        plain: plain, namespaceCount: Namespace.allCases.count)
                                     render(subgraph, tables, into: &fragment)
                                 }
                             }
@@ -263,19 +265,21 @@ struct GraphMLRenderer: FigureRenderer {
     private func render(_ subgraph: FigureSubgraph, _ tables: Tables, into fragment: inout FigureFragment) {
         var out = ByteBuffer(spillingAt: GraphMLRenderer.stagedBytes)
         out.exchangeSpilled(&fragment.bytes)
-        var tally = appendNode(subgraph.figure, tables, to: &out)
+        var tally = withUnsafePointer(to: subgraph.figure) { appendNode($0, tables, to: &out) }
         GraphMLRenderer.endSegment(&out, &fragment, when: .always, tally: tally)
-        // Nodes and edges are read in place through buffers: a copy of each retained and
-        // released its strings and arrays.
+        // Nodes and edges are read in place through pointers: a copy of each retained and
+        // released its strings and arrays (passing one `borrowing` still copied it).
         subgraph.nodes.withUnsafeBufferPointer { nodes in
+            guard let base = nodes.baseAddress else { return }
             for index in nodes.indices where !fragment.isSettled(index) {
-                tally = appendNode(nodes[index], tables, to: &out)
+                tally = appendNode(base + index, tables, to: &out)
                 GraphMLRenderer.endSegment(&out, &fragment, when: .newNode(index), tally: tally)
             }
         }
         subgraph.edges.withUnsafeBufferPointer { edges in
+            guard let base = edges.baseAddress else { return }
             for index in edges.indices {
-                tally = appendEdge(edges[index], tables, to: &out)
+                tally = appendEdge(base + index, tables, to: &out)
                 GraphMLRenderer.endSegment(&out, &fragment, when: .keptEdge(index), tally: tally)
             }
         }
@@ -295,17 +299,21 @@ struct GraphMLRenderer: FigureRenderer {
     }
 
     /// `<node>` with `labels`, `kind`, `name`, `curie`, `iri` and the kind's properties.
-    private func appendNode(_ node: borrowing GraphNode, _ tables: Tables, to out: inout ByteBuffer) -> SIMD4<Int> {
-        let layout = tables.nodeLayouts[node.kind.order]
+    private func appendNode(_ node: UnsafePointer<GraphNode>, _ tables: Tables, to out: inout ByteBuffer)
+        -> SIMD4<Int>
+    {
+        let layout = tables.nodeLayouts[node.pointee.kind.order]
         out.append("  <node id=\"")
-        tables.appendNodeID(node.kind, node.id, to: &out)
+        tables.appendNodeID(node.pointee.kind, node.pointee.id, to: &out)
         out.append(tables.bytes(layout.head))
         var removed = layout.headRemoved + fixedRemoved
-        removed += XMLText.appendContent(node.name, to: &out)
+        removed += XMLText.appendContent(node.pointee.name, to: &out)
         out.append(tables.bytes(nameToCurie))
-        removed += appendCurieAndIRI(node.id, tables, to: &out)
+        removed += appendCurieAndIRI(node.pointee.id, tables, to: &out)
         out.append("</data>\n")
-        var tally = appendColumns(layout.columns, of: node, tables, to: &out)
+        var tally = node.pointee.properties.withUnsafeBufferPointer { properties in
+            appendColumns(layout.columns, tables, to: &out) { GraphMLRenderer.value($0, in: properties) }
+        }
         out.append("  </node>\n")
         tally[GraphMLRenderer.nodeLane] = 1
         tally[GraphMLRenderer.removedLane] += removed
@@ -341,33 +349,45 @@ struct GraphMLRenderer: FigureRenderer {
 
     /// `<edge>` with `label` first (APOC's readLabels takes the relationship type from the
     /// first data child), then the kind's properties.
-    private func appendEdge(_ edge: borrowing GraphEdge, _ tables: Tables, to out: inout ByteBuffer) -> SIMD4<Int> {
-        let layout = tables.edgeLayouts[edge.kind.order]
+    private func appendEdge(_ edge: UnsafePointer<GraphEdge>, _ tables: Tables, to out: inout ByteBuffer)
+        -> SIMD4<Int>
+    {
+        let layout = tables.edgeLayouts[edge.pointee.kind.order]
         out.append("  <edge source=\"")
-        tables.appendNodeID(edge.sourceKind, edge.source, to: &out)
+        tables.appendNodeID(edge.pointee.sourceKind, edge.pointee.source, to: &out)
         out.append("\" target=\"")
-        tables.appendNodeID(edge.targetKind, edge.target, to: &out)
+        tables.appendNodeID(edge.pointee.targetKind, edge.pointee.target, to: &out)
         out.append(tables.bytes(layout.head))
         // A MENTIONS edge as the builder makes it: no stored properties, its lists in its rows.
         var tally =
-            edge.properties.isEmpty && !edge.evidence.isEmpty
-            ? appendEvidenceColumns(layout.columns, of: edge, tables, to: &out)
-            : appendColumns(layout.columns, of: edge, tables, to: &out)
+            edge.pointee.properties.isEmpty && !edge.pointee.evidence.isEmpty
+            ? edge.pointee.evidence.withUnsafeBufferPointer { rows in
+                appendEvidenceColumns(layout.columns, of: edge, rows: rows, tables, to: &out)
+            }
+            : appendColumns(layout.columns, tables, to: &out) { edge.pointee.value($0) }
         out.append("  </edge>\n")
         tally[GraphMLRenderer.edgeLane] = 1
         tally[GraphMLRenderer.removedLane] += layout.headRemoved
         return tally
     }
 
-    /// The `<data>` of every column with a value that fits; the tally's removed and left-out
+    /// ``GraphNode/value(_:)`` read from the node's properties in place (calling it on a node
+    /// behind a pointer copied the node): the first property named `name`.
+    private static func value(_ name: String, in properties: UnsafeBufferPointer<Property>) -> PropertyValue? {
+        for index in properties.indices where properties[index].name == name { return properties[index].value }
+        return nil
+    }
+
+    /// The `<data>` of every column with a value that fits, each value found by `value`
+    /// (``PropertyOwner/value(_:)`` of the node or edge); the tally's removed and left-out
     /// lanes.
     private func appendColumns(
-        _ range: Range<Int>, of owner: some PropertyOwner, _ tables: Tables, to out: inout ByteBuffer
+        _ range: Range<Int>, _ tables: Tables, to out: inout ByteBuffer, value: (String) -> PropertyValue?
     ) -> SIMD4<Int> {
         var tally = SIMD4<Int>.zero
         for index in range {
             // Fields are read one by one: copying the whole column would retain its property name.
-            guard let value = owner.value(tables.columns[index].property) else { continue }
+            guard let value = value(tables.columns[index].property) else { continue }
             let type = tables.columns[index].type
             guard GraphMLRenderer.fits(value, type) else {
                 tally[GraphMLRenderer.leftOutLane] += 1
@@ -382,34 +402,34 @@ struct GraphMLRenderer: FigureRenderer {
         return tally
     }
 
-    /// ``appendColumns(_:of:_:to:)`` of an edge whose values all come from its evidence rows:
-    /// the same bytes, with the evidence columns written from the rows.
+    /// ``appendColumns(_:_:to:value:)`` of an edge whose values all come from its evidence rows
+    /// (`rows`, its ``GraphEdge/evidence``): the same bytes, with the evidence columns written
+    /// from the rows.
     private func appendEvidenceColumns(
-        _ range: Range<Int>, of edge: borrowing GraphEdge, _ tables: Tables, to out: inout ByteBuffer
+        _ range: Range<Int>, of edge: UnsafePointer<GraphEdge>, rows: UnsafeBufferPointer<MentionEvidence>,
+        _ tables: Tables, to out: inout ByteBuffer
     ) -> SIMD4<Int> {
         var tally = SIMD4<Int>.zero
         for index in range {
             switch tables.columns[index].evidence {
             case .row(let part):
                 out.append(tables.bytes(tables.columns[index].start))
-                let removed = edge.evidence.withUnsafeBufferPointer { rows in
-                    GraphMLRenderer.appendJSONArray(part, of: rows, to: &out)
-                }
+                let removed = GraphMLRenderer.appendJSONArray(part, of: rows, to: &out)
                 tally[GraphMLRenderer.removedLane] += tables.columns[index].removed + removed
                 out.append("</data>\n")
             case .field(let field):
                 let value = GraphSchema.evidenceFields[field].value
                 out.append(tables.bytes(tables.columns[index].start))
-                let removed = XMLText.appendJSONArray(edge.evidence.lazy.map(value), to: &out)
+                let removed = XMLText.appendJSONArray(rows.lazy.map(value), to: &out)
                 tally[GraphMLRenderer.removedLane] += tables.columns[index].removed + removed
                 out.append("</data>\n")
             case .count:
                 out.append(tables.bytes(tables.columns[index].start))
-                out.append(decimal: edge.evidence.count)
+                out.append(decimal: rows.count)
                 tally[GraphMLRenderer.removedLane] += tables.columns[index].removed
                 out.append("</data>\n")
             case .none:
-                tally &+= appendColumns(index..<index + 1, of: edge, tables, to: &out)
+                tally &+= appendColumns(index..<index + 1, tables, to: &out) { edge.pointee.value($0) }
             }
         }
         return tally
