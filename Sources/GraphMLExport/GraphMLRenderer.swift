@@ -80,6 +80,9 @@ struct GraphMLRenderer: FigureRenderer {
         var headRemoved: Int
         /// In ``GraphMLRenderer/columns``.
         var columns: Range<Int>
+        /// True when no two columns have the same property (the vocabulary's own kinds), so a
+        /// node's values can be looked up in order (``GraphMLRenderer/value(_:in:next:inOrder:)``).
+        var distinctProperties = false
     }
 
     /// One namespace's CURIE prefix and IRI template from the prefix set, rendered as content:
@@ -187,7 +190,10 @@ struct GraphMLRenderer: FigureRenderer {
                         "data", ["key": GraphMLKeys.kind], text: kind.rawValue, depth: 3, to: &out)
                     + XMLMarkup.appendTextStart("data", ["key": GraphMLKeys.name], depth: 3, to: &out)
             }
-            return Layout(head: head.range, headRemoved: head.removed, columns: appendColumns(keys.nodeColumns[kind]))
+            let properties = keys.nodeColumns[kind]?.map(\.property) ?? []
+            return Layout(
+                head: head.range, headRemoved: head.removed, columns: appendColumns(keys.nodeColumns[kind]),
+                distinctProperties: Set(properties).count == properties.count)
         }
         edgeLayouts = EdgeKind.allCases.map { kind in
             let head = render { out in
@@ -312,7 +318,10 @@ struct GraphMLRenderer: FigureRenderer {
         removed += appendCurieAndIRI(node.pointee.id, tables, to: &out)
         out.append("</data>\n")
         var tally = node.pointee.properties.withUnsafeBufferPointer { properties in
-            appendColumns(layout.columns, tables, to: &out) { GraphMLRenderer.value($0, in: properties) }
+            var next = 0
+            return appendColumns(layout.columns, tables, to: &out) {
+                GraphMLRenderer.value($0, in: properties, next: &next, inOrder: layout.distinctProperties)
+            }
         }
         out.append("  </node>\n")
         tally[GraphMLRenderer.nodeLane] = 1
@@ -375,6 +384,25 @@ struct GraphMLRenderer: FigureRenderer {
     /// behind a pointer copied the node): the first property named `name`.
     private static func value(_ name: String, in properties: UnsafeBufferPointer<Property>) -> PropertyValue? {
         for index in properties.indices where properties[index].name == name { return properties[index].value }
+        return nil
+    }
+
+    /// ``value(_:in:)`` for the columns of a kind in order, `next` starting at 0: when the
+    /// builder set the properties in column order, each is found at `next` with one comparison.
+    ///
+    /// Exact, not a guess: `next` moves past a property only when a column found it there, so
+    /// every property before `next` has the name of an earlier column; when no two columns
+    /// share a property (`inOrder`), none of them has `name`, and the first from `next` on
+    /// that does is the first of all. Otherwise every lookup starts at the first property.
+    @inline(__always)
+    private static func value(
+        _ name: String, in properties: UnsafeBufferPointer<Property>, next: inout Int, inOrder: Bool
+    ) -> PropertyValue? {
+        guard inOrder else { return value(name, in: properties) }
+        for index in next..<properties.count where properties[index].name == name {
+            if index == next { next += 1 }
+            return properties[index].value
+        }
         return nil
     }
 
