@@ -521,6 +521,16 @@ struct GraphMLRenderer: FigureRenderer {
         return 0
     }
 
+    /// ``appendText(of:as:isJSONList:to:)`` onto an array.
+    static func appendText(of value: PropertyValue, as type: GraphMLType, isJSONList: Bool, to out: inout [UInt8])
+        -> Int
+    {
+        var buffer = ByteBuffer()
+        let removed = appendText(of: value, as: type, isJSONList: isJSONList, to: &buffer)
+        out.append(contentsOf: buffer.bytes)
+        return removed
+    }
+
     /// Adds the values of `figure` that were left out (lane 3 of its written segments), per
     /// `Kind.property`: the figure node, its new nodes and its kept edges, tested again with
     /// ``fits(_:_:)``.
