@@ -282,10 +282,15 @@ struct GraphMLRenderer: FigureRenderer {
                 GraphMLRenderer.endSegment(&out, &fragment, when: .newNode(index), tally: tally)
             }
         }
+        // The figure's id, spelled once: it is the source of nearly every edge, and spelling
+        // its long figid byte by byte for each took more than the rest of the edge's tag.
+        let figure = FigureID(kind: subgraph.figure.kind, id: subgraph.figure.id)
+        var figureID = ByteBuffer(capacity: 64)
+        tables.appendNodeID(figure.kind, figure.id, to: &figureID)
         subgraph.edges.withUnsafeBufferPointer { edges in
             guard let base = edges.baseAddress else { return }
             for index in edges.indices {
-                tally = appendEdge(base + index, tables, to: &out)
+                tally = appendEdge(base + index, figure, figureID.bytes, tables, to: &out)
                 GraphMLRenderer.endSegment(&out, &fragment, when: .keptEdge(index), tally: tally)
             }
         }
@@ -356,16 +361,32 @@ struct GraphMLRenderer: FigureRenderer {
         }
     }
 
+    /// The figure node's kind and id, which ``appendEdge(_:_:_:_:to:)`` compares an edge's
+    /// ends with: an end that is the figure is written from the figure's id spelled once.
+    private struct FigureID {
+        var kind: NodeKind
+        var id: Identifier
+    }
+
     /// `<edge>` with `label` first (APOC's readLabels takes the relationship type from the
     /// first data child), then the kind's properties.
-    private func appendEdge(_ edge: UnsafePointer<GraphEdge>, _ tables: Tables, to out: inout ByteBuffer)
-        -> SIMD4<Int>
-    {
+    private func appendEdge(
+        _ edge: UnsafePointer<GraphEdge>, _ figure: FigureID, _ figureID: UnsafeBufferPointer<UInt8>, _ tables: Tables,
+        to out: inout ByteBuffer
+    ) -> SIMD4<Int> {
         let layout = tables.edgeLayouts[edge.pointee.kind.order]
         out.append("  <edge source=\"")
-        tables.appendNodeID(edge.pointee.sourceKind, edge.pointee.source, to: &out)
+        if edge.pointee.sourceKind == figure.kind && edge.pointee.source == figure.id {
+            out.append(figureID)
+        } else {
+            tables.appendNodeID(edge.pointee.sourceKind, edge.pointee.source, to: &out)
+        }
         out.append("\" target=\"")
-        tables.appendNodeID(edge.pointee.targetKind, edge.pointee.target, to: &out)
+        if edge.pointee.targetKind == figure.kind && edge.pointee.target == figure.id {
+            out.append(figureID)
+        } else {
+            tables.appendNodeID(edge.pointee.targetKind, edge.pointee.target, to: &out)
+        }
         out.append(tables.bytes(layout.head))
         // A MENTIONS edge as the builder makes it: no stored properties, its lists in its rows.
         var tally =
