@@ -117,14 +117,38 @@ enum XMLText {
     /// character, `&`, `<`, `>`, or the lead byte of U+FFFE/U+FFFF.
     @inline(__always)
     private static func mayNeedContent(_ word: UInt64) -> Bool {
-        ByteWord.hasByte(below: 0x20, in: word) || ByteWord.hasByte(0x26, in: word) || ByteWord.hasByte(0x3C, in: word)
-            || ByteWord.hasByte(0x3E, in: word) || ByteWord.hasByte(0xEF, in: word)
+        candidates(word, ascii: borrows(word, 0x26) | borrows(word, 0x3C) | borrows(word, 0x3E))
     }
 
     /// ``mayNeedContent(_:)``, and `"` or a backslash, inside a JSON string.
     @inline(__always)
     private static func mayNeedJSONContent(_ word: UInt64) -> Bool {
-        mayNeedContent(word) || ByteWord.hasByte(0x22, in: word) || ByteWord.hasByte(0x5C, in: word)
+        candidates(
+            word,
+            ascii: borrows(word, 0x26) | borrows(word, 0x3C) | borrows(word, 0x3E) | borrows(word, 0x22)
+                | borrows(word, 0x5C))
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The borrows of ``ByteWord/hasByte(_:in:)``'s zero-byte test for `byte`, before its mask:
+    /// the tests of several ASCII bytes share one mask (``candidates(_:ascii:)``) and one
+    /// branch, where ``ByteWord``'s tests take a mask and a branch each.
+    @inline(__always)
+    private static func borrows(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        (word ^ (ones &* UInt64(byte))) &- ones
+    }
+
+    /// True when `word` has a byte below 0x20, one of the ASCII bytes whose ``borrows(_:_:)``
+    /// are or-ed in `ascii`, or 0xEF. Exact, as each test alone: `x & ~y & highs` tests a byte
+    /// of `y` for zero through its borrows `x`, and `~(word ^ c) & highs` is `~word & highs`
+    /// for every `c` below 0x80, so the ASCII tests share it; 0xEF's flips the high bits.
+    @inline(__always)
+    private static func candidates(_ word: UInt64, ascii: UInt64) -> Bool {
+        let belowSpace = word &- ones &* 0x20
+        let lead = word ^ (ones &* 0xEF)
+        return ((belowSpace | ascii) & ~word | (lead &- ones) & ~lead) & highs != 0
     }
 
     /// The scan: copies runs of bytes that need nothing, writes the escapes of `mode`, drops
