@@ -23,27 +23,37 @@ enum GraphMLNodeID {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// What the id of node `kind` in `namespace` starts with: `ncbigene:`, `chemical.mesh:`.
+    static func prefix(_ kind: NodeKind, _ namespace: Namespace) -> String {
+        (namespace == .mesh ? kind.rawValue.lowercased() + "." : "") + namespace.rawValue + ":"
+    }
+
     /// Appends the id of node `kind`/`id`. Its bytes are all name-token characters, so it
     /// goes into an attribute as it is: XML escaping would change nothing.
     static func append(_ kind: NodeKind, _ id: Identifier, to out: inout [UInt8]) {
-        if id.namespace == .mesh {
-            out.append(utf8: kind.rawValue.lowercased())
-            out.append(UInt8(ascii: "."))
-        }
-        out.append(utf8: id.namespace.rawValue)
-        out.append(UInt8(ascii: ":"))
-        var local = id.local
-        local.withUTF8 { bytes in
+        var buffer = ByteBuffer()
+        buffer.append(utf8: prefix(kind, id.namespace))
+        let plain = (0...255).map { isPlain(UInt8($0)) }
+        plain.withUnsafeBufferPointer { appendLocal(id.local, plain: $0, to: &buffer) }
+        out.append(contentsOf: buffer.bytes)
+    }
+
+    /// Appends the encoded `local` part of an id (after its ``prefix(_:_:)``); `plain` is
+    /// ``isPlain(_:)`` of every byte value, looked up in place of the test's comparisons.
+    @inline(__always)
+    static func appendLocal(_ local: String, plain: UnsafeBufferPointer<Bool>, to out: inout ByteBuffer) {
+        withUTF8Bytes(of: local) { bytes in
+            guard let base = bytes.baseAddress else { return }
             // A run of plain bytes is copied whole; ids are almost always one run.
             var start = 0
-            for index in bytes.indices where !isPlain(bytes[index]) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            for index in 0..<bytes.count where !plain[Int(base[index])] {
+                out.append(UnsafeBufferPointer(start: base + start, count: index - start))
                 out.append(UInt8(ascii: ":"))
-                out.append(Hex.upper(bytes[index] >> 4))
-                out.append(Hex.upper(bytes[index] & 0x0F))
+                out.append(Hex.upper(base[index] >> 4))
+                out.append(Hex.upper(base[index] & 0x0F))
                 start = index + 1
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            out.append(UnsafeBufferPointer(start: base + start, count: bytes.count - start))
         }
     }
 

@@ -44,8 +44,32 @@ struct GraphMLRenderer: FigureRenderer {
         case none
         /// `GraphSchema.evidenceFields[n]` of every row, as a JSON array.
         case field(Int)
+        /// A field that is one stored string of the rows (``RowField/find(_:)``), read in
+        /// place: calling the field's closure per row retained and released its closure and
+        /// the string it returned.
+        case row(RowField)
         /// The number of rows.
         case count
+    }
+
+    /// A stored string of ``MentionEvidence``.
+    enum RowField: Sendable {
+        case word
+        case matchedTerm
+        case source
+
+        /// The stored string `field` reads, or nil when it is not a plain read of one: the
+        /// field's value of a row whose three strings all differ must be one of them (a
+        /// changed schema whose field computes its value keeps the closure).
+        static func find(_ field: EvidenceField) -> RowField? {
+            let probe = MentionEvidence(word: "\u{1}word", matchedTerm: "\u{1}matchedTerm", source: "\u{1}source")
+            switch field.value(probe) {
+            case probe.word: return .word
+            case probe.matchedTerm: return .matchedTerm
+            case probe.source: return .source
+            default: return nil
+            }
+        }
     }
 
     /// What every element of one node or edge kind starts with, and its columns.
@@ -56,6 +80,9 @@ struct GraphMLRenderer: FigureRenderer {
         var headRemoved: Int
         /// In ``GraphMLRenderer/columns``.
         var columns: Range<Int>
+        /// True when no two columns have the same property (the vocabulary's own kinds), so a
+        /// node's values can be looked up in order (``GraphMLRenderer/value(_:in:next:inOrder:)``).
+        var distinctProperties = false
     }
 
     /// One namespace's CURIE prefix and IRI template from the prefix set, rendered as content:
@@ -79,10 +106,26 @@ struct GraphMLRenderer: FigureRenderer {
         var columns: UnsafeBufferPointer<Column>
         var nodeLayouts: UnsafeBufferPointer<Layout>
         var edgeLayouts: UnsafeBufferPointer<Layout>
-        var spellings: UnsafeBufferPointer<Spelling>
+        /// Per ``Namespace/ordinal``.
+        var spellings: UnsafeBufferPointer<Spelling?>
+        /// Per ``NodeKind/order`` times the namespace count plus ``Namespace/ordinal``: the node
+        /// id's start in ``GraphMLRenderer/fixed`` (``GraphMLNodeID/prefix(_:_:)``).
+        var idPrefixes: UnsafeBufferPointer<Range<Int>>
+        /// ``GraphMLNodeID/isPlain(_:)`` of every byte value.
+        var plain: UnsafeBufferPointer<Bool>
+        /// `Namespace.allCases.count` (whose getter makes an array).
+        var namespaceCount: Int
 
+        @inline(__always)
         func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(rebasing: fixed[range])
+        }
+
+        /// Appends the id of node `kind`/`id` (``GraphMLNodeID``).
+        @inline(__always)
+        func appendNodeID(_ kind: NodeKind, _ id: Identifier, to out: inout ByteBuffer) {
+            out.append(bytes(idPrefixes[kind.order &* namespaceCount &+ id.namespace.ordinal]))
+            GraphMLNodeID.appendLocal(id.local, plain: plain, to: &out)
         }
     }
 
@@ -100,9 +143,12 @@ struct GraphMLRenderer: FigureRenderer {
     private let nameToCurie: Range<Int>
     private let curieToIRI: Range<Int>
     private let fixedRemoved: Int
-    /// Every namespace the prefix set spells (loading requires all of them; one it lacked
-    /// would be written through ``PrefixSet``).
-    private let spellings: [Spelling]
+    /// Per ``Namespace/ordinal``: the namespace's spelling, nil for one the prefix set lacks
+    /// (loading requires all of them; one it lacked would be written through ``PrefixSet``).
+    private let spellings: [Spelling?]
+    /// Per node kind and namespace (``Tables/idPrefixes``).
+    private let idPrefixes: [Range<Int>]
+    private let plain: [Bool]
 
     init(mapping: Mapping) {
         let keys = GraphMLKeys(vocabulary: mapping.vocabulary)
@@ -124,7 +170,7 @@ struct GraphMLRenderer: FigureRenderer {
                 if column.type == .string && column.isJSONList,
                     let field = GraphSchema.evidenceFields.firstIndex(where: { $0.key.name == column.property })
                 {
-                    evidence = .field(field)
+                    evidence = RowField.find(GraphSchema.evidenceFields[field]).map { .row($0) } ?? .field(field)
                 } else if column.type == .long && column.property == PropertyKey.evidenceCount.name {
                     evidence = .count
                 }
@@ -144,7 +190,10 @@ struct GraphMLRenderer: FigureRenderer {
                         "data", ["key": GraphMLKeys.kind], text: kind.rawValue, depth: 3, to: &out)
                     + XMLMarkup.appendTextStart("data", ["key": GraphMLKeys.name], depth: 3, to: &out)
             }
-            return Layout(head: head.range, headRemoved: head.removed, columns: appendColumns(keys.nodeColumns[kind]))
+            let properties = keys.nodeColumns[kind]?.map(\.property) ?? []
+            return Layout(
+                head: head.range, headRemoved: head.removed, columns: appendColumns(keys.nodeColumns[kind]),
+                distinctProperties: Set(properties).count == properties.count)
         }
         edgeLayouts = EdgeKind.allCases.map { kind in
             let head = render { out in
@@ -162,7 +211,7 @@ struct GraphMLRenderer: FigureRenderer {
             XMLMarkup.appendTextEnd("data", to: &out)
             return XMLMarkup.appendTextStart("data", ["key": GraphMLKeys.iri], depth: 3, to: &out)
         }
-        spellings = Namespace.allCases.compactMap { namespace in
+        spellings = Namespace.allCases.map { namespace in
             guard let entry = mapping.prefixes.entries[namespace] else { return nil }
             let curie = render { XMLText.appendContent(entry.curie + ":", to: &$0) }
             let iriPrefix = render { XMLText.appendContent(entry.iriPrefix, to: &$0) }
@@ -171,6 +220,15 @@ struct GraphMLRenderer: FigureRenderer {
                 namespace: namespace, curiePrefix: curie.range, iriPrefix: iriPrefix.range, iriSuffix: iriSuffix.range,
                 curieRemoved: curie.removed, iriRemoved: iriPrefix.removed + iriSuffix.removed)
         }
+        idPrefixes = NodeKind.allCases.sorted { $0.order < $1.order }.flatMap { kind in
+            Namespace.allCases.map { namespace in
+                render { out in
+                    out.append(utf8: GraphMLNodeID.prefix(kind, namespace))
+                    return 0
+                }.range
+            }
+        }
+        plain = (0...255).map { GraphMLNodeID.isPlain(UInt8($0)) }
         self.nameToCurie = nameToCurie.range
         self.curieToIRI = curieToIRI.range
         fixedRemoved = nameToCurie.removed + curieToIRI.removed
@@ -187,10 +245,15 @@ struct GraphMLRenderer: FigureRenderer {
                 nodeLayouts.withUnsafeBufferPointer { nodeLayouts in
                     edgeLayouts.withUnsafeBufferPointer { edgeLayouts in
                         spellings.withUnsafeBufferPointer { spellings in
-                            let tables = Tables(
-                                fixed: fixed, columns: columns, nodeLayouts: nodeLayouts, edgeLayouts: edgeLayouts,
-                                spellings: spellings)
-                            render(subgraph, tables, into: &fragment)
+                            idPrefixes.withUnsafeBufferPointer { idPrefixes in
+                                plain.withUnsafeBufferPointer { plain in
+                                    let tables = Tables(
+                                        fixed: fixed, columns: columns, nodeLayouts: nodeLayouts,
+                                        edgeLayouts: edgeLayouts, spellings: spellings, idPrefixes: idPrefixes,
+                                        plain: plain, namespaceCount: Namespace.allCases.count)
+                                    render(subgraph, tables, into: &fragment)
+                                }
+                            }
                         }
                     }
                 }
@@ -198,31 +261,73 @@ struct GraphMLRenderer: FigureRenderer {
         }
     }
 
+    /// How many bytes the renderer stages before it appends them to the fragment's: under the
+    /// 4 KiB from which glibc's `memcpy` moves bytes one at a time (`rep movsb`).
+    static let stagedBytes = 3 * 1024
+
+    /// Writes into a spilling ``ByteBuffer`` that holds the fragment's bytes as the array it
+    /// spills into (inlined appends, where `[UInt8]`'s were a call each); they go back to the
+    /// fragment at each segment's end.
     private func render(_ subgraph: FigureSubgraph, _ tables: Tables, into fragment: inout FigureFragment) {
-        var tally = appendNode(subgraph.figure, tables, to: &fragment.bytes)
-        fragment.endSegment(tally: tally)
-        for (index, node) in subgraph.nodes.enumerated() where !fragment.isSettled(index) {
-            tally = appendNode(node, tables, to: &fragment.bytes)
-            fragment.endSegment(when: .newNode(index), tally: tally)
+        var out = ByteBuffer(spillingAt: GraphMLRenderer.stagedBytes)
+        out.exchangeSpilled(&fragment.bytes)
+        var tally = withUnsafePointer(to: subgraph.figure) { appendNode($0, tables, to: &out) }
+        GraphMLRenderer.endSegment(&out, &fragment, when: .always, tally: tally)
+        // Nodes and edges are read in place through pointers: a copy of each retained and
+        // released its strings and arrays (passing one `borrowing` still copied it).
+        subgraph.nodes.withUnsafeBufferPointer { nodes in
+            guard let base = nodes.baseAddress else { return }
+            for index in nodes.indices where !fragment.isSettled(index) {
+                tally = appendNode(base + index, tables, to: &out)
+                GraphMLRenderer.endSegment(&out, &fragment, when: .newNode(index), tally: tally)
+            }
         }
-        for (index, edge) in subgraph.edges.enumerated() {
-            tally = appendEdge(edge, tables, to: &fragment.bytes)
-            fragment.endSegment(when: .keptEdge(index), tally: tally)
+        // The figure's id, spelled once: it is the source of nearly every edge, and spelling
+        // its long figid byte by byte for each took more than the rest of the edge's tag.
+        let figure = FigureID(kind: subgraph.figure.kind, id: subgraph.figure.id)
+        var figureID = ByteBuffer(capacity: 64)
+        tables.appendNodeID(figure.kind, figure.id, to: &figureID)
+        subgraph.edges.withUnsafeBufferPointer { edges in
+            guard let base = edges.baseAddress else { return }
+            for index in edges.indices {
+                tally = appendEdge(base + index, figure, figureID.bytes, tables, to: &out)
+                GraphMLRenderer.endSegment(&out, &fragment, when: .keptEdge(index), tally: tally)
+            }
         }
+        out.exchangeSpilled(&fragment.bytes)
+    }
+
+    /// Ends the fragment's open segment after moving the staged bytes into it; `out` holds
+    /// the fragment's bytes again afterwards.
+    @inline(__always)
+    private static func endSegment(
+        _ out: inout ByteBuffer, _ fragment: inout FigureFragment, when condition: EmitCondition, tally: SIMD4<Int>
+    ) {
+        out.spill()
+        out.exchangeSpilled(&fragment.bytes)
+        fragment.endSegment(when: condition, tally: tally)
+        out.exchangeSpilled(&fragment.bytes)
     }
 
     /// `<node>` with `labels`, `kind`, `name`, `curie`, `iri` and the kind's properties.
-    private func appendNode(_ node: GraphNode, _ tables: Tables, to out: inout [UInt8]) -> SIMD4<Int> {
-        let layout = tables.nodeLayouts[node.kind.order]
+    private func appendNode(_ node: UnsafePointer<GraphNode>, _ tables: Tables, to out: inout ByteBuffer)
+        -> SIMD4<Int>
+    {
+        let layout = tables.nodeLayouts[node.pointee.kind.order]
         out.append("  <node id=\"")
-        GraphMLNodeID.append(node.kind, node.id, to: &out)
-        out.append(contentsOf: tables.bytes(layout.head))
+        tables.appendNodeID(node.pointee.kind, node.pointee.id, to: &out)
+        out.append(tables.bytes(layout.head))
         var removed = layout.headRemoved + fixedRemoved
-        removed += XMLText.appendContent(node.name, to: &out)
-        out.append(contentsOf: tables.bytes(nameToCurie))
-        removed += appendCurieAndIRI(node.id, tables, to: &out)
+        removed += XMLText.appendContent(node.pointee.name, to: &out)
+        out.append(tables.bytes(nameToCurie))
+        removed += appendCurieAndIRI(node.pointee.id, tables, to: &out)
         out.append("</data>\n")
-        var tally = appendColumns(layout.columns, of: node, tables, to: &out)
+        var tally = node.pointee.properties.withUnsafeBufferPointer { properties in
+            var next = 0
+            return appendColumns(layout.columns, tables, to: &out) {
+                GraphMLRenderer.value($0, in: properties, next: &next, inOrder: layout.distinctProperties)
+            }
+        }
         out.append("  </node>\n")
         tally[GraphMLRenderer.nodeLane] = 1
         tally[GraphMLRenderer.removedLane] += removed
@@ -232,58 +337,112 @@ struct GraphMLRenderer: FigureRenderer {
     /// The CURIE, the `</data>` and `<data key="iri">` between them, and the IRI, as
     /// ``PrefixSet`` writes them: the local id as it is in the CURIE, percent-encoded as an IRI
     /// path segment in the IRI (DOIs keep their `/`). Returns the characters removed.
-    private func appendCurieAndIRI(_ id: Identifier, _ tables: Tables, to out: inout [UInt8]) -> Int {
-        guard let spelling = tables.spellings.first(where: { $0.namespace == id.namespace }) else {
+    private func appendCurieAndIRI(_ id: Identifier, _ tables: Tables, to out: inout ByteBuffer) -> Int {
+        guard let spelling = tables.spellings[id.namespace.ordinal] else {
             var removed = XMLText.appendContent(prefixes.curie(id), to: &out)
-            out.append(contentsOf: tables.bytes(curieToIRI))
+            out.append(tables.bytes(curieToIRI))
             removed += XMLText.appendContent(prefixes.iri(id), to: &out)
             return removed
         }
-        out.append(contentsOf: tables.bytes(spelling.curiePrefix))
-        var removed = spelling.curieRemoved + spelling.iriRemoved + XMLText.appendContent(id.local, to: &out)
-        out.append(contentsOf: tables.bytes(curieToIRI))
-        out.append(contentsOf: tables.bytes(spelling.iriPrefix))
-        removed += XMLText.appendContent(
-            IRIEncoding.encodeSegment(id.local, keepSlash: id.namespace.keepsSlashInIRIs), to: &out)
-        out.append(contentsOf: tables.bytes(spelling.iriSuffix))
-        return removed
+        out.append(tables.bytes(spelling.curiePrefix))
+        let keepSlash = id.namespace.keepsSlashInIRIs
+        return withUTF8Bytes(of: id.local) { local in
+            var removed = spelling.curieRemoved + spelling.iriRemoved + XMLText.appendContent(bytes: local, to: &out)
+            out.append(tables.bytes(curieToIRI))
+            out.append(tables.bytes(spelling.iriPrefix))
+            // A local id that is its own IRI segment (nearly all) is written from its bytes.
+            if IRIEncoding.isPlainSegment(local, keepSlash: keepSlash) {
+                removed += XMLText.appendContent(bytes: local, to: &out)
+            } else {
+                removed += XMLText.appendContent(IRIEncoding.encodeSegment(id.local, keepSlash: keepSlash), to: &out)
+            }
+            out.append(tables.bytes(spelling.iriSuffix))
+            return removed
+        }
+    }
+
+    /// The figure node's kind and id, which ``appendEdge(_:_:_:_:to:)`` compares an edge's
+    /// ends with: an end that is the figure is written from the figure's id spelled once.
+    private struct FigureID {
+        var kind: NodeKind
+        var id: Identifier
     }
 
     /// `<edge>` with `label` first (APOC's readLabels takes the relationship type from the
     /// first data child), then the kind's properties.
-    private func appendEdge(_ edge: GraphEdge, _ tables: Tables, to out: inout [UInt8]) -> SIMD4<Int> {
-        let layout = tables.edgeLayouts[edge.kind.order]
+    private func appendEdge(
+        _ edge: UnsafePointer<GraphEdge>, _ figure: FigureID, _ figureID: UnsafeBufferPointer<UInt8>, _ tables: Tables,
+        to out: inout ByteBuffer
+    ) -> SIMD4<Int> {
+        let layout = tables.edgeLayouts[edge.pointee.kind.order]
         out.append("  <edge source=\"")
-        GraphMLNodeID.append(edge.sourceKind, edge.source, to: &out)
+        if edge.pointee.sourceKind == figure.kind && edge.pointee.source == figure.id {
+            out.append(figureID)
+        } else {
+            tables.appendNodeID(edge.pointee.sourceKind, edge.pointee.source, to: &out)
+        }
         out.append("\" target=\"")
-        GraphMLNodeID.append(edge.targetKind, edge.target, to: &out)
-        out.append(contentsOf: tables.bytes(layout.head))
+        if edge.pointee.targetKind == figure.kind && edge.pointee.target == figure.id {
+            out.append(figureID)
+        } else {
+            tables.appendNodeID(edge.pointee.targetKind, edge.pointee.target, to: &out)
+        }
+        out.append(tables.bytes(layout.head))
         // A MENTIONS edge as the builder makes it: no stored properties, its lists in its rows.
         var tally =
-            edge.properties.isEmpty && !edge.evidence.isEmpty
-            ? appendEvidenceColumns(layout.columns, of: edge, tables, to: &out)
-            : appendColumns(layout.columns, of: edge, tables, to: &out)
+            edge.pointee.properties.isEmpty && !edge.pointee.evidence.isEmpty
+            ? edge.pointee.evidence.withUnsafeBufferPointer { rows in
+                appendEvidenceColumns(layout.columns, of: edge, rows: rows, tables, to: &out)
+            }
+            : appendColumns(layout.columns, tables, to: &out) { edge.pointee.value($0) }
         out.append("  </edge>\n")
         tally[GraphMLRenderer.edgeLane] = 1
         tally[GraphMLRenderer.removedLane] += layout.headRemoved
         return tally
     }
 
-    /// The `<data>` of every column with a value that fits; the tally's removed and left-out
+    /// ``GraphNode/value(_:)`` read from the node's properties in place (calling it on a node
+    /// behind a pointer copied the node): the first property named `name`.
+    private static func value(_ name: String, in properties: UnsafeBufferPointer<Property>) -> PropertyValue? {
+        for index in properties.indices where properties[index].name == name { return properties[index].value }
+        return nil
+    }
+
+    /// ``value(_:in:)`` for the columns of a kind in order, `next` starting at 0: when the
+    /// builder set the properties in column order, each is found at `next` with one comparison.
+    ///
+    /// Exact, not a guess: `next` moves past a property only when a column found it there, so
+    /// every property before `next` has the name of an earlier column; when no two columns
+    /// share a property (`inOrder`), none of them has `name`, and the first from `next` on
+    /// that does is the first of all. Otherwise every lookup starts at the first property.
+    @inline(__always)
+    private static func value(
+        _ name: String, in properties: UnsafeBufferPointer<Property>, next: inout Int, inOrder: Bool
+    ) -> PropertyValue? {
+        guard inOrder else { return value(name, in: properties) }
+        for index in next..<properties.count where properties[index].name == name {
+            if index == next { next += 1 }
+            return properties[index].value
+        }
+        return nil
+    }
+
+    /// The `<data>` of every column with a value that fits, each value found by `value`
+    /// (``PropertyOwner/value(_:)`` of the node or edge); the tally's removed and left-out
     /// lanes.
     private func appendColumns(
-        _ range: Range<Int>, of owner: some PropertyOwner, _ tables: Tables, to out: inout [UInt8]
+        _ range: Range<Int>, _ tables: Tables, to out: inout ByteBuffer, value: (String) -> PropertyValue?
     ) -> SIMD4<Int> {
         var tally = SIMD4<Int>.zero
         for index in range {
             // Fields are read one by one: copying the whole column would retain its property name.
-            guard let value = owner.value(tables.columns[index].property) else { continue }
+            guard let value = value(tables.columns[index].property) else { continue }
             let type = tables.columns[index].type
             guard GraphMLRenderer.fits(value, type) else {
                 tally[GraphMLRenderer.leftOutLane] += 1
                 continue
             }
-            out.append(contentsOf: tables.bytes(tables.columns[index].start))
+            out.append(tables.bytes(tables.columns[index].start))
             let removed = GraphMLRenderer.appendText(
                 of: value, as: type, isJSONList: tables.columns[index].isJSONList, to: &out)
             tally[GraphMLRenderer.removedLane] += tables.columns[index].removed + removed
@@ -292,30 +451,55 @@ struct GraphMLRenderer: FigureRenderer {
         return tally
     }
 
-    /// ``appendColumns(_:of:_:to:)`` of an edge whose values all come from its evidence rows:
-    /// the same bytes, with the evidence columns written from the rows.
+    /// ``appendColumns(_:_:to:value:)`` of an edge whose values all come from its evidence rows
+    /// (`rows`, its ``GraphEdge/evidence``): the same bytes, with the evidence columns written
+    /// from the rows.
     private func appendEvidenceColumns(
-        _ range: Range<Int>, of edge: GraphEdge, _ tables: Tables, to out: inout [UInt8]
+        _ range: Range<Int>, of edge: UnsafePointer<GraphEdge>, rows: UnsafeBufferPointer<MentionEvidence>,
+        _ tables: Tables, to out: inout ByteBuffer
     ) -> SIMD4<Int> {
         var tally = SIMD4<Int>.zero
         for index in range {
             switch tables.columns[index].evidence {
+            case .row(let part):
+                out.append(tables.bytes(tables.columns[index].start))
+                let removed = GraphMLRenderer.appendJSONArray(part, of: rows, to: &out)
+                tally[GraphMLRenderer.removedLane] += tables.columns[index].removed + removed
+                out.append("</data>\n")
             case .field(let field):
                 let value = GraphSchema.evidenceFields[field].value
-                out.append(contentsOf: tables.bytes(tables.columns[index].start))
-                let removed = XMLText.appendJSONArray(edge.evidence.lazy.map(value), to: &out)
+                out.append(tables.bytes(tables.columns[index].start))
+                let removed = XMLText.appendJSONArray(rows.lazy.map(value), to: &out)
                 tally[GraphMLRenderer.removedLane] += tables.columns[index].removed + removed
                 out.append("</data>\n")
             case .count:
-                out.append(contentsOf: tables.bytes(tables.columns[index].start))
-                out.append(decimal: edge.evidence.count)
+                out.append(tables.bytes(tables.columns[index].start))
+                out.append(decimal: rows.count)
                 tally[GraphMLRenderer.removedLane] += tables.columns[index].removed
                 out.append("</data>\n")
             case .none:
-                tally &+= appendColumns(index..<index + 1, of: edge, tables, to: &out)
+                tally &+= appendColumns(index..<index + 1, tables, to: &out) { edge.pointee.value($0) }
             }
         }
         return tally
+    }
+
+    /// ``XMLText/appendJSONArray(_:to:)`` of `part` of every row, each read in place.
+    private static func appendJSONArray(
+        _ part: RowField, of rows: UnsafeBufferPointer<MentionEvidence>, to out: inout ByteBuffer
+    ) -> Int {
+        var removed = 0
+        out.append(UInt8(ascii: "["))
+        for index in rows.indices {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            switch part {
+            case .word: removed += XMLText.appendJSONString(rows[index].word, to: &out)
+            case .matchedTerm: removed += XMLText.appendJSONString(rows[index].matchedTerm, to: &out)
+            case .source: removed += XMLText.appendJSONString(rows[index].source, to: &out)
+            }
+        }
+        out.append(UInt8(ascii: "]"))
+        return removed
     }
 
     /// Whether `value` can be written in a key of `type` without changing its type (text fits
@@ -333,7 +517,7 @@ struct GraphMLRenderer: FigureRenderer {
     /// returns the characters XML 1.0 forbids that were removed. Lists are JSON array text
     /// whose items are stripped before encoding (``XMLText/appendJSONArray(_:to:)``); a single
     /// value in a list key (`isJSONList`) is a one-item array.
-    static func appendText(of value: PropertyValue, as type: GraphMLType, isJSONList: Bool, to out: inout [UInt8])
+    static func appendText(of value: PropertyValue, as type: GraphMLType, isJSONList: Bool, to out: inout ByteBuffer)
         -> Int
     {
         switch (type, value) {
@@ -356,6 +540,16 @@ struct GraphMLRenderer: FigureRenderer {
             break
         }
         return 0
+    }
+
+    /// ``appendText(of:as:isJSONList:to:)`` onto an array.
+    static func appendText(of value: PropertyValue, as type: GraphMLType, isJSONList: Bool, to out: inout [UInt8])
+        -> Int
+    {
+        var buffer = ByteBuffer()
+        let removed = appendText(of: value, as: type, isJSONList: isJSONList, to: &buffer)
+        out.append(contentsOf: buffer.bytes)
+        return removed
     }
 
     /// Adds the values of `figure` that were left out (lane 3 of its written segments), per

@@ -1,3 +1,6 @@
+import PFOCRGraph
+import PFOCRRecords
+
 /// Text as XML 1.0 can carry it, appended as bytes: the escaping of every value the GraphML
 /// file holds, done on the worker threads without building `String`s.
 ///
@@ -6,7 +9,11 @@
 /// every value and counted: no parser accepts a file holding them. Swift strings hold no lone
 /// surrogates, and every forbidden character is found in the UTF-8 by its bytes (a byte below
 /// 0x20, or `EF BF BE`/`EF BF BF`), so one byte scan does it all; runs that need nothing are
-/// copied whole.
+/// copied whole. The scan first tests the text eight bytes at a time (``ByteWord``): nearly
+/// every value needs nothing and is copied in one append.
+///
+/// The renderer writes into a ``ByteBuffer`` (inlined appends); the `[UInt8]` forms, for the
+/// header and the tables rendered once, go through one.
 ///
 /// The bytes are those the file had when libxml2's `xmlTextWriter` wrote it (the tests compare
 /// them with libxml2's own output):
@@ -33,14 +40,30 @@ enum XMLText {
     /// returns how many characters were removed.
     @discardableResult
     static func appendContent(_ text: String, to out: inout [UInt8]) -> Int {
-        append(text, .content, to: &out)
+        appending(to: &out) { appendContent(text, to: &$0) }
     }
 
     /// Appends `text` as an attribute value (without its quotes), escaped as libxml2 escapes
     /// attributes, without the characters XML 1.0 forbids; returns how many were removed.
     @discardableResult
     static func appendAttribute(_ text: String, to out: inout [UInt8]) -> Int {
-        append(text, .attribute, to: &out)
+        appending(to: &out) { buffer in withUTF8Bytes(of: text) { append($0, .attribute, to: &buffer) } }
+    }
+
+    /// ``appendContent(_:to:)`` into a buffer.
+    @discardableResult
+    static func appendContent(_ text: String, to out: inout ByteBuffer) -> Int {
+        withUTF8Bytes(of: text) { appendContent(bytes: $0, to: &out) }
+    }
+
+    /// ``appendContent(_:to:)`` of UTF-8 bytes.
+    @inline(__always)
+    static func appendContent(bytes: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) -> Int {
+        guard bytes.containsWord(where: mayNeedContent) else {
+            out.append(bytes)
+            return 0
+        }
+        return append(bytes, .content, to: &out)
     }
 
     /// Appends `items` as a JSON array of strings written as element content: each item
@@ -48,33 +71,96 @@ enum XMLText {
     /// otherwise write a U+0001 as the text `\u0001`), JSON-escaped as ``JSONText`` escapes
     /// (`\"`, `\\`, `\t`, `\n`, `\r`), then `&`, `<`, `>` escaped as content. Returns how many
     /// characters were removed.
-    static func appendJSONArray(_ items: some Sequence<String>, to out: inout [UInt8]) -> Int {
+    static func appendJSONArray(_ items: some Sequence<String>, to out: inout ByteBuffer) -> Int {
         var removed = 0
+        var separator = false
         out.append(UInt8(ascii: "["))
-        for (index, item) in items.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "\""))
-            removed += append(item, .jsonContent, to: &out)
-            out.append(UInt8(ascii: "\""))
+        for item in items {
+            if separator { out.append(UInt8(ascii: ",")) }
+            separator = true
+            removed += appendJSONString(item, to: &out)
         }
         out.append(UInt8(ascii: "]"))
         return removed
     }
 
-    private static func append(_ text: String, _ mode: Mode, to out: inout [UInt8]) -> Int {
-        var text = text
-        return text.withUTF8 { append($0, mode, to: &out) }
+    /// One item of ``appendJSONArray(_:to:)``, quoted: for a writer that walks the items
+    /// itself.
+    @inline(__always)
+    static func appendJSONString(_ item: String, to out: inout ByteBuffer) -> Int {
+        out.append(UInt8(ascii: "\""))
+        let removed = withUTF8Bytes(of: item) { bytes in
+            guard bytes.containsWord(where: mayNeedJSONContent) else {
+                out.append(bytes)
+                return 0
+            }
+            return append(bytes, .jsonContent, to: &out)
+        }
+        out.append(UInt8(ascii: "\""))
+        return removed
+    }
+
+    /// ``appendJSONArray(_:to:)`` onto an array.
+    static func appendJSONArray(_ items: some Sequence<String>, to out: inout [UInt8]) -> Int {
+        appending(to: &out) { appendJSONArray(items, to: &$0) }
+    }
+
+    /// Runs `body` on a buffer whose bytes are then appended to `out`.
+    private static func appending(to out: inout [UInt8], _ body: (inout ByteBuffer) -> Int) -> Int {
+        var buffer = ByteBuffer()
+        let removed = body(&buffer)
+        out.append(contentsOf: buffer.bytes)
+        return removed
+    }
+
+    /// True when one of the eight bytes of `word` may need something as content: a control
+    /// character, `&`, `<`, `>`, or the lead byte of U+FFFE/U+FFFF.
+    @inline(__always)
+    private static func mayNeedContent(_ word: UInt64) -> Bool {
+        candidates(word, ascii: borrows(word, 0x26) | borrows(word, 0x3C) | borrows(word, 0x3E))
+    }
+
+    /// ``mayNeedContent(_:)``, and `"` or a backslash, inside a JSON string.
+    @inline(__always)
+    private static func mayNeedJSONContent(_ word: UInt64) -> Bool {
+        candidates(
+            word,
+            ascii: borrows(word, 0x26) | borrows(word, 0x3C) | borrows(word, 0x3E) | borrows(word, 0x22)
+                | borrows(word, 0x5C))
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The borrows of ``ByteWord/hasByte(_:in:)``'s zero-byte test for `byte`, before its mask:
+    /// the tests of several ASCII bytes share one mask (``candidates(_:ascii:)``) and one
+    /// branch, where ``ByteWord``'s tests take a mask and a branch each.
+    @inline(__always)
+    private static func borrows(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        (word ^ (ones &* UInt64(byte))) &- ones
+    }
+
+    /// True when `word` has a byte below 0x20, one of the ASCII bytes whose ``borrows(_:_:)``
+    /// are or-ed in `ascii`, or 0xEF. Exact, as each test alone: `x & ~y & highs` tests a byte
+    /// of `y` for zero through its borrows `x`, and `~(word ^ c) & highs` is `~word & highs`
+    /// for every `c` below 0x80, so the ASCII tests share it; 0xEF's flips the high bits.
+    @inline(__always)
+    private static func candidates(_ word: UInt64, ascii: UInt64) -> Bool {
+        let belowSpace = word &- ones &* 0x20
+        let lead = word ^ (ones &* 0xEF)
+        return ((belowSpace | ascii) & ~word | (lead &- ones) & ~lead) & highs != 0
     }
 
     /// The scan: copies runs of bytes that need nothing, writes the escapes of `mode`, drops
     /// forbidden characters and counts them.
-    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, _ mode: Mode, to out: inout [UInt8]) -> Int {
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, _ mode: Mode, to out: inout ByteBuffer) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
         var removed = 0
         var start = 0
         var index = 0
         let count = bytes.count
         while index < count {
-            let byte = bytes[index]
+            let byte = base[index]
             // Every byte that may need something is below 0x40, a backslash, or the lead byte
             // of U+FFFE/U+FFFF: the test that almost every byte takes.
             if byte >= 0x40 && byte != 0x5C && byte != 0xEF {
@@ -125,12 +211,12 @@ enum XMLText {
                 index += 1
                 continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            out.append(UnsafeBufferPointer(start: base + start, count: index - start))
             out.append(escape)
             index += length
             start = index
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
+        out.append(UnsafeBufferPointer(start: base + start, count: count - start))
         return removed
     }
 }
