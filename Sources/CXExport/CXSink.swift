@@ -52,14 +52,14 @@ final class CXSink: GraphSink {
             var wroteFile = false
             var leftOutGenes = false
             let bytes = figure.fragment.bytes
-            for segment in figure.fragment.segments {
+            for (index, segment) in figure.fragment.segments.enumerated() {
                 guard segment.file < dialects.count else {
                     geneTotals &+= segment.tally
                     leftOutGenes = segment.tally[CXRenderer.thinnedLane] > 0
                     continue
                 }
                 let path = dialects[segment.file].figurePath(subgraph.figid)
-                if let prewritten = segment.prewritten {
+                if let prewritten = figure.fragment.prewritten(index) {
                     try context.output.adopt(prewritten, as: path)
                 } else {
                     let file = try context.output.createFile(path)

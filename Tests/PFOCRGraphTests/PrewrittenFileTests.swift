@@ -22,9 +22,9 @@ struct PrewrittenFileTests {
         fragment.endSegment(file: 0)
         #expect(fragment.segments.count == 3, "whole files are never merged")
         fragment.prewriteWholeFiles(with: writer, key: 7)
-        let first = try #require(fragment.segments[0].prewritten)
-        #expect(fragment.segments[1].prewritten != nil)
-        #expect(fragment.segments[2].prewritten == nil, "only whole files are prewritten")
+        let first = try #require(fragment.prewritten(0))
+        #expect(fragment.prewritten(1) != nil)
+        #expect(fragment.prewritten(2) == nil, "only whole files are prewritten")
         #expect(first.size == 7 && first.sha256 == SHA256Digest.hexHash(Array("{\"a\":1}".utf8)))
 
         try output.adopt(first, as: "cx2/a.cx2")

@@ -49,14 +49,15 @@ public struct FigureFragment: Sendable {
         public var tally: SIMD4<Int>
         /// True for a whole file of its own (``FigureFragment/endWholeFile(file:tally:)``).
         public var isWholeFile = false
-        /// Where a worker already wrote this whole file (``FilePrewriter``); the sink then
-        /// adopts it (``OutputDirectory/adopt(_:as:)``) instead of writing the bytes.
-        public var prewritten: PrewrittenFile?
     }
 
     /// Every rendered byte, segments back to back.
     public var bytes: [UInt8] = []
+    /// Plain values (no reference inside), so closing a segment copies no reference count.
     public private(set) var segments: [Segment] = []
+    /// Where a worker already wrote whole-file segments (``FilePrewriter``), by segment index;
+    /// the sink adopts them (``OutputDirectory/adopt(_:as:)``) instead of writing the bytes.
+    private var prewrittenFiles: [(segment: Int, file: PrewrittenFile)] = []
     /// Where the open segment starts.
     private var openStart = 0
     /// Per index of `subgraph.nodes`: the node was settled by an earlier figure, so a
@@ -79,23 +80,25 @@ public struct FigureFragment: Sendable {
     /// when `condition` holds; `tally` is added to the sink's counts when it is written.
     /// Nothing is recorded for an empty segment with a zero tally.
     public mutating func endSegment(file: Int = 0, when condition: EmitCondition = .always, tally: SIMD4<Int> = .zero) {
-        let range = openStart..<bytes.count
-        openStart = bytes.count
-        guard !range.isEmpty || tally != .zero else { return }
-        if var last = segments.last, last.file == file, last.condition == condition, !last.isWholeFile,
-            last.range.upperBound == range.lowerBound
+        let start = openStart
+        let end = bytes.count
+        openStart = end
+        guard end > start || tally != .zero else { return }
+        // In place: copying the last segment out and back cost some 300 instructions a call.
+        let last = segments.count - 1
+        if last >= 0, segments[last].range.upperBound == start, segments[last].file == file,
+            segments[last].condition == condition, !segments[last].isWholeFile
         {
-            last.range = last.range.lowerBound..<range.upperBound
-            last.tally &+= tally
-            segments[segments.count - 1] = last
+            segments[last].range = segments[last].range.lowerBound..<end
+            segments[last].tally &+= tally
         } else {
-            segments.append(Segment(file: file, range: range, condition: condition, tally: tally))
+            segments.append(Segment(file: file, range: start..<end, condition: condition, tally: tally))
         }
     }
 
     /// Closes the bytes appended since the last segment as a whole file of its own (a format
     /// with one file per figure: CX), always written. The driver may write it on the worker
-    /// thread (``Segment/prewritten``); the sink names it.
+    /// thread (``prewritten(_:)``); the sink names it.
     public mutating func endWholeFile(file: Int, tally: SIMD4<Int> = .zero) {
         let range = openStart..<bytes.count
         openStart = bytes.count
@@ -108,10 +111,16 @@ public struct FigureFragment: Sendable {
     mutating func prewriteWholeFiles(with writer: FilePrewriter, key: Int) {
         for index in segments.indices where segments[index].isWholeFile {
             let range = segments[index].range
-            segments[index].prewritten = bytes.withUnsafeBytes { all in
+            let written = bytes.withUnsafeBytes { all in
                 writer.write(UnsafeRawBufferPointer(rebasing: all[range]), name: "\(key)-\(index)")
             }
+            if let written { prewrittenFiles.append((index, written)) }
         }
+    }
+
+    /// The file a worker wrote for segment `index` (a whole file), if it did.
+    public func prewritten(_ index: Int) -> PrewrittenFile? {
+        prewrittenFiles.first { $0.segment == index }?.file
     }
 
     /// Appends every segment whose condition holds for `news` to its file, in order, and
