@@ -176,58 +176,47 @@ public final class OutputFile {
     /// rest, under a page, moves to the block's start), or all of it when `last` or buffered.
     func flush(last: Bool) {
         guard members == nil, let plain, plain.count > 0 else { return }
-        var whole = last ? 0 : plain.count & ~(DirectIO.alignment - 1)
+        let whole = last ? 0 : plain.count & ~(DirectIO.alignment - 1)
         if whole > 0, direct == .untried { direct = DirectIO.enable(descriptor) ? .on : .off }
         if whole > 0, direct == .on {
-            let failure = writeOut(UnsafeRawBufferPointer(start: plain.base, count: whole))
-            if case .refused = failure {
-                // The file system took O_DIRECT at fcntl(2) but not these writes (a stricter
-                // alignment): stay buffered from here on.
-                direct = DirectIO.disable(descriptor) ? .off : direct
-                whole = 0
-            } else if let failure {
-                failOnConsumer(failure.error)
+            if let failure = writeOut(UnsafeRawBufferPointer(start: plain.base, count: whole)) {
+                failOnConsumer(failure)
             }
-        } else {
-            whole = 0
-        }
-        if whole == 0 {
-            if direct == .on, !DirectIO.disable(descriptor) {
-                failOnConsumer(.io(path: stagingPath, reason: FileBytes.systemMessage(errno)))
-            }
-            if direct == .on { direct = .off }
-            if let failure = writeOut(UnsafeRawBufferPointer(start: plain.base, count: plain.count)) {
-                failOnConsumer(failure.error)
-            }
-            plain.removeAll()
-        } else {
             plain.removeFirst(whole)
+            return
         }
+        // The last bytes, or a file that does not write direct: through the page cache.
+        if direct == .on { turnOffDirectIO() }
+        if let failure = writeOut(UnsafeRawBufferPointer(start: plain.base, count: plain.count)) {
+            failOnConsumer(failure)
+        }
+        plain.removeAll()
     }
 
-    /// Why ``writeOut(_:)`` stopped.
-    private enum WriteFailure {
-        /// A direct write was refused (`EINVAL` before any byte of it was written).
-        case refused(ExportError)
-        case failed(ExportError)
-
-        var error: ExportError {
-            switch self {
-            case .refused(let error), .failed(let error): error
-            }
+    /// Writes through the page cache from now on (the file's last partial page, or a file
+    /// system that took `O_DIRECT` at fcntl(2) but refuses the writes).
+    private func turnOffDirectIO() {
+        if !DirectIO.disable(descriptor) {
+            failOnConsumer(.io(path: stagingPath, reason: FileBytes.systemMessage(errno)))
         }
+        direct = .off
     }
 
-    /// write(2) until every byte is out; returns the error that stopped it.
-    private func writeOut(_ raw: UnsafeRawBufferPointer) -> WriteFailure? {
+    /// write(2) until every byte is out; returns the error that stopped it. A direct write the
+    /// file system refuses (`EINVAL`: an alignment stricter than a page) is written again
+    /// through the page cache, and the file stays buffered.
+    private func writeOut(_ raw: UnsafeRawBufferPointer) -> ExportError? {
         guard let base = raw.baseAddress else { return nil }
         var offset = 0
         while offset < raw.count {
             let written = systemWrite(descriptor, base + offset, raw.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                let error = ExportError.io(path: stagingPath, reason: FileBytes.systemMessage(errno))
-                return errno == EINVAL && offset == 0 && direct == .on ? .refused(error) : .failed(error)
+                if errno == EINVAL && direct == .on {
+                    turnOffDirectIO()
+                    continue
+                }
+                return .io(path: stagingPath, reason: FileBytes.systemMessage(errno))
             }
             digest.update(UnsafeRawBufferPointer(rebasing: raw[offset..<offset + written]))
             offset += written
@@ -245,8 +234,8 @@ public final class OutputFile {
         finished[sequence] = member
         while let next = finished.removeValue(forKey: nextToWrite) {
             if writerError == nil, ownError == nil, let failure = next.withUnsafeBytes({ writeOut($0) }) {
-                writerError = failure.error
-                errors.record(failure.error)
+                writerError = failure
+                errors.record(failure)
             }
             nextToWrite += 1
         }
