@@ -299,7 +299,9 @@ public struct ExportDriver {
 
     /// The folder of `path` (relative), nil for a file at the top.
     static func folder(of path: String) -> String? {
-        path.lastIndex(of: "/").map { String(path[..<$0]) }
+        // On the UTF-8 view: `String.lastIndex(of:)` walks characters, some 36,000
+        // instructions a path, and the report asks this of every per-figure file.
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) }
     }
 
     /// The folders with more than ``listedFilesPerFolder`` files, with their file count and size.
