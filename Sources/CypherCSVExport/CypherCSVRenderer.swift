@@ -30,6 +30,8 @@ struct CypherCSVRenderer: FigureRenderer {
     private let curiePrefixes: [Range<Int>?]
     /// The relationship table of an (edge kind, end kind), at `edge.order * kinds + end.order`.
     private let relationshipTables: [Int?]
+    /// Per relationship table: its start kind (reading it from the table copied the table).
+    private let relationshipStartKinds: [NodeKind]
     /// The property columns of every node table, back to back; a table's are at
     /// `nodeColumnRanges[order]`. Names are the schema's own strings where equal
     /// (``GraphSchema/nodeProperties``), the ones the builder gives nodes, so comparing a
@@ -56,12 +58,13 @@ struct CypherCSVRenderer: FigureRenderer {
             return CSVFieldWriter.isPlain(prefix) ? spell(prefix) : nil
         }
         self.spelled = spelled
-        let kinds = NodeKind.allCases.count
+        let kinds = NodeKind.count
         var relationshipTables = [Int?](repeating: nil, count: EdgeKind.allCases.count * kinds)
         for (index, table) in tables.relationships.enumerated() {
             relationshipTables[table.kind.order * kinds + table.endKind.order] = index
         }
         self.relationshipTables = relationshipTables
+        relationshipStartKinds = tables.relationships.map(\.startKind)
         var nodeColumns: [String] = []
         var nodeColumnRanges: [Range<Int>] = []
         for table in tables.nodes {
@@ -107,43 +110,49 @@ struct CypherCSVRenderer: FigureRenderer {
         var rows: [Row] = []
         rows.reserveCapacity(rowCount)
         var fields = CSVFieldWriter()
-        // (No closure or local function captures these: that made every access a dynamic
-        // exclusivity check.)
+        // Edges are handed on as pointers into the subgraph's array: handing on
+        // `subgraph.edges[index]` copied the edge (retaining and releasing its strings and
+        // arrays).
         spelled.withUnsafeBufferPointer { spelled in
-            // The figure's id field, which starts its row and most relationship rows.
-            fields.appendText(subgraph.figure.id.local, to: &text)
-            let figureField = FigureField(id: subgraph.figure.id, bytes: Array(text.bytes), tally: fields.tally)
-            appendNodeRest(subgraph.figure, spelled, fields: &fields, to: &text)
-            rows.append(
-                Row(
-                    end: text.count, file: subgraph.figure.kind.order, condition: .always,
-                    tally: fields.takeTally(rows: 1)))
-            for index in subgraph.nodes.indices where !fragment.isSettled(index) {
-                appendID(
-                    subgraph.nodes[index].id, kind: subgraph.nodes[index].kind, figureField, spelled, fields: &fields,
-                    to: &text)
-                appendNodeRest(subgraph.nodes[index], spelled, fields: &fields, to: &text)
-                rows.append(
-                    Row(
-                        end: text.count, file: subgraph.nodes[index].kind.order, condition: .newNode(index),
-                        tally: fields.takeTally(rows: 1)))
-            }
-            let kinds = NodeKind.allCases.count
-            for index in subgraph.edges.indices {
-                // The graph builder makes only the shapes of CypherTables.relationshipShapes, and
-                // both ends of every edge are nodes of the subgraph, written by this figure or an
-                // earlier one; an edge of another shape would have no file, and is not rendered.
-                let kind = subgraph.edges[index].kind
-                let targetKind = subgraph.edges[index].targetKind
-                guard let table = relationshipTables[kind.order * kinds + targetKind.order],
-                    tables.relationships[table].startKind == subgraph.edges[index].sourceKind
-                else { continue }
-                appendRelationship(
-                    subgraph.edges[index], table: table, figureField, spelled, fields: &fields, to: &text)
-                rows.append(
-                    Row(
-                        end: text.count, file: relationshipFile(table), condition: .keptEdge(index),
-                        tally: fields.takeTally(rows: 1)))
+            subgraph.nodes.withUnsafeBufferPointer { nodes in
+                subgraph.edges.withUnsafeBufferPointer { edges in
+                    // The figure's id field, which starts its row and most relationship rows.
+                    fields.appendText(subgraph.figure.id.local, to: &text)
+                    let figureField = FigureField(
+                        id: subgraph.figure.id, bytes: Array(text.bytes), tally: fields.tally)
+                    appendNodeRest(subgraph.figure, spelled, fields: &fields, to: &text)
+                    rows.append(
+                        Row(
+                            end: text.count, file: subgraph.figure.kind.order, condition: .always,
+                            tally: fields.takeTally(rows: 1)))
+                    for index in nodes.indices where !fragment.isSettled(index) {
+                        appendID(
+                            nodes[index].id, kind: nodes[index].kind, figureField, spelled, fields: &fields,
+                            to: &text)
+                        appendNodeRest(nodes[index], spelled, fields: &fields, to: &text)
+                        rows.append(
+                            Row(
+                                end: text.count, file: nodes[index].kind.order, condition: .newNode(index),
+                                tally: fields.takeTally(rows: 1)))
+                    }
+                    for index in edges.indices {
+                        guard let edge = edges.baseAddress.map({ $0 + index }) else { break }
+                        // The graph builder makes only the shapes of CypherTables.relationshipShapes,
+                        // and both ends of every edge are nodes of the subgraph, written by this
+                        // figure or an earlier one; an edge of another shape would have no file,
+                        // and is not rendered.
+                        guard
+                            let table = relationshipTables[
+                                edges[index].kind.order * NodeKind.count + edges[index].targetKind.order],
+                            relationshipStartKinds[table] == edges[index].sourceKind
+                        else { continue }
+                        appendRelationship(edge, table: table, figureField, spelled, fields: &fields, to: &text)
+                        rows.append(
+                            Row(
+                                end: text.count, file: relationshipFile(table), condition: .keptEdge(index),
+                                tally: fields.takeTally(rows: 1)))
+                    }
+                }
             }
         }
         fragment.bytes.reserveCapacity(fragment.bytes.count + text.count)
@@ -197,13 +206,17 @@ struct CypherCSVRenderer: FigureRenderer {
         a.utf8.count == b.utf8.count && a == b
     }
 
+    /// (`edge` points into the subgraph's edges: passing the edge itself copied it, retaining
+    /// and releasing its strings and arrays.)
+    @inline(__always)
     private func appendRelationship(
-        _ edge: GraphEdge, table index: Int, _ figure: FigureField, _ spelled: UnsafeBufferPointer<UInt8>,
+        _ edge: UnsafePointer<GraphEdge>, table index: Int, _ figure: FigureField,
+        _ spelled: UnsafeBufferPointer<UInt8>,
         fields: inout CSVFieldWriter, to out: inout ByteBuffer
     ) {
-        appendID(edge.source, kind: edge.sourceKind, figure, spelled, fields: &fields, to: &out)
+        appendID(edge.pointee.source, kind: edge.pointee.sourceKind, figure, spelled, fields: &fields, to: &out)
         out.append(UInt8(ascii: ","))
-        appendID(edge.target, kind: edge.targetKind, figure, spelled, fields: &fields, to: &out)
+        appendID(edge.pointee.target, kind: edge.pointee.targetKind, figure, spelled, fields: &fields, to: &out)
         out.append(spelled, typeFields[index])
         for column in relationshipColumnRanges[index] {
             out.append(UInt8(ascii: ","))
@@ -216,30 +229,35 @@ struct CypherCSVRenderer: FigureRenderer {
     /// (MENTIONS) the one made from the evidence rows, which is read from the rows in place.
     @inline(__always)
     private func appendColumn(
-        _ column: RelationshipColumn, of edge: GraphEdge, fields: inout CSVFieldWriter, to out: inout ByteBuffer
+        _ column: RelationshipColumn, of edge: UnsafePointer<GraphEdge>, fields: inout CSVFieldWriter,
+        to out: inout ByteBuffer
     ) {
         guard let evidence = column.evidence else {
-            if let value = edge.value(column.name) { appendValue(value, fields: &fields, to: &out) }
+            if let value = edge.pointee.value(column.name) { appendValue(value, fields: &fields, to: &out) }
             return
         }
-        for index in edge.properties.indices where edge.properties[index].name == column.name {
-            appendValue(edge.properties[index].value, fields: &fields, to: &out)
+        for index in edge.pointee.properties.indices where edge.pointee.properties[index].name == column.name {
+            appendValue(edge.pointee.properties[index].value, fields: &fields, to: &out)
             return
         }
-        guard !edge.evidence.isEmpty else { return }
+        guard !edge.pointee.evidence.isEmpty else { return }
         var list = CSVFieldWriter.ListField()
         switch evidence {
         case .count:
-            out.append(decimal: edge.evidence.count)
+            out.append(decimal: edge.pointee.evidence.count)
             return
         case .words:
-            for row in edge.evidence.indices { fields.appendElement(edge.evidence[row].word, of: &list, to: &out) }
+            for row in edge.pointee.evidence.indices {
+                fields.appendElement(edge.pointee.evidence[row].word, of: &list, to: &out)
+            }
         case .matchedTerms:
-            for row in edge.evidence.indices {
-                fields.appendElement(edge.evidence[row].matchedTerm, of: &list, to: &out)
+            for row in edge.pointee.evidence.indices {
+                fields.appendElement(edge.pointee.evidence[row].matchedTerm, of: &list, to: &out)
             }
         case .sources:
-            for row in edge.evidence.indices { fields.appendElement(edge.evidence[row].source, of: &list, to: &out) }
+            for row in edge.pointee.evidence.indices {
+                fields.appendElement(edge.pointee.evidence[row].source, of: &list, to: &out)
+            }
         }
         fields.closeList(list, to: &out)
     }
@@ -281,6 +299,11 @@ struct CypherCSVRenderer: FigureRenderer {
             fields.appendList(items, to: &out)
         }
     }
+}
+
+extension NodeKind {
+    /// The number of kinds (``NodeKind/allCases`` makes an array each time).
+    fileprivate static let count = NodeKind.allCases.count
 }
 
 /// A relationship table's property column: its name, and for a MENTIONS property made from
