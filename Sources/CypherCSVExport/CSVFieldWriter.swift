@@ -199,7 +199,8 @@ struct CSVFieldWriter {
         var endsWithBackslash = false
     }
 
-    /// Appends the field content (no surrounding quotes). The next byte that may be special is
+    /// Appends the field content (no surrounding quotes). Up to the first byte that may be
+    /// special, words are copied as they are checked. From there, the next such byte is
     /// found eight bytes at a time (``candidates(_:)``; the last bytes padded with spaces,
     /// ``tail(_:count:)``), and runs of bytes that need no change are copied in one append;
     /// only a candidate byte is looked at (``isSpecial(_:element:)``). The text is valid
@@ -211,10 +212,30 @@ struct CSVFieldWriter {
         var scan = Scan()
         let count = utf8.count
         guard let base = utf8.baseAddress, count > 0 else { return scan }
+        // Fast path: each word checked is stored at once (all eight bytes; only the checked
+        // ones are kept), so a value with nothing to change is read once and written once.
+        var index = 0
+        let room = UnsafeMutableRawPointer(out.reserve(count &+ 8))
+        while index < count {
+            let left = count &- index
+            let word = left >= 8 ? ByteWord.load(base, at: index) : CSVFieldWriter.tail(base + index, count: left)
+            (room + index).storeBytes(of: word.littleEndian, as: UInt64.self)
+            let found = CSVFieldWriter.candidates(word)
+            if found != 0 {
+                index &+= found.trailingZeroBitCount &>> 3
+                break
+            }
+            index &+= 8
+        }
+        if index >= count {
+            out.commit(count)
+            scan.endsWithBackslash = base[count &- 1] == 0x5C
+            return scan
+        }
+        out.commit(index)
         var normalised = false
         var cleaned = false
-        var start = 0
-        var index = 0
+        var start = index
         while index < count {
             let left = count &- index
             let word = left >= 8 ? ByteWord.load(base, at: index) : CSVFieldWriter.tail(base + index, count: left)

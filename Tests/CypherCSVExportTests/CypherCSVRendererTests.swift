@@ -99,6 +99,27 @@ import Testing
         }
     }
 
+    /// The field writer's word-at-a-time paths (words copied as checked, the first candidate
+    /// found in a word, the last bytes padded) against the rules by scalar, on values with long
+    /// plain runs between the special characters.
+    @Test func longValuesFollowTheScalarRules() {
+        let pieces = ["abcdefghijklm", "0123456", "\r\n", "\"", "\\", "\u{1F}", "\u{2028}", "\u{2013}", "é", "x", "\n"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let value = (0..<Int.random(in: 0...8, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator) ?? ""
+            }.joined()
+            for element in [false, true] {
+                var writer = CSVFieldWriter()
+                var out: [UInt8] = []
+                if element { writer.appendList([value], to: &out) } else { writer.appendText(value, to: &out) }
+                let expected = ScalarRules.field(value, element: element)
+                #expect(String(decoding: out, as: UTF8.self) == expected.text, "\(Array(value.unicodeScalars))")
+                #expect(writer.takeTally(rows: 0) == expected.counts, "\(Array(value.unicodeScalars))")
+            }
+        }
+    }
+
     func append(_ value: PropertyValue, _ fields: inout CSVFieldWriter, _ out: inout [UInt8]) {
         switch value {
         case .string(let text), .iri(let text): fields.appendText(text, to: &out)
