@@ -39,7 +39,10 @@ struct CypherCSVRenderer: FigureRenderer {
     private let nodeColumns: [String]
     private let nodeColumnRanges: [Range<Int>]
     /// The property columns of every relationship table, back to back (``relationshipColumnRanges``).
-    private let relationshipColumns: [RelationshipColumn]
+    private let relationshipColumns: [String]
+    /// Per relationship column: the evidence it is made from, for a MENTIONS property made
+    /// from the rows (kept apart from the names: reading a name retains it).
+    private let relationshipEvidence: [EvidenceColumn?]
     private let relationshipColumnRanges: [Range<Int>]
 
     init(tables: CypherTables, prefixes: PrefixSet) {
@@ -77,17 +80,17 @@ struct CypherCSVRenderer: FigureRenderer {
         }
         self.nodeColumns = nodeColumns
         self.nodeColumnRanges = nodeColumnRanges
-        var relationshipColumns: [RelationshipColumn] = []
+        var relationshipColumns: [String] = []
         var relationshipColumnRanges: [Range<Int>] = []
         for table in tables.relationships {
             let start = relationshipColumns.count
             for property in table.properties {
-                relationshipColumns.append(
-                    RelationshipColumn(name: property.name, evidence: EvidenceColumn(property: property.name)))
+                relationshipColumns.append(property.name)
             }
             relationshipColumnRanges.append(start..<relationshipColumns.count)
         }
         self.relationshipColumns = relationshipColumns
+        relationshipEvidence = relationshipColumns.map(EvidenceColumn.init(property:))
         self.relationshipColumnRanges = relationshipColumnRanges
     }
 
@@ -220,7 +223,7 @@ struct CypherCSVRenderer: FigureRenderer {
         out.append(spelled, typeFields[index])
         for column in relationshipColumnRanges[index] {
             out.append(UInt8(ascii: ","))
-            appendColumn(relationshipColumns[column], of: edge, fields: &fields, to: &out)
+            appendColumn(column, of: edge, fields: &fields, to: &out)
         }
         out.append(UInt8(ascii: "\n"))
     }
@@ -229,14 +232,17 @@ struct CypherCSVRenderer: FigureRenderer {
     /// (MENTIONS) the one made from the evidence rows, which is read from the rows in place.
     @inline(__always)
     private func appendColumn(
-        _ column: RelationshipColumn, of edge: UnsafePointer<GraphEdge>, fields: inout CSVFieldWriter,
+        _ column: Int, of edge: UnsafePointer<GraphEdge>, fields: inout CSVFieldWriter,
         to out: inout ByteBuffer
     ) {
-        guard let evidence = column.evidence else {
-            if let value = edge.pointee.value(column.name) { appendValue(value, fields: &fields, to: &out) }
+        guard let evidence = relationshipEvidence[column] else {
+            if let value = edge.pointee.value(relationshipColumns[column]) {
+                appendValue(value, fields: &fields, to: &out)
+            }
             return
         }
-        for index in edge.pointee.properties.indices where edge.pointee.properties[index].name == column.name {
+        for index in edge.pointee.properties.indices
+        where edge.pointee.properties[index].name == relationshipColumns[column] {
             appendValue(edge.pointee.properties[index].value, fields: &fields, to: &out)
             return
         }
@@ -304,13 +310,6 @@ struct CypherCSVRenderer: FigureRenderer {
 extension NodeKind {
     /// The number of kinds (``NodeKind/allCases`` makes an array each time).
     fileprivate static let count = NodeKind.allCases.count
-}
-
-/// A relationship table's property column: its name, and for a MENTIONS property made from
-/// the evidence rows, which one.
-struct RelationshipColumn: Sendable {
-    var name: String
-    var evidence: EvidenceColumn?
 }
 
 /// A MENTIONS property as ``GraphEdge/value(_:)`` makes it from the edge's evidence rows
