@@ -113,7 +113,7 @@ struct CypherCSVRenderer: FigureRenderer {
         var rows: [Row] = []
         rows.reserveCapacity(rowCount)
         var fields = CSVFieldWriter()
-        // Edges are handed on as pointers into the subgraph's array: handing on
+        // Nodes and edges are handed on as pointers into the subgraph's arrays: handing on
         // `subgraph.edges[index]` copied the edge (retaining and releasing its strings and
         // arrays).
         spelled.withUnsafeBufferPointer { spelled in
@@ -123,16 +123,19 @@ struct CypherCSVRenderer: FigureRenderer {
                     fields.appendText(subgraph.figure.id.local, to: &text)
                     let figureField = FigureField(
                         id: subgraph.figure.id, bytes: Array(text.bytes), tally: fields.tally)
-                    appendNodeRest(subgraph.figure, spelled, fields: &fields, to: &text)
+                    withUnsafePointer(to: subgraph.figure) {
+                        appendNodeRest($0, spelled, fields: &fields, to: &text)
+                    }
                     rows.append(
                         Row(
                             end: text.count, file: subgraph.figure.kind.order, condition: .always,
                             tally: fields.takeTally(rows: 1)))
                     for index in nodes.indices where !fragment.isSettled(index) {
+                        guard let node = nodes.baseAddress.map({ $0 + index }) else { break }
                         appendID(
                             nodes[index].id, kind: nodes[index].kind, figureField, spelled, fields: &fields,
                             to: &text)
-                        appendNodeRest(nodes[index], spelled, fields: &fields, to: &text)
+                        appendNodeRest(node, spelled, fields: &fields, to: &text)
                         rows.append(
                             Row(
                                 end: text.count, file: nodes[index].kind.order, condition: .newNode(index),
@@ -174,27 +177,29 @@ struct CypherCSVRenderer: FigureRenderer {
         var tally: SIMD4<Int>
     }
 
-    /// A node's row after its id: label, name, properties.
+    /// A node's row after its id: label, name, properties. (`node` points at the node: handing
+    /// on the node copied it.)
     private func appendNodeRest(
-        _ node: GraphNode, _ spelled: UnsafeBufferPointer<UInt8>, fields: inout CSVFieldWriter,
+        _ node: UnsafePointer<GraphNode>, _ spelled: UnsafeBufferPointer<UInt8>, fields: inout CSVFieldWriter,
         to out: inout ByteBuffer
     ) {
-        let order = node.kind.order
+        let order = node.pointee.kind.order
         out.append(spelled, labelFields[order])
-        fields.appendText(node.name, to: &out)
+        fields.appendText(node.pointee.name, to: &out)
         // Properties come in the builder's order, columns in the vocabulary's: the same order
         // normally, so the property after the last one found is tried first.
         var next = 0
-        let count = node.properties.count
+        let count = node.pointee.properties.count
         for column in nodeColumnRanges[order] {
             out.append(UInt8(ascii: ","))
-            if next < count && CypherCSVRenderer.sameName(node.properties[next].name, nodeColumns[column]) {
-                appendValue(node.properties[next].value, fields: &fields, to: &out)
+            if next < count && CypherCSVRenderer.sameName(node.pointee.properties[next].name, nodeColumns[column]) {
+                appendValue(node.pointee.properties[next].value, fields: &fields, to: &out)
                 next += 1
                 continue
             }
-            for index in 0..<count where CypherCSVRenderer.sameName(node.properties[index].name, nodeColumns[column]) {
-                appendValue(node.properties[index].value, fields: &fields, to: &out)
+            for index in 0..<count
+            where CypherCSVRenderer.sameName(node.pointee.properties[index].name, nodeColumns[column]) {
+                appendValue(node.pointee.properties[index].value, fields: &fields, to: &out)
                 next = index + 1
                 break
             }
