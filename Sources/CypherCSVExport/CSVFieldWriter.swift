@@ -206,6 +206,10 @@ struct CSVFieldWriter {
     /// only a candidate byte is looked at (``isSpecial(_:element:)``). The text is valid
     /// UTF-8, so a byte before a special one is a whole character when it is ASCII:
     /// `previous` is the last byte of the character before.
+    ///
+    /// The first part is inlined into the callers (most values have nothing to change); the
+    /// rest, from the first candidate byte on, is ``appendChanging(_:from:element:to:)``.
+    @inline(__always)
     private mutating func appendContent(
         _ utf8: UnsafeBufferPointer<UInt8>, element: Bool, to out: inout ByteBuffer
     ) -> Scan {
@@ -233,6 +237,19 @@ struct CSVFieldWriter {
             return scan
         }
         out.commit(index)
+        return appendChanging(utf8, from: index, element: element, to: &out)
+    }
+
+    /// ``appendContent(_:element:to:)`` from byte `index` on, a candidate: the bytes before it
+    /// are written.
+    @inline(never)
+    private mutating func appendChanging(
+        _ utf8: UnsafeBufferPointer<UInt8>, from index: Int, element: Bool, to out: inout ByteBuffer
+    ) -> Scan {
+        var scan = Scan()
+        let count = utf8.count
+        guard let base = utf8.baseAddress, count > 0 else { return scan }
+        var index = index
         var normalised = false
         var cleaned = false
         var start = index
