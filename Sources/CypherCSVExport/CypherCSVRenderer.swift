@@ -32,6 +32,8 @@ struct CypherCSVRenderer: FigureRenderer {
     private let relationshipTables: [Int?]
     /// Per relationship table: its start kind (reading it from the table copied the table).
     private let relationshipStartKinds: [NodeKind]
+    /// The number of node files, which come before the relationship files.
+    private let nodeFileCount: Int
     /// The property columns of every node table, back to back; a table's are at
     /// `nodeColumnRanges[order]`. Names are the schema's own strings where equal
     /// (``GraphSchema/nodeProperties``), the ones the builder gives nodes, so comparing a
@@ -68,6 +70,7 @@ struct CypherCSVRenderer: FigureRenderer {
         }
         self.relationshipTables = relationshipTables
         relationshipStartKinds = tables.relationships.map(\.startKind)
+        nodeFileCount = tables.nodes.count
         var nodeColumns: [String] = []
         var nodeColumnRanges: [Range<Int>] = []
         for table in tables.nodes {
@@ -95,7 +98,7 @@ struct CypherCSVRenderer: FigureRenderer {
     }
 
     /// The sink's file index of a relationship table.
-    func relationshipFile(_ table: Int) -> Int { tables.nodes.count + table }
+    func relationshipFile(_ table: Int) -> Int { nodeFileCount + table }
 
     /// One rendered row: where it ends in the figure's bytes, its file, when it is written,
     /// and its counts.
