@@ -13,8 +13,9 @@ import PFOCRRecords
 /// - Array elements are joined with ``arrayDelimiter`` (U+001F, the ASCII unit separator),
 ///   which neo4j-admin cannot escape; an element holding it gets a space instead, counted.
 ///
-/// It appends bytes (to a ``ByteBuffer``: its appends are inlined) and lives for one figure's rendering on a worker thread: its counts are
-/// the lanes of ``tally`` that the renderer moves into each row's segment
+/// It appends bytes to a ``ByteBuffer`` (whose appends are inlined; the `[UInt8]` forms, for
+/// tests, go through one) and lives for one figure's rendering on a worker thread: its counts
+/// are the lanes of ``tally`` that the renderer moves into each row's segment
 /// (``takeTally(rows:)``), so only rows that are written count.
 struct CSVFieldWriter {
     /// The array delimiter: U+001F, ASCII's "unit separator". neo4j-admin takes one character

@@ -40,7 +40,8 @@ struct CypherCSVRenderer: FigureRenderer {
     /// column with a node's property of that name finds the same storage and stops at once.
     private let nodeColumns: [String]
     private let nodeColumnRanges: [Range<Int>]
-    /// The property columns of every relationship table, back to back (``relationshipColumnRanges``).
+    /// The property columns of every relationship table, back to back; a table's are at
+    /// `relationshipColumnRanges[table]`.
     private let relationshipColumns: [String]
     /// Per relationship column: the evidence it is made from, for a MENTIONS property made
     /// from the rows (kept apart from the names: reading a name retains it).
