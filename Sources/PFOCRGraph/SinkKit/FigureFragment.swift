@@ -106,13 +106,13 @@ public struct FigureFragment: Sendable {
     }
 
     /// Writes every whole-file segment with `writer` (on the worker thread that rendered the
-    /// fragment), naming the files `<key>-<segment>` so no two figures' files meet. A segment
+    /// fragment), naming each by `key` and segment so no two figures' files meet. A segment
     /// whose file could not be written keeps only its bytes.
     mutating func prewriteWholeFiles(with writer: FilePrewriter, key: Int) {
         for index in segments.indices where segments[index].isWholeFile {
             let range = segments[index].range
             let written = bytes.withUnsafeBytes { all in
-                writer.write(UnsafeRawBufferPointer(rebasing: all[range]), name: "\(key)-\(index)")
+                writer.write(UnsafeRawBufferPointer(rebasing: all[range]), figure: key, segment: index)
             }
             if let written { prewrittenFiles.append((index, written)) }
         }

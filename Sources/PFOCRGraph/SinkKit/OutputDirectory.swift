@@ -92,11 +92,7 @@ public final class OutputDirectory {
         } catch {
             throw ExportError.cannotCreateOutput(path: stagingPath, reason: OutputDirectory.reason(error))
         }
-        let prewritten = stagingPath + "/.prewritten"
-        let canPrewrite =
-            compression == .none
-            && (try? fileManager.createDirectory(atPath: prewritten, withIntermediateDirectories: true)) != nil
-        prewriter = canPrewrite ? FilePrewriter(folder: prewritten) : nil
+        prewriter = compression == .none ? FilePrewriter(folder: stagingPath + "/.prewritten") : nil
     }
 
     /// Creates the data file `relativePath` (such as `cx2/PMC1__x.cx2`) in the staging
