@@ -30,20 +30,24 @@ public final class FilePrewriter: Sendable {
     /// The number of subfolders files are spread over, by figure.
     static let subfolders = 64
 
-    /// A writer into `folder`, which it creates with its subfolders; nil when it cannot.
+    /// A writer into `folder`, which it creates; nil when it cannot. The subfolders are made
+    /// when first written to, so an export without per-figure files makes none.
     init?(folder: String) {
         self.folder = folder
         guard mkdir(folder, 0o755) == 0 || errno == EEXIST else { return nil }
-        for index in 0..<FilePrewriter.subfolders {
-            guard mkdir(folder + "/\(index)", 0o755) == 0 || errno == EEXIST else { return nil }
-        }
     }
 
     /// Writes `bytes` to a new file for segment `segment` of figure `figure`; nil when anything fails (the
     /// consumer then writes the file itself and reports the error with its real name).
     func write(_ bytes: UnsafeRawBufferPointer, figure: Int, segment: Int) -> PrewrittenFile? {
         let path = folder + "/\(figure % FilePrewriter.subfolders)/\(figure)-\(segment)"
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if descriptor < 0 && errno == ENOENT {
+            // The subfolder's first file. Two workers may make it at once: one gets EEXIST.
+            let subfolder = folder + "/\(figure % FilePrewriter.subfolders)"
+            guard mkdir(subfolder, 0o755) == 0 || errno == EEXIST else { return nil }
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
         guard descriptor >= 0 else { return nil }
         var offset = 0
         while offset < bytes.count, let base = bytes.baseAddress {
