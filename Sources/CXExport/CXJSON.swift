@@ -22,38 +22,31 @@ enum CXJSON {
     }
 
     /// A MENTIONS list property still in its evidence rows: the JSON array of one field of
-    /// every row of `rows` (not empty; `value` one of the row-field cases of
-    /// ``CXEvidenceValue``), the bytes ``JSONText/appendArray(_:to:)`` writes for the list
-    /// ``GraphSchema/mentions`` would make.
+    /// every row of `rows` (not empty; `value` a list case of ``EvidenceProperty``), the bytes
+    /// ``JSONText/appendArray(_:to:)`` writes for the list ``GraphSchema/mentions`` would make.
     ///
     /// Why from the rows: a figure network's gene, chemical and disease nodes each carry the
     /// MENTIONS lists (`words`, `matchedTerms`, `sources`); ``GraphEdge/value(_:)`` makes each
     /// an array of strings, allocated and freed per node, only to be written once as JSON.
-    static func appendEvidence(_ rows: [MentionEvidence], _ value: CXEvidenceValue, to out: inout ByteBuffer) {
+    static func appendEvidence(_ rows: [MentionEvidence], _ value: EvidenceProperty, to out: inout ByteBuffer) {
         out.append(UInt8(ascii: "["))
         switch value {
-        case .word:
+        case .words:
             for index in rows.indices {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 JSONText.appendString(rows[index].word, to: &out)
             }
-        case .matchedTerm:
+        case .matchedTerms:
             for index in rows.indices {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 JSONText.appendString(rows[index].matchedTerm, to: &out)
             }
-        case .source:
+        case .sources:
             for index in rows.indices {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 JSONText.appendString(rows[index].source, to: &out)
             }
-        case .field(let field):
-            let text = GraphSchema.evidenceFields[field].value
-            for index in rows.indices {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                JSONText.appendString(text(rows[index]), to: &out)
-            }
-        case .count, .other:
+        case .count:
             break
         }
         out.append(UInt8(ascii: "]"))

@@ -82,7 +82,8 @@ struct CXNetworkBuilder: Sendable {
     private let evidenceNames: [CXName]
     /// Parallel to ``evidenceProperties``: how each is made from the evidence rows, and its
     /// name as a property.
-    private let evidenceValues: [CXEvidenceValue]
+    /// How each is made from the rows; nil for one read with ``GraphEdge/value(_:)``.
+    private let evidenceValues: [EvidenceProperty?]
     private let evidenceKeys: [String]
     /// Parallel to ``nodeProperties``: the properties' names, and whether the first is the
     /// gene `symbol` (read once here, not as a `PropertySpec` copied per node).
@@ -132,7 +133,7 @@ struct CXNetworkBuilder: Sendable {
         wordName = names.add(CXNetworkBuilder.wordAttribute)
         nodePropertyNames = nodeProperties.map { $0.map { names.add($0.name) } }
         evidenceNames = evidenceProperties.map { names.add($0.name) }
-        evidenceValues = evidenceProperties.map { CXEvidenceValue(property: $0.name) }
+        evidenceValues = evidenceProperties.map { EvidenceProperty(property: $0.name) }
         evidenceKeys = evidenceProperties.map(\.name)
         nodePropertyKeys = nodeProperties.map { $0.map(\.name) }
         symbolFirst = nodeProperties.map { $0.first?.name == PropertyKey.symbol.name }
@@ -448,13 +449,13 @@ struct CXNetworkBuilder: Sendable {
                             $0.append(decimal: evidence.evidence.count)
                         }
                         continue
-                    case .other:
-                        break
-                    default:
+                    case let list?:
                         network.addNodeAttribute(evidenceNames[index], .listOfString, from: start) {
-                            CXJSON.appendEvidence(evidence.evidence, evidenceValues[index], to: &$0)
+                            CXJSON.appendEvidence(evidence.evidence, list, to: &$0)
                         }
                         continue
+                    case nil:
+                        break
                     }
                 }
                 guard let value = evidence.value(evidenceKeys[index]) else { continue }
@@ -533,35 +534,6 @@ struct CXNetworkBuilder: Sendable {
     private func declareNodeFields(_ declarations: inout CXDeclarations) {
         guard declarations.isEmpty else { return }
         for name in nodeFieldNames { _ = declarations.admit(name, .string) }
-    }
-}
-
-/// How a MENTIONS property is made from a mention's evidence rows (``GraphSchema/mentions``),
-/// so a node writes it from the rows: a list of one field of every row (the fields of
-/// ``GraphSchema/evidenceFields``; `word`, `matchedTerm` and `source` read in place, any other
-/// field through its ``EvidenceField/value``), the number of rows (`evidenceCount`), or
-/// anything else, read with ``GraphEdge/value(_:)``. CXBytesTests checks each against
-/// ``GraphEdge/value(_:)``.
-enum CXEvidenceValue: Sendable, Equatable {
-    case word
-    case matchedTerm
-    case source
-    /// The field of ``GraphSchema/evidenceFields`` at this index.
-    case field(Int)
-    case count
-    case other
-
-    init(property name: String) {
-        guard let field = GraphSchema.evidenceFields.firstIndex(where: { $0.key.name == name }) else {
-            self = name == PropertyKey.evidenceCount.name ? .count : .other
-            return
-        }
-        switch name {
-        case PropertyKey.words.name: self = .word
-        case PropertyKey.matchedTerms.name: self = .matchedTerm
-        case PropertyKey.sources.name: self = .source
-        default: self = .field(field)
-        }
     }
 }
 

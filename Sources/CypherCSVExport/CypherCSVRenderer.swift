@@ -45,7 +45,7 @@ struct CypherCSVRenderer: FigureRenderer {
     private let relationshipColumns: [String]
     /// Per relationship column: the evidence it is made from, for a MENTIONS property made
     /// from the rows (kept apart from the names: reading a name retains it).
-    private let relationshipEvidence: [EvidenceColumn?]
+    private let relationshipEvidence: [EvidenceProperty?]
     private let relationshipColumnRanges: [Range<Int>]
 
     init(tables: CypherTables, prefixes: PrefixSet) {
@@ -94,7 +94,7 @@ struct CypherCSVRenderer: FigureRenderer {
             relationshipColumnRanges.append(start..<relationshipColumns.count)
         }
         self.relationshipColumns = relationshipColumns
-        relationshipEvidence = relationshipColumns.map(EvidenceColumn.init(property:))
+        relationshipEvidence = relationshipColumns.map(EvidenceProperty.init(property:))
         self.relationshipColumnRanges = relationshipColumnRanges
     }
 
@@ -319,34 +319,4 @@ struct CypherCSVRenderer: FigureRenderer {
 extension NodeKind {
     /// The number of kinds (``NodeKind/allCases`` makes an array each time).
     fileprivate static let count = NodeKind.allCases.count
-}
-
-/// A MENTIONS property as ``GraphEdge/value(_:)`` makes it from the edge's evidence rows
-/// (``GraphSchema/mentions``), which the renderer reads from the rows in place: the list of
-/// one field of the rows, or their number. A test checks each against ``GraphEdge/value(_:)``.
-enum EvidenceColumn: Sendable {
-    case words, matchedTerms, sources
-    case count
-
-    /// The evidence of the MENTIONS property `name`; nil for a property not made from rows
-    /// (the renderer then asks ``GraphEdge/value(_:)``).
-    init?(property name: String) {
-        switch name {
-        case PropertyKey.words.name: self = .words
-        case PropertyKey.matchedTerms.name: self = .matchedTerms
-        case PropertyKey.sources.name: self = .sources
-        case PropertyKey.evidenceCount.name: self = .count
-        default: return nil
-        }
-    }
-
-    /// The value made from `rows` (not empty), as the renderer spells it.
-    func value(_ rows: [MentionEvidence]) -> PropertyValue {
-        switch self {
-        case .words: .stringList(rows.map(\.word))
-        case .matchedTerms: .stringList(rows.map(\.matchedTerm))
-        case .sources: .stringList(rows.map(\.source))
-        case .count: .integer(rows.count)
-        }
-    }
 }

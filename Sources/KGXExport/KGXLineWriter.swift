@@ -356,7 +356,7 @@ struct KGXLineWriter<Writer: KGXRecordWriter>: Sendable {
                 return Self.appendValue(edge.properties[index].value, to: &line)
             }
             guard !edge.evidence.isEmpty else { return nil }
-            let evidence: KGXEvidence
+            let evidence: EvidenceProperty
             switch edgeProperties[index].evidence {
             case nil: return edge.value(name).flatMap { Self.appendValue($0, to: &line) }
             case .count:
@@ -553,7 +553,7 @@ private enum KGXEdgeValue {
 private struct KGXEdgeProperty: Sendable {
     let name: String
     /// How a MENTIONS edge makes the property from its rows.
-    let evidence: KGXEvidence?
+    let evidence: EvidenceProperty?
 }
 
 /// The CURIEs a figure's edges hold again and again, spelled once for the figure: its own (the

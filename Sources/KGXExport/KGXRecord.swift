@@ -80,7 +80,7 @@ enum KGXEdgeSource: KGXFieldSource {
     case paper
     /// A property (``GraphEdge/value(_:)``), its type kept; `evidence` is how a MENTIONS edge
     /// makes it from its rows, spelled from them without making the list.
-    case property(String, evidence: KGXEvidence?)
+    case property(String, evidence: EvidenceProperty?)
 
     var constant: KGXValue? {
         if case .constant(let value) = self { value } else { nil }
@@ -90,36 +90,6 @@ enum KGXEdgeSource: KGXFieldSource {
         switch self {
         case .id, .subject, .object: true
         case .constant, .paper, .property: false
-        }
-    }
-}
-
-/// A MENTIONS property as ``GraphEdge/value(_:)`` makes it from the edge's evidence rows
-/// (``GraphSchema/mentions``), read by the line writer straight from the rows: the list of
-/// one field of the rows, or their number. A test checks each against ``GraphEdge/value(_:)``.
-enum KGXEvidence: Sendable {
-    case words, matchedTerms, sources
-    case count
-
-    /// The evidence of the MENTIONS property `name`; nil for a property not made from rows
-    /// this way (the writer then asks ``GraphEdge/value(_:)``).
-    init?(property name: String) {
-        switch name {
-        case PropertyKey.words.name: self = .words
-        case PropertyKey.matchedTerms.name: self = .matchedTerms
-        case PropertyKey.sources.name: self = .sources
-        case PropertyKey.evidenceCount.name: self = .count
-        default: return nil
-        }
-    }
-
-    /// The value made from `rows` (not empty), as the writer spells it.
-    func value(_ rows: [MentionEvidence]) -> PropertyValue {
-        switch self {
-        case .words: .stringList(rows.map(\.word))
-        case .matchedTerms: .stringList(rows.map(\.matchedTerm))
-        case .sources: .stringList(rows.map(\.source))
-        case .count: .integer(rows.count)
         }
     }
 }

@@ -93,7 +93,7 @@ struct KGXRecordBuilder: Sendable {
         if provenance.citesPaper { record.append(core.publications, .paper) }
         for (property, rule) in written(vocabulary.properties, table) {
             guard case .slot(let slot) = rule else { continue }
-            record.append(slot, .property(property, evidence: KGXEvidence(property: property)))
+            record.append(slot, .property(property, evidence: EvidenceProperty(property: property)))
         }
         return record
     }

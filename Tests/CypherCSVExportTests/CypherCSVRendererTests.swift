@@ -7,23 +7,6 @@ import Testing
 /// evidence rows); these check that what it writes is what the values ``GraphNode/value(_:)``
 /// and ``GraphEdge/value(_:)`` give would write.
 @Suite struct CypherCSVRendererTests {
-    /// The MENTIONS properties the renderer reads straight from the evidence rows are the
-    /// values ``GraphEdge/value(_:)`` makes from them (``GraphSchema/mentions``).
-    @Test func evidenceAsGraphEdgeMakesIt() {
-        let edge = GraphEdge(
-            kind: .mentions, source: Identifier(.figure, "F"), sourceKind: .figure,
-            target: Identifier(.ncbigene, "1"), targetKind: .gene,
-            evidence: [
-                MentionEvidence(word: "w1", matchedTerm: "m1", source: "s1"),
-                MentionEvidence(word: "w2", matchedTerm: nil, source: "s2"),
-            ])
-        for rule in GraphSchema.mentions {
-            let column = EvidenceColumn(property: rule.key.name)
-            #expect(column != nil, "\(rule.key.name)")
-            #expect(column?.value(edge.evidence) == edge.value(rule.key.name), "\(rule.key.name)")
-        }
-    }
-
     /// A figure's rows as the renderer writes them, against rows spelled from the values by
     /// name: properties out of column order, a stored MENTIONS property, empty evidence,
     /// special characters in ids, names, lists and evidence.

@@ -170,23 +170,6 @@ import Testing
         #expect(row[tsvWriter.edgeColumns.firstIndex(of: "publications") ?? 0] == "")
     }
 
-    /// The MENTIONS properties the line writer reads straight from the evidence rows are the
-    /// values ``GraphEdge/value(_:)`` makes from them (``GraphSchema/mentions``).
-    @Test func evidenceAsGraphEdgeMakesIt() {
-        let edge = GraphEdge(
-            kind: .mentions, source: Identifier(.figure, "F"), sourceKind: .figure,
-            target: Identifier(.ncbigene, "1"), targetKind: .gene,
-            evidence: [
-                MentionEvidence(word: "w1", matchedTerm: "m1", source: "s1"),
-                MentionEvidence(word: "w2", matchedTerm: nil, source: "s2"),
-            ])
-        for rule in GraphSchema.mentions {
-            guard let evidence = KGXEvidence(property: rule.key.name) else { continue }
-            #expect(evidence.value(edge.evidence) == edge.value(rule.key.name), "\(rule.key.name)")
-        }
-        #expect(KGXEvidence(property: "words") != nil && KGXEvidence(property: "evidenceCount") != nil)
-    }
-
     func line<Writer>(_ node: GraphNode, _ writer: KGXLineWriter<Writer>) -> (String, Int) {
         var out = ByteBuffer()
         let cleaned = writer.appendNode(node, to: &out)

@@ -107,4 +107,24 @@ struct GraphSchemaTests {
         }
         return (numbers, namesProperty)
     }
+
+    /// Every MENTIONS property is made from the evidence rows as ``EvidenceProperty`` says,
+    /// which the formats read in place instead of ``GraphEdge/value(_:)``.
+    @Test func evidencePropertiesAreWhatTheEdgeMakes() {
+        let edge = GraphEdge(
+            kind: .mentions, source: Identifier(.figure, "F"), sourceKind: .figure,
+            target: Identifier(.ncbigene, "1"), targetKind: .gene,
+            evidence: [
+                MentionEvidence(word: "w1", matchedTerm: "m1", source: "s1"),
+                MentionEvidence(word: "w2", matchedTerm: nil, source: "s2"),
+            ])
+        for rule in GraphSchema.mentions {
+            let evidence = EvidenceProperty(property: rule.key.name)
+            #expect(evidence != nil, "\(rule.key.name)")
+            #expect(evidence?.value(edge.evidence) == edge.value(rule.key.name), "\(rule.key.name)")
+        }
+        #expect(EvidenceProperty(property: "words") != nil && EvidenceProperty(property: "evidenceCount") != nil)
+        #expect(EvidenceProperty(property: "notAMentionsProperty") == nil)
+    }
+
 }

@@ -369,3 +369,35 @@ extension Array {
         return result
     }
 }
+
+/// A MENTIONS property as ``GraphSchema/mentions`` makes it from an edge's evidence rows: the
+/// list of one field of every row, or their number. Formats that write MENTIONS properties
+/// read the rows in place by this (``GraphEdge/value(_:)`` builds each list, allocated and freed
+/// per edge, only to be written once). One definition for every format; a test holds ``value(_:)``
+/// equal to ``GraphEdge/value(_:)`` for every rule of ``GraphSchema/mentions``.
+public enum EvidenceProperty: Sendable, Equatable {
+    case words, matchedTerms, sources
+    case count
+
+    /// The evidence of the MENTIONS property `name`; nil for a property not made from the rows
+    /// this way (a format then asks ``GraphEdge/value(_:)``).
+    public init?(property name: String) {
+        switch name {
+        case PropertyKey.words.name: self = .words
+        case PropertyKey.matchedTerms.name: self = .matchedTerms
+        case PropertyKey.sources.name: self = .sources
+        case PropertyKey.evidenceCount.name: self = .count
+        default: return nil
+        }
+    }
+
+    /// The value made from `rows` (not empty), as ``GraphEdge/value(_:)`` makes it.
+    public func value(_ rows: [MentionEvidence]) -> PropertyValue {
+        switch self {
+        case .words: .stringList(rows.map(\.word))
+        case .matchedTerms: .stringList(rows.map(\.matchedTerm))
+        case .sources: .stringList(rows.map(\.source))
+        case .count: .integer(rows.count)
+        }
+    }
+}
