@@ -73,15 +73,3 @@ public struct PrewrittenFile: Sendable, Hashable {
     public let size: Int
     public let sha256: String
 }
-
-// The C library's write(2) and close(2).
-#if canImport(Glibc)
-    private let systemWrite = Glibc.write
-    private let systemClose = Glibc.close
-#elseif canImport(Musl)
-    private let systemWrite = Musl.write
-    private let systemClose = Musl.close
-#elseif canImport(Darwin)
-    private let systemWrite = Darwin.write
-    private let systemClose = Darwin.close
-#endif

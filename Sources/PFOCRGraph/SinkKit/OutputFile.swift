@@ -328,14 +328,15 @@ final class FirstError: @unchecked Sendable {
     }
 }
 
-// The C library's write(2) and close(2), named apart from OutputFile's own methods.
+// The C library's write(2) and close(2), named apart from OutputFile's own methods (also
+// FilePrewriter's).
 #if canImport(Glibc)
-    private let systemWrite = Glibc.write
-    private let systemClose = Glibc.close
+    let systemWrite = Glibc.write
+    let systemClose = Glibc.close
 #elseif canImport(Musl)
-    private let systemWrite = Musl.write
-    private let systemClose = Musl.close
+    let systemWrite = Musl.write
+    let systemClose = Musl.close
 #elseif canImport(Darwin)
-    private let systemWrite = Darwin.write
-    private let systemClose = Darwin.close
+    let systemWrite = Darwin.write
+    let systemClose = Darwin.close
 #endif
