@@ -99,9 +99,15 @@ import Testing
             "a", "\r", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\"", "\\", "\u{1F}",
             "\u{B5}", "\u{2013}", "\u{E2}", "é", "\t",
         ]
+        CSVFieldWriterTests.expectScalarRules(values: 3000, of: 0...6, pieces)
+    }
+
+    /// Writes `values` texts of `pieces` (a count in `lengths` each, drawn at random) as a
+    /// field and as a list element, and expects the bytes and counts of ``ScalarRules``.
+    static func expectScalarRules(values: Int, of lengths: ClosedRange<Int>, _ pieces: [String]) {
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<3000 {
-            let value = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+        for _ in 0..<values {
+            let value = (0..<Int.random(in: lengths, using: &generator)).map { _ in
                 pieces.randomElement(using: &generator) ?? ""
             }.joined()
             for element in [false, true] {

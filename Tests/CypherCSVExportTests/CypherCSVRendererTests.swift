@@ -87,20 +87,7 @@ import Testing
     /// plain runs between the special characters.
     @Test func longValuesFollowTheScalarRules() {
         let pieces = ["abcdefghijklm", "0123456", "\r\n", "\"", "\\", "\u{1F}", "\u{2028}", "\u{2013}", "é", "x", "\n"]
-        var generator = SystemRandomNumberGenerator()
-        for _ in 0..<2000 {
-            let value = (0..<Int.random(in: 0...8, using: &generator)).map { _ in
-                pieces.randomElement(using: &generator) ?? ""
-            }.joined()
-            for element in [false, true] {
-                var writer = CSVFieldWriter()
-                var out: [UInt8] = []
-                if element { writer.appendList([value], to: &out) } else { writer.appendText(value, to: &out) }
-                let expected = ScalarRules.field(value, element: element)
-                #expect(String(decoding: out, as: UTF8.self) == expected.text, "\(Array(value.unicodeScalars))")
-                #expect(writer.takeTally(rows: 0) == expected.counts, "\(Array(value.unicodeScalars))")
-            }
-        }
+        CSVFieldWriterTests.expectScalarRules(values: 2000, of: 0...8, pieces)
     }
 
     func append(_ value: PropertyValue, _ fields: inout CSVFieldWriter, _ out: inout [UInt8]) {
